@@ -1,0 +1,386 @@
+//! The messages between content scripts, the background and the extension pages.
+//!
+//! Owns: one typed set of messages, versioned, validated at the boundary. Every message is a JSON
+//! object `{"v": PROTOCOL_VERSION, "type": "<Variant>", ...fields}`; the JavaScript side uses the same
+//! variant names (`extension/shared/protocol.js`, checked against this file by a test). Anything else
+//! — another version, an unknown type, a missing field, an oversized batch — is answered with
+//! [`Response::Error`], never a panic.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::classify::Verdict;
+use crate::text::Lang;
+use crate::thread::{Comment, JudgedComment, Platform};
+
+/// Bumped whenever a message changes shape; both sides must agree.
+pub const PROTOCOL_VERSION: u32 = 1;
+
+/// The most comments one batch may carry; readers send smaller batches.
+pub const MAX_BATCH: usize = 500;
+/// The longest id, author or URL a message may carry, in bytes.
+pub const MAX_FIELD_BYTES: usize = 2_048;
+/// The longest comment text a message may carry, in bytes (1 MiB); longer is refused, not cut.
+pub const MAX_TEXT_BYTES: usize = 1 << 20;
+
+/// What a content script, page or tool asks of the engine.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", deny_unknown_fields)]
+pub enum Request {
+    /// Is the engine there, and which protocol does it speak?
+    Ping {},
+    /// A content script started reading a page (or the page moved to another URL).
+    PageOpened { url: String, platform: Platform },
+    /// Comments read on the page, new or changed; answered with their verdicts.
+    CommentsRead { url: String, comments: Vec<Comment> },
+    /// The page could not be read (unknown layout, redesign); Candor leaves it alone and says why.
+    PageUnreadable {
+        url: String,
+        platform: Option<Platform>,
+        reason: String,
+    },
+    /// An error inside the extension itself, reported so it can be shown and tested.
+    ReportError { context: String, message: String },
+    /// Extension pages: every thread read so far, with verdicts, and the errors seen.
+    GetThreads {},
+    /// Classify one text (extension pages, practice).
+    Classify {
+        text: String,
+        #[serde(default)]
+        lang: Option<Lang>,
+    },
+}
+
+impl Request {
+    /// Every variant's `type` name, for the JavaScript side and its test.
+    pub const TYPES: [&'static str; 7] = [
+        "Ping",
+        "PageOpened",
+        "CommentsRead",
+        "PageUnreadable",
+        "ReportError",
+        "GetThreads",
+        "Classify",
+    ];
+}
+
+/// What the engine answers.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "type")]
+pub enum Response {
+    Pong {
+        protocol: u32,
+        engine: &'static str,
+    },
+    Ack,
+    Verdicts {
+        verdicts: Vec<CommentVerdict>,
+    },
+    Verdict {
+        verdict: Verdict,
+    },
+    Threads {
+        threads: Vec<ThreadReport>,
+        errors: Vec<ErrorRecord>,
+    },
+    Error {
+        code: ErrorCode,
+        message: String,
+    },
+}
+
+impl Response {
+    pub const TYPES: [&'static str; 6] = ["Pong", "Ack", "Verdicts", "Verdict", "Threads", "Error"];
+
+    pub fn error(code: ErrorCode, message: impl Into<String>) -> Self {
+        Response::Error {
+            code,
+            message: message.into(),
+        }
+    }
+}
+
+/// The verdict on one comment of a batch.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CommentVerdict {
+    pub id: String,
+    #[serde(flatten)]
+    pub verdict: Verdict,
+}
+
+/// The state of reading one tab's page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PageStatus {
+    Reading,
+    Unreadable,
+}
+
+/// One tab's thread as the extension pages (and the test harness) see it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ThreadReport {
+    pub tab_id: i64,
+    pub url: String,
+    pub platform: Option<Platform>,
+    pub status: PageStatus,
+    /// Why the page could not be read, when it could not.
+    pub reason: Option<String>,
+    pub comments: Vec<JudgedComment>,
+}
+
+/// An error the extension reported about itself.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ErrorRecord {
+    pub tab_id: Option<i64>,
+    pub context: String,
+    pub message: String,
+}
+
+/// Why a message was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    /// Not an object, unknown type, missing or mistyped field.
+    BadMessage,
+    /// `v` missing or not [`PROTOCOL_VERSION`].
+    UnsupportedVersion,
+    /// A batch or a field over the limits above.
+    TooLarge,
+    /// The message needs a tab and came from elsewhere.
+    NoTab,
+}
+
+/// Reads one message: checks the version, the shape and the limits.
+pub fn decode(message: Value) -> Result<Request, Response> {
+    let Value::Object(mut object) = message else {
+        return Err(Response::error(
+            ErrorCode::BadMessage,
+            "a message must be a JSON object",
+        ));
+    };
+    match object.remove("v") {
+        Some(Value::Number(n)) if n.as_u64() == Some(u64::from(PROTOCOL_VERSION)) => {}
+        Some(other) => return Err(Response::error(
+            ErrorCode::UnsupportedVersion,
+            format!(
+                "protocol version {other} is not supported; this engine speaks {PROTOCOL_VERSION}"
+            ),
+        )),
+        None => return Err(Response::error(
+            ErrorCode::UnsupportedVersion,
+            format!(
+                "the message has no protocol version \"v\"; this engine speaks {PROTOCOL_VERSION}"
+            ),
+        )),
+    }
+    let request: Request = serde_json::from_value(Value::Object(object))
+        .map_err(|e| Response::error(ErrorCode::BadMessage, e.to_string()))?;
+    check_limits(&request)?;
+    Ok(request)
+}
+
+/// Reads one message from JSON text (the command line and tests).
+pub fn decode_str(text: &str) -> Result<Request, Response> {
+    let value: Value = serde_json::from_str(text)
+        .map_err(|e| Response::error(ErrorCode::BadMessage, format!("not JSON: {e}")))?;
+    decode(value)
+}
+
+fn check_limits(request: &Request) -> Result<(), Response> {
+    let too_large = |what: &str, limit: usize| {
+        Err(Response::error(
+            ErrorCode::TooLarge,
+            format!("{what} is over the limit of {limit}"),
+        ))
+    };
+    let field = |what: &str, value: &str| {
+        if value.len() > MAX_FIELD_BYTES {
+            too_large(what, MAX_FIELD_BYTES)
+        } else {
+            Ok(())
+        }
+    };
+    match request {
+        Request::PageOpened { url, .. } => field("url", url),
+        Request::PageUnreadable { url, reason, .. } => {
+            field("url", url)?;
+            field("reason", reason)
+        }
+        Request::ReportError { context, message } => {
+            field("context", context)?;
+            // An error message may quote a stack; keep it, within reason.
+            if message.len() > 4 * MAX_FIELD_BYTES {
+                return too_large("message", 4 * MAX_FIELD_BYTES);
+            }
+            Ok(())
+        }
+        Request::CommentsRead { url, comments } => {
+            field("url", url)?;
+            if comments.len() > MAX_BATCH {
+                return too_large("the number of comments in one batch", MAX_BATCH);
+            }
+            for c in comments {
+                if c.id.is_empty() {
+                    return Err(Response::error(
+                        ErrorCode::BadMessage,
+                        "a comment has an empty id",
+                    ));
+                }
+                field("comment id", &c.id)?;
+                field("author", &c.author)?;
+                if let Some(u) = &c.author_url {
+                    field("author_url", u)?;
+                }
+                if let Some(p) = &c.parent_id {
+                    field("parent_id", p)?;
+                }
+                if c.text.len() > MAX_TEXT_BYTES {
+                    return too_large("comment text (bytes)", MAX_TEXT_BYTES);
+                }
+            }
+            Ok(())
+        }
+        Request::Classify { text, .. } => {
+            if text.len() > MAX_TEXT_BYTES {
+                return too_large("text (bytes)", MAX_TEXT_BYTES);
+            }
+            Ok(())
+        }
+        Request::Ping {} | Request::GetThreads {} => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn code(r: Result<Request, Response>) -> Option<ErrorCode> {
+        match r {
+            Err(Response::Error { code, .. }) => Some(code),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn decodes_and_refuses() {
+        let long = "x".repeat(MAX_FIELD_BYTES + 1);
+        let many: Vec<Value> = (0..=MAX_BATCH)
+            .map(|i| json!({"id": i.to_string(), "author": "a", "text": "t"}))
+            .collect();
+        let cases: Vec<(Value, Option<ErrorCode>)> = vec![
+            (json!({"v": 1, "type": "Ping"}), None),
+            (json!({"v": 1, "type": "GetThreads"}), None),
+            (
+                json!({"v": 1, "type": "PageOpened", "url": "https://x.com/a/status/1", "platform": "x"}),
+                None,
+            ),
+            (
+                json!({"v": 1, "type": "CommentsRead", "url": "u", "comments": [{"id": "1", "author": "a", "text": "t"}]}),
+                None,
+            ),
+            (json!("Ping"), Some(ErrorCode::BadMessage)),
+            (json!([1, 2]), Some(ErrorCode::BadMessage)),
+            (json!({"type": "Ping"}), Some(ErrorCode::UnsupportedVersion)),
+            (
+                json!({"v": 2, "type": "Ping"}),
+                Some(ErrorCode::UnsupportedVersion),
+            ),
+            (
+                json!({"v": "1", "type": "Ping"}),
+                Some(ErrorCode::UnsupportedVersion),
+            ),
+            (
+                json!({"v": 1, "type": "Explode"}),
+                Some(ErrorCode::BadMessage),
+            ),
+            (json!({"v": 1}), Some(ErrorCode::BadMessage)),
+            (
+                json!({"v": 1, "type": "PageOpened", "url": "u"}),
+                Some(ErrorCode::BadMessage),
+            ),
+            (
+                json!({"v": 1, "type": "PageOpened", "url": "u", "platform": "myspace"}),
+                Some(ErrorCode::BadMessage),
+            ),
+            (
+                json!({"v": 1, "type": "Ping", "extra": true}),
+                Some(ErrorCode::BadMessage),
+            ),
+            (
+                json!({"v": 1, "type": "CommentsRead", "url": "u", "comments": [{"id": "", "author": "a", "text": "t"}]}),
+                Some(ErrorCode::BadMessage),
+            ),
+            (
+                json!({"v": 1, "type": "CommentsRead", "url": "u", "comments": [{"id": "1", "author": "a", "text": 5}]}),
+                Some(ErrorCode::BadMessage),
+            ),
+            (
+                json!({"v": 1, "type": "PageOpened", "url": long, "platform": "x"}),
+                Some(ErrorCode::TooLarge),
+            ),
+            (
+                json!({"v": 1, "type": "CommentsRead", "url": "u", "comments": many}),
+                Some(ErrorCode::TooLarge),
+            ),
+        ];
+        for (message, expected) in cases {
+            let shown = message.to_string();
+            assert_eq!(
+                code(decode(message)),
+                expected,
+                "{}",
+                &shown[..shown.len().min(120)]
+            );
+        }
+    }
+
+    #[test]
+    fn every_request_type_is_listed_for_javascript() {
+        let samples = [
+            json!({"type": "Ping"}),
+            json!({"type": "PageOpened", "url": "u", "platform": "x"}),
+            json!({"type": "CommentsRead", "url": "u", "comments": []}),
+            json!({"type": "PageUnreadable", "url": "u", "platform": null, "reason": "r"}),
+            json!({"type": "ReportError", "context": "c", "message": "m"}),
+            json!({"type": "GetThreads"}),
+            json!({"type": "Classify", "text": "t"}),
+        ];
+        let mut seen: Vec<String> = samples
+            .iter()
+            .map(|s| {
+                let r: Request = serde_json::from_value(s.clone()).unwrap();
+                serde_json::to_value(&r).unwrap()["type"]
+                    .as_str()
+                    .unwrap()
+                    .to_string()
+            })
+            .collect();
+        seen.sort();
+        let mut listed: Vec<String> = Request::TYPES.iter().map(|s| s.to_string()).collect();
+        listed.sort();
+        assert_eq!(seen, listed);
+    }
+
+    /// The JavaScript side names the same message types as this file, no more, no fewer.
+    #[test]
+    fn javascript_protocol_names_match() {
+        let js = include_str!("../../extension/shared/protocol.js");
+        let quoted: std::collections::BTreeSet<&str> = js
+            .split('"')
+            .skip(1)
+            .step_by(2)
+            .filter(|s| s.chars().next().is_some_and(|c| c.is_ascii_uppercase()))
+            .collect();
+        let ours: std::collections::BTreeSet<&str> = Request::TYPES
+            .iter()
+            .chain(Response::TYPES.iter())
+            .copied()
+            .collect();
+        assert_eq!(
+            quoted, ours,
+            "extension/shared/protocol.js and protocol.rs disagree"
+        );
+        assert!(js.contains(&format!("PROTOCOL_VERSION = {PROTOCOL_VERSION};")));
+    }
+}

@@ -1,0 +1,60 @@
+// The background: loads Candor's engine (Rust, compiled to wasm) once, and hands it every message.
+// Chrome runs this file as a module service worker, Firefox as a module background script. Listeners
+// are registered synchronously, as a service worker requires; they wait for the engine inside.
+import "./shared/protocol.js";
+import init, { Engine } from "./pkg/candor.js";
+
+const api = globalThis.browser ?? globalThis.chrome;
+const { message, Request, Response } = globalThis.CandorProtocol;
+
+const startedAt = performance.now();
+const engineReady = init({ module_or_path: api.runtime.getURL("extension/pkg/candor_bg.wasm") }).then(
+  () => {
+    const engine = new Engine();
+    globalThis.candorEngineStartMs = performance.now() - startedAt;
+    return engine;
+  },
+);
+
+/** Hands one message to the engine; the engine validates it and always answers. */
+async function handle(msg, sender) {
+  const engine = await engineReady;
+  const tabId = sender?.tab?.id ?? -1;
+  const reply = engine.handle(msg, tabId);
+  if (tabId >= 0 && msg && typeof msg === "object") showPageState(tabId, msg);
+  return reply;
+}
+
+api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
+  // Only our own content scripts and pages can reach onMessage; still, the engine checks everything.
+  handle(msg, sender).then(sendResponse, (error) => {
+    recordError("background", error);
+    sendResponse({ type: Response.Error, code: "internal", message: String(error?.message ?? error) });
+  });
+  return true;
+});
+
+api.tabs.onRemoved.addListener((tabId) => {
+  engineReady.then((engine) => engine.closeTab(tabId));
+});
+
+/** The toolbar button says when a page can't be read; otherwise it stays quiet. */
+function showPageState(tabId, msg) {
+  if (msg.type === Request.PageUnreadable) {
+    api.action.setBadgeText({ tabId, text: "!" }).catch(() => {});
+    api.action.setBadgeBackgroundColor({ tabId, color: "#b45309" }).catch(() => {});
+  } else if (msg.type === Request.PageOpened) {
+    api.action.setBadgeText({ tabId, text: "" }).catch(() => {});
+  }
+}
+
+/** Keeps the background's own errors where the popup and the tests can see them. */
+function recordError(context, error) {
+  const text = String(error?.stack ?? error?.message ?? error);
+  engineReady
+    .then((engine) => engine.handle(message(Request.ReportError, { context, message: text }), -1))
+    .catch(() => {});
+}
+
+self.addEventListener("error", (event) => recordError("background", event.error ?? event.message));
+self.addEventListener("unhandledrejection", (event) => recordError("background", event.reason));

@@ -1,0 +1,25 @@
+// The toolbar popup: what Candor found on the current tab, or why it could not read it.
+import "../shared/protocol.js";
+
+const api = globalThis.browser ?? globalThis.chrome;
+const { message, Request, Response } = globalThis.CandorProtocol;
+const t = (key, ...subs) => api.i18n.getMessage(key, subs);
+
+document.documentElement.lang = api.i18n.getUILanguage().startsWith("fr") ? "fr" : "en";
+for (const el of document.querySelectorAll("[data-i18n]")) el.textContent = t(el.dataset.i18n);
+
+async function show() {
+  const status = document.getElementById("status");
+  try {
+    const [tab] = await api.tabs.query({ active: true, currentWindow: true });
+    const reply = await api.runtime.sendMessage(message(Request.GetThreads));
+    if (reply?.type !== Response.Threads) throw new Error(reply?.message ?? "no answer");
+    const thread = reply.threads.find((th) => th.tab_id === tab?.id);
+    if (!thread) status.textContent = t("popupNoThread");
+    else if (thread.status === "unreadable") status.textContent = t("popupUnreadable", thread.reason ?? "");
+    else status.textContent = t("popupReading", String(thread.comments.length));
+  } catch (error) {
+    status.textContent = t("popupEngineError", String(error?.message ?? error));
+  }
+}
+show();

@@ -1,0 +1,31 @@
+// The message protocol, as the JavaScript side names it. Rust owns it (crate/src/protocol.rs); a test
+// there checks that this file lists exactly the same type names and version.
+// A classic script (content scripts cannot be modules): it defines globalThis.CandorProtocol, and the
+// background imports it for that effect.
+(() => {
+  const PROTOCOL_VERSION = 1;
+
+  const Request = Object.freeze({
+    Ping: "Ping",
+    PageOpened: "PageOpened",
+    CommentsRead: "CommentsRead",
+    PageUnreadable: "PageUnreadable",
+    ReportError: "ReportError",
+    GetThreads: "GetThreads",
+    Classify: "Classify",
+  });
+
+  const Response = Object.freeze({
+    Pong: "Pong",
+    Ack: "Ack",
+    Verdicts: "Verdicts",
+    Verdict: "Verdict",
+    Threads: "Threads",
+    Error: "Error",
+  });
+
+  /** A message of `type` with `fields`, stamped with the protocol version. */
+  const message = (type, fields = {}) => ({ v: PROTOCOL_VERSION, type, ...fields });
+
+  globalThis.CandorProtocol = Object.freeze({ PROTOCOL_VERSION, Request, Response, message });
+})();

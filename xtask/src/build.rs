@@ -1,0 +1,108 @@
+//! `cargo xtask build`: the engine to wasm, bound with the pinned wasm-bindgen, and the extension
+//! assembled in `dist/chrome` and `dist/firefox` (the same files: one manifest serves both).
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use anyhow::{Context, Result};
+
+use crate::root;
+use crate::tools::{self, run};
+
+/// What a build produced.
+pub struct Built {
+    /// `dist/chrome` and `dist/firefox`.
+    pub chrome: PathBuf,
+    pub firefox: PathBuf,
+    /// The bound wasm module as shipped.
+    pub wasm: PathBuf,
+}
+
+/// The folders and files of the repository that make up the extension.
+const EXTENSION_PARTS: [&str; 3] = ["manifest.json", "_locales", "extension"];
+
+pub fn build() -> Result<Built> {
+    let root = root();
+    tools::ensure_wasm_target()?;
+    let wasm_bindgen = tools::ensure_wasm_bindgen()?;
+
+    run(tools::cargo().current_dir(&root).args([
+        "build",
+        "--package",
+        "candor",
+        "--lib",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--profile",
+        "wasm-release",
+    ]))?;
+    let raw = root.join("target/wasm32-unknown-unknown/wasm-release/candor.wasm");
+
+    let dist = root.join("dist");
+    let chrome = dist.join("chrome");
+    let firefox = dist.join("firefox");
+    for dir in [&chrome, &firefox] {
+        if dir.exists() {
+            fs::remove_dir_all(dir).with_context(|| format!("removing {}", dir.display()))?;
+        }
+        for part in EXTENSION_PARTS {
+            copy_tree(&root.join(part), &dir.join(part))?;
+        }
+    }
+    let pkg = chrome.join("extension/pkg");
+    run(Command::new(&wasm_bindgen)
+        .arg(&raw)
+        .args([
+            "--target",
+            "web",
+            "--no-typescript",
+            "--remove-name-section",
+            "--remove-producers-section",
+        ])
+        .arg("--out-dir")
+        .arg(&pkg))?;
+    copy_tree(&pkg, &firefox.join("extension/pkg"))?;
+
+    let wasm = pkg.join("candor_bg.wasm");
+    let size = fs::metadata(&wasm)?.len();
+    eprintln!(
+        "built {} and {} (wasm {} bytes, {} gzipped)",
+        chrome.display(),
+        firefox.display(),
+        size,
+        gzipped_size(&fs::read(&wasm)?)?
+    );
+    Ok(Built {
+        chrome,
+        firefox,
+        wasm,
+    })
+}
+
+/// The size of `bytes` gzipped at the default level, as a store or a server would send them.
+pub fn gzipped_size(bytes: &[u8]) -> Result<usize> {
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    gz.write_all(bytes)?;
+    Ok(gz.finish()?.len())
+}
+
+/// Copies a file or a folder, recursively.
+pub fn copy_tree(from: &Path, to: &Path) -> Result<()> {
+    let meta = fs::metadata(from).with_context(|| format!("reading {}", from.display()))?;
+    if meta.is_dir() {
+        fs::create_dir_all(to)?;
+        for entry in fs::read_dir(from)? {
+            let entry = entry?;
+            copy_tree(&entry.path(), &to.join(entry.file_name()))?;
+        }
+    } else {
+        if let Some(parent) = to.parent() {
+            fs::create_dir_all(parent)?;
+        }
+        fs::copy(from, to)
+            .with_context(|| format!("copying {} to {}", from.display(), to.display()))?;
+    }
+    Ok(())
+}
