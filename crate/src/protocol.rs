@@ -160,18 +160,22 @@ pub fn decode(message: Value) -> Result<Request, Response> {
     };
     match object.remove("v") {
         Some(Value::Number(n)) if n.as_u64() == Some(u64::from(PROTOCOL_VERSION)) => {}
-        Some(other) => return Err(Response::error(
-            ErrorCode::UnsupportedVersion,
-            format!(
+        Some(other) => {
+            return Err(Response::error(
+                ErrorCode::UnsupportedVersion,
+                format!(
                 "protocol version {other} is not supported; this engine speaks {PROTOCOL_VERSION}"
             ),
-        )),
-        None => return Err(Response::error(
-            ErrorCode::UnsupportedVersion,
-            format!(
+            ))
+        }
+        None => {
+            return Err(Response::error(
+                ErrorCode::UnsupportedVersion,
+                format!(
                 "the message has no protocol version \"v\"; this engine speaks {PROTOCOL_VERSION}"
             ),
-        )),
+            ))
+        }
     }
     let request: Request = serde_json::from_value(Value::Object(object))
         .map_err(|e| Response::error(ErrorCode::BadMessage, e.to_string()))?;

@@ -11,6 +11,7 @@
 //! | `bench` | speed and size, into BENCHMARKS.md |
 
 mod bench;
+mod benchmarks;
 mod build;
 mod e2e;
 mod eval;
