@@ -10,6 +10,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::classify::{classify, Verdict};
 
+pub mod summary;
+
 /// The sites Candor reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
