@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 
 use serde_json::Value;
 
-use crate::classify::classify;
+use crate::classify::{classify, Category};
 use crate::protocol::{
     self, CommentVerdict, ErrorCode, ErrorRecord, PageStatus, ReportedComment, Request, Response,
     ThreadReport, PROTOCOL_VERSION,
@@ -201,7 +201,7 @@ impl Engine {
     }
 
     /// Records the person's category for comment `id` of the thread read at `url` (any tab).
-    fn correct(&mut self, url: &str, id: &str, category: crate::classify::Category) -> Response {
+    fn correct(&mut self, url: &str, id: &str, category: Category) -> Response {
         let Some(page) = self.pages.values().find(|p| p.url == url) else {
             return Response::error(
                 ErrorCode::NotFound,
@@ -339,6 +339,23 @@ mod tests {
         assert_eq!(threads[0].comments.len(), 1);
     }
 
+    /// A category that needs an answer and differs from what the classifier said, so the tests
+    /// hold whatever the classifier decides.
+    fn needing_answer_other_than(said: Category) -> Category {
+        if said == Category::Complaint {
+            Category::Question
+        } else {
+            Category::Complaint
+        }
+    }
+
+    fn said(engine: &mut Engine, read: &Value) -> Vec<Category> {
+        let Response::Verdicts { verdicts } = engine.handle_value(read.clone(), TAB) else {
+            panic!("expected verdicts")
+        };
+        verdicts.iter().map(|v| v.verdict.category).collect()
+    }
+
     #[test]
     fn corrections_are_used_everywhere_and_survive_export_import() {
         let url = "https://x.com/acme/status/1";
@@ -348,9 +365,10 @@ mod tests {
         ]});
         let correct = |url: &str, id: &str, category: &str| json!({"v": 1, "type": "Correct", "url": url, "id": id, "category": category});
         let mut engine = Engine::new();
-        engine.handle_value(read.clone(), TAB);
+        let original = said(&mut engine, &read);
+        let chosen = needing_answer_other_than(original[0]);
         let cases = [
-            (correct(url, "10", "complaint"), "Ack"),
+            (correct(url, "10", chosen.as_str()), "Ack"),
             (
                 correct("https://x.com/other/status/2", "10", "complaint"),
                 "Error",
@@ -374,24 +392,21 @@ mod tests {
                 panic!("expected threads")
             };
             let t = &threads[0];
+            let seen: Vec<(Category, Option<Category>)> = t
+                .comments
+                .iter()
+                .map(|c| (c.verdict.category, c.corrected_from))
+                .collect();
             (
-                t.comments
-                    .iter()
-                    .map(|c| {
-                        (
-                            c.verdict.category.as_str(),
-                            c.corrected_from.map(|f| f.as_str()),
-                        )
-                    })
-                    .collect::<Vec<_>>(),
-                t.summary.unanswered.clone(),
-                t.summary.counts[&crate::classify::Category::Complaint],
+                seen,
+                t.summary.counts[&chosen],
+                t.summary.unanswered.contains(&"10".to_string()),
             )
         };
         let corrected = (
-            vec![("complaint", Some("neutral")), ("neutral", None)],
-            vec!["10".to_string()],
-            1,
+            vec![(chosen, Some(original[0])), (original[1], None)],
+            1 + usize::from(original[1] == chosen),
+            true,
         );
         assert_eq!(categories(&mut engine), corrected);
 
@@ -399,11 +414,8 @@ mod tests {
         let Response::Verdicts { verdicts } = engine.handle_value(read.clone(), TAB) else {
             panic!("expected verdicts")
         };
-        assert_eq!(verdicts[0].verdict.category.as_str(), "complaint");
-        assert_eq!(
-            verdicts[0].corrected_from.map(|c| c.as_str()),
-            Some("neutral")
-        );
+        assert_eq!(verdicts[0].verdict.category, chosen);
+        assert_eq!(verdicts[0].corrected_from, Some(original[0]));
         assert_eq!(verdicts[1].corrected_from, None);
 
         // A restarted background imports what it stored, before or after the page is read again.
@@ -424,8 +436,8 @@ mod tests {
         assert_eq!(categories(&mut restarted), corrected);
 
         // Choosing the classifier's category again undoes the correction.
-        engine.handle_value(correct(url, "10", "neutral"), Sender::default());
-        assert_eq!(categories(&mut engine).0[0], ("neutral", None));
+        engine.handle_value(correct(url, "10", original[0].as_str()), Sender::default());
+        assert_eq!(categories(&mut engine).0[0], (original[0], None));
 
         let refused = restarted.handle_value(
             json!({"v": 1, "type": "ImportCorrections", "corrections": [{"platform": "x", "id": "", "category": "spam", "original": "neutral"}]}),
@@ -438,15 +450,14 @@ mod tests {
     fn thread_reports_carry_the_summary() {
         let mut engine = Engine::new();
         let url = "https://www.facebook.com/acme/posts/1";
+        let read = json!({"v": 1, "type": "CommentsRead", "url": url, "comments": [
+            {"id": "1", "author": "Ann", "text": "a", "time": "2026-03-10T11:00:00Z"},
+            {"id": "2", "author": "Acme", "text": "b", "parent_id": "1", "depth": 1, "by_brand": true}
+        ]});
+        let original = said(&mut engine, &read)[0];
+        let chosen = needing_answer_other_than(original);
         engine.handle_value(
-            json!({"v": 1, "type": "CommentsRead", "url": url, "comments": [
-                {"id": "1", "author": "Ann", "text": "a", "time": "2026-03-10T11:00:00Z"},
-                {"id": "2", "author": "Acme", "text": "b", "parent_id": "1", "depth": 1, "by_brand": true}
-            ]}),
-            TAB,
-        );
-        engine.handle_value(
-            json!({"v": 1, "type": "Correct", "url": url, "id": "1", "category": "question"}),
+            json!({"v": 1, "type": "Correct", "url": url, "id": "1", "category": chosen}),
             Sender::default(),
         );
         let threads = engine.handle_value(
@@ -455,13 +466,14 @@ mod tests {
         );
         let value = serde_json::to_value(&threads).unwrap();
         let summary = &value["threads"][0]["summary"];
-        assert_eq!(summary["counts"]["question"], json!(1));
+        assert_eq!(summary["counts"][chosen.as_str()], json!(1));
         assert_eq!(summary["total"], json!(1));
+        assert_eq!(summary["brand_comments"], json!(1));
         assert_eq!(summary["answered"], json!(["1"]));
         assert_eq!(summary["unanswered"], json!([]));
         assert_eq!(
             value["threads"][0]["comments"][0]["corrected_from"],
-            json!("neutral")
+            json!(original)
         );
         assert!(value["threads"][0]["comments"][1]
             .get("corrected_from")

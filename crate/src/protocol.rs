@@ -13,7 +13,7 @@ use crate::classify::{Category, Verdict};
 use crate::text::Lang;
 use crate::thread::corrections::{Correction, MAX_CORRECTIONS};
 use crate::thread::summary::ThreadSummary;
-use crate::thread::{Comment, Platform};
+use crate::thread::{Comment, JudgedComment, Platform};
 
 /// Bumped whenever a message changes shape; both sides must agree.
 pub const PROTOCOL_VERSION: u32 = 1;
@@ -187,6 +187,16 @@ pub struct ReportedComment {
     pub verdict: Verdict,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub corrected_from: Option<Category>,
+}
+
+impl ReportedComment {
+    /// The comment as judged, the person's category in its verdict.
+    pub fn judged(&self) -> JudgedComment {
+        JudgedComment {
+            comment: self.comment.clone(),
+            verdict: self.verdict.clone(),
+        }
+    }
 }
 
 /// An error the extension reported about itself.
@@ -493,7 +503,6 @@ mod tests {
     #[test]
     fn thread_reports_read_back() {
         use crate::thread::summary::{summarize, CrisisThresholds};
-        use crate::thread::JudgedComment;
         let comment: Comment = serde_json::from_value(
             json!({"id": "1", "author": "A", "text": "t", "time": "2026-01-01T00:00:00Z"}),
         )

@@ -426,8 +426,8 @@ fn quote(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::{Engine, Sender};
-    use crate::protocol::{Request, Response};
+    use crate::protocol::{PageStatus, ReportedComment};
+    use crate::thread::summary::{summarize, CrisisThresholds};
     use serde_json::json;
 
     #[test]
@@ -459,43 +459,46 @@ mod tests {
         }
     }
 
-    /// A thread read through the engine, as the panel gets it.
-    fn report(comments: Value, correct: &[(&str, &str)]) -> ThreadReport {
-        let mut engine = Engine::new();
-        let tab = Sender { tab_id: Some(1) };
-        let url = "https://x.com/acme/status/1790000000000000001";
-        engine.handle_value(
-            json!({"v": 1, "type": "PageOpened", "url": url, "platform": "x"}),
-            tab,
-        );
-        engine.handle_value(
-            json!({"v": 1, "type": "CommentsRead", "url": url, "comments": comments}),
-            tab,
-        );
-        for (id, category) in correct {
-            let r = engine.handle_value(
-                json!({"v": 1, "type": "Correct", "url": url, "id": id, "category": category}),
-                Sender::default(),
-            );
-            assert_eq!(r, Response::Ack);
-        }
-        match engine.handle(
-            Request::GetThreads {
-                now_ms: Some(1_773_144_000_000),
-            },
-            Sender::default(),
-        ) {
-            Response::Threads { mut threads, .. } => threads.remove(0),
-            other => panic!("{other:?}"),
+    const NOW: i64 = 1_773_144_000_000;
+
+    /// A report of `comments` (each: comment fields, `category`, maybe `corrected_from`), as the
+    /// engine would send it, without depending on what the classifier says.
+    fn report(comments: Value) -> ThreadReport {
+        let comments: Vec<ReportedComment> = comments
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| {
+                let mut c = c.clone();
+                for (field, value) in [
+                    ("flags", json!([])),
+                    ("confidence", json!(0.8)),
+                    ("lang", json!("en")),
+                    ("cues", json!([])),
+                ] {
+                    c.as_object_mut().unwrap().entry(field).or_insert(value);
+                }
+                serde_json::from_value(c).unwrap()
+            })
+            .collect();
+        let judged: Vec<_> = comments.iter().map(ReportedComment::judged).collect();
+        ThreadReport {
+            tab_id: 1,
+            url: "https://x.com/acme/status/1790000000000000001".into(),
+            platform: Some(Platform::X),
+            status: PageStatus::Reading,
+            reason: None,
+            summary: summarize(&judged, Some(NOW), &CrisisThresholds::default()),
+            comments,
         }
     }
 
     fn thread() -> Value {
         json!([
-            {"id": "2", "author": "Jane, \"JD\"", "text": "=cmd|' /C calc'!A0\nsecond line", "time": "2026-03-10T11:00:00Z"},
-            {"id": "3", "author": "Bo", "text": "Where is it?", "time": "2026-03-10T11:30:00Z"},
-            {"id": "4", "author": "Acme", "text": "Sorry Bo, on its way", "parent_id": "3", "depth": 1, "by_brand": true},
-            {"id": "5", "author": "Jane, \"JD\"", "text": "still broken", "time": "2026-03-10T11:50:00Z"}
+            {"id": "2", "author": "Jane, \"JD\"", "text": "=cmd|' /C calc'!A0\nsecond line", "time": "2026-03-10T11:00:00Z", "category": "complaint", "corrected_from": "neutral"},
+            {"id": "3", "author": "Bo", "text": "Where is it?", "time": "2026-03-10T11:30:00Z", "category": "question", "corrected_from": "spam"},
+            {"id": "4", "author": "Acme", "text": "Sorry Bo, on its way", "parent_id": "3", "depth": 1, "by_brand": true, "category": "neutral"},
+            {"id": "5", "author": "Jane, \"JD\"", "text": "still broken", "time": "2026-03-10T11:50:00Z", "category": "complaint", "corrected_from": "praise"}
         ])
     }
 
@@ -529,7 +532,7 @@ mod tests {
 
     #[test]
     fn csv_has_one_row_per_comment_that_reads_back() {
-        let r = report(thread(), &[("2", "complaint"), ("5", "complaint")]);
+        let r = report(thread());
         let csv = to_csv(&r);
         assert!(csv.starts_with('\u{feff}'));
         let rows = parse_csv(&csv);
@@ -548,7 +551,8 @@ mod tests {
         assert_eq!(jane[col("answered_by_brand")], "no");
         assert_eq!(jane[col("waited_minutes")], "60");
         let bo = &rows[2];
-        assert_eq!(bo[col("corrected_from")], "");
+        assert_eq!(bo[col("corrected_from")], "spam");
+        assert_eq!(rows[3][col("corrected_from")], "");
         assert_eq!(bo[col("answered_by_brand")], "yes");
         assert_eq!(rows[3][col("by_brand")], "yes");
         assert_eq!(rows[3][col("parent_id")], "3");
@@ -556,25 +560,26 @@ mod tests {
 
     #[test]
     fn json_carries_comments_corrections_and_answers() {
-        let r = report(thread(), &[("2", "complaint")]);
-        let doc: Value = serde_json::from_str(&to_json(&r, Some(1_773_144_000_000))).unwrap();
+        let r = report(thread());
+        let doc: Value = serde_json::from_str(&to_json(&r, Some(NOW))).unwrap();
         assert_eq!(doc["exported_at"], json!("2026-03-10T12:00:00Z"));
         assert_eq!(doc["comments"].as_array().unwrap().len(), 4);
         assert_eq!(doc["comments"][1]["answered_by_brand"], json!(true));
         assert_eq!(doc["comments"][0]["answered_by_brand"], json!(false));
         assert_eq!(
             doc["corrections"],
-            json!([{"id": "2", "category": "complaint", "corrected_from": "neutral"}])
+            json!([
+                {"id": "2", "category": "complaint", "corrected_from": "neutral"},
+                {"id": "3", "category": "question", "corrected_from": "spam"},
+                {"id": "5", "category": "complaint", "corrected_from": "praise"}
+            ])
         );
-        assert_eq!(doc["summary"]["unanswered"], json!(["2"]));
+        assert_eq!(doc["summary"]["unanswered"], json!(["2", "5"]));
     }
 
     #[test]
     fn text_report_in_both_languages() {
-        let r = report(
-            thread(),
-            &[("2", "complaint"), ("5", "complaint"), ("3", "question")],
-        );
+        let r = report(thread());
         let cases = [
             (
                 Lang::En,
@@ -601,7 +606,7 @@ mod tests {
             ),
         ];
         for (lang, expected) in cases {
-            let text = to_text(&r, lang, Some(1_773_144_000_000));
+            let text = to_text(&r, lang, Some(NOW));
             for line in expected {
                 assert!(text.contains(line), "{lang:?}: {line:?} not in\n{text}");
             }
@@ -612,12 +617,9 @@ mod tests {
     #[test]
     fn text_report_raises_the_crisis_alert() {
         let complaints: Vec<Value> = (0..6)
-            .map(|i| json!({"id": format!("{i}"), "author": format!("P{i}"), "text": "bad", "time": format!("2026-03-10T11:5{i}:00Z")}))
+            .map(|i| json!({"id": format!("{i}"), "author": format!("P{i}"), "text": "bad", "time": format!("2026-03-10T11:5{i}:00Z"), "category": "complaint"}))
             .collect();
-        let ids: Vec<String> = (0..6).map(|i| i.to_string()).collect();
-        let corrections: Vec<(&str, &str)> =
-            ids.iter().map(|id| (id.as_str(), "complaint")).collect();
-        let r = report(Value::Array(complaints), &corrections);
+        let r = report(Value::Array(complaints));
         assert!(r.summary.crisis);
         let en = to_text(&r, Lang::En, None);
         assert!(
@@ -645,7 +647,7 @@ mod tests {
         for (minutes, lang, expected) in waits {
             assert_eq!(format_wait(minutes, lang), expected);
         }
-        let mut r = report(json!([]), &[]);
+        let mut r = report(json!([]));
         assert_eq!(file_name(&r, "csv"), "candor-x-1790000000000000001.csv");
         r.url = "https://www.linkedin.com/feed/update/urn:li:activity:7/?x=1".into();
         r.platform = Some(Platform::Linkedin);
