@@ -15,7 +15,9 @@ use crate::protocol::{
     self, CommentVerdict, ErrorCode, ErrorRecord, PageStatus, ReportedComment, Request, Response,
     ThreadReport, PROTOCOL_VERSION,
 };
+use crate::text::Lang;
 use crate::thread::corrections::{platform_of_url, Correction, Corrections};
+use crate::thread::export::export;
 use crate::thread::summary::{summarize, CrisisThresholds};
 use crate::thread::{JudgedComment, Platform, Thread};
 
@@ -162,6 +164,29 @@ impl Engine {
             Request::ExportCorrections {} => Response::Corrections {
                 corrections: self.corrections.export(),
             },
+            Request::ExportThread {
+                tab_id,
+                format,
+                lang,
+                now_ms,
+            } => match self.pages.get(&tab_id) {
+                Some(page) => {
+                    let mut report = self.report(tab_id, page, now_ms);
+                    // The file names the platform even when the reader did not.
+                    report.platform = page.platform();
+                    let (name, mime, content) =
+                        export(&report, format, lang.unwrap_or(Lang::En), now_ms);
+                    Response::Export {
+                        name,
+                        mime,
+                        content,
+                    }
+                }
+                None => Response::error(
+                    ErrorCode::NotFound,
+                    format!("no thread is known in tab {tab_id}"),
+                ),
+            },
             Request::ImportCorrections { corrections } => {
                 match self.corrections.import(corrections) {
                     Ok(_) => Response::Ack,
@@ -255,6 +280,7 @@ mod tests {
             Response::Verdict { .. } => "Verdict",
             Response::Threads { .. } => "Threads",
             Response::Corrections { .. } => "Corrections",
+            Response::Export { .. } => "Export",
             Response::Error { .. } => "Error",
         }
     }
@@ -478,5 +504,53 @@ mod tests {
         assert!(value["threads"][0]["comments"][1]
             .get("corrected_from")
             .is_none());
+    }
+
+    #[test]
+    fn exports_a_tabs_thread_in_each_format() {
+        let mut engine = Engine::new();
+        engine.handle_value(
+            json!({"v": 1, "type": "CommentsRead", "url": "https://x.com/acme/status/42", "comments": [
+                {"id": "1", "author": "Ann, \"A\"", "text": "=2+2"}
+            ]}),
+            TAB,
+        );
+        let cases = [
+            (json!({"format": "csv"}), "candor-x-42.csv", "'=2+2"),
+            (
+                json!({"format": "json"}),
+                "candor-x-42.json",
+                "\"format\":\"candor-thread-report\"",
+            ),
+            (
+                json!({"format": "text", "lang": "fr"}),
+                "candor-x-42.txt",
+                "Commentaires du public : 1",
+            ),
+            (
+                json!({"format": "text"}),
+                "candor-x-42.txt",
+                "Comments from the audience: 1",
+            ),
+        ];
+        for (fields, expected_name, expected_content) in cases {
+            let mut message = json!({"v": 1, "type": "ExportThread", "tab_id": 7});
+            message
+                .as_object_mut()
+                .unwrap()
+                .extend(fields.as_object().unwrap().clone());
+            match engine.handle_value(message, Sender::default()) {
+                Response::Export { name, content, .. } => {
+                    assert_eq!(name, expected_name);
+                    assert!(content.contains(expected_content), "{content}");
+                }
+                other => panic!("{other:?}"),
+            }
+        }
+        let unknown = json!({"v": 1, "type": "ExportThread", "tab_id": 99, "format": "csv"});
+        assert_eq!(
+            kind(&engine.handle_value(unknown, Sender::default())),
+            "Error"
+        );
     }
 }

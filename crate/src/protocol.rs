@@ -66,11 +66,30 @@ pub enum Request {
     ExportCorrections {},
     /// Corrections exported earlier (the background, at start-up).
     ImportCorrections { corrections: Vec<Correction> },
+    /// Extension pages: tab `tab_id`'s thread as a report for the brand (P5, P17); answered with
+    /// `Export`. `lang` chooses the language of the text report.
+    ExportThread {
+        tab_id: i64,
+        format: ExportFormat,
+        #[serde(default)]
+        lang: Option<Lang>,
+        #[serde(default)]
+        now_ms: Option<i64>,
+    },
+}
+
+/// The formats of a thread report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ExportFormat {
+    Csv,
+    Json,
+    Text,
 }
 
 impl Request {
     /// Every variant's `type` name, for the JavaScript side and its test.
-    pub const TYPES: [&'static str; 10] = [
+    pub const TYPES: [&'static str; 11] = [
         "Ping",
         "PageOpened",
         "CommentsRead",
@@ -81,6 +100,7 @@ impl Request {
         "Correct",
         "ExportCorrections",
         "ImportCorrections",
+        "ExportThread",
     ];
 }
 
@@ -119,6 +139,12 @@ pub enum Response {
     Corrections {
         corrections: Vec<Correction>,
     },
+    /// A report to save or copy: its file name, media type and text.
+    Export {
+        name: String,
+        mime: &'static str,
+        content: String,
+    },
     Error {
         code: ErrorCode,
         message: String,
@@ -126,13 +152,14 @@ pub enum Response {
 }
 
 impl Response {
-    pub const TYPES: [&'static str; 7] = [
+    pub const TYPES: [&'static str; 8] = [
         "Pong",
         "Ack",
         "Verdicts",
         "Verdict",
         "Threads",
         "Corrections",
+        "Export",
         "Error",
     ];
 
@@ -340,7 +367,10 @@ fn check_limits(request: &Request) -> Result<(), Response> {
             }
             Ok(())
         }
-        Request::Ping {} | Request::GetThreads { .. } | Request::ExportCorrections {} => Ok(()),
+        Request::Ping {}
+        | Request::GetThreads { .. }
+        | Request::ExportCorrections {}
+        | Request::ExportThread { .. } => Ok(()),
     }
 }
 
@@ -449,6 +479,14 @@ mod tests {
                 json!({"v": 1, "type": "ScrollToComment", "id": "1"}),
                 Some(ErrorCode::BadMessage),
             ),
+            (
+                json!({"v": 1, "type": "ExportThread", "tab_id": 3, "format": "text", "lang": "fr"}),
+                None,
+            ),
+            (
+                json!({"v": 1, "type": "ExportThread", "tab_id": 3, "format": "xlsx"}),
+                Some(ErrorCode::BadMessage),
+            ),
         ];
         for (message, expected) in cases {
             let shown = message.to_string();
@@ -474,6 +512,7 @@ mod tests {
             json!({"type": "Correct", "url": "u", "id": "1", "category": "spam"}),
             json!({"type": "ExportCorrections"}),
             json!({"type": "ImportCorrections", "corrections": []}),
+            json!({"type": "ExportThread", "tab_id": 1, "format": "csv"}),
         ];
         let mut seen: Vec<String> = samples
             .iter()

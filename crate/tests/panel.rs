@@ -8,11 +8,12 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use candor::classify::Category;
-use candor::protocol::{PageStatus, ReportedComment, ThreadReport};
+use candor::protocol::{ExportFormat, PageStatus, ReportedComment, ThreadReport};
 use candor::text::Lang;
 use candor::thread::summary::{summarize, CrisisThresholds};
 use candor::thread::Platform;
 use candor::web::ui::panel::{Action, Panel, Shown};
+use candor::web::ui::thread_of_tab;
 use serde_json::{json, Value};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -54,6 +55,30 @@ fn report(comments: Value) -> ThreadReport {
         summary: summarize(&judged, Some(NOW), &CrisisThresholds::default()),
         comments,
     }
+}
+
+/// What the panel shows for `report`, read from the engine's JSON the way the panel reads it.
+fn shown(report: ThreadReport) -> Shown {
+    let reply = json!({"type": "Threads", "threads": [report], "errors": []});
+    thread_of_tab(reply, Some(4)).unwrap()
+}
+
+#[wasm_bindgen_test]
+fn the_active_tabs_thread_is_picked_from_the_answer() {
+    let reply = json!({"type": "Threads", "threads": [report(thread())], "errors": []});
+    assert!(
+        matches!(thread_of_tab(reply.clone(), Some(4)), Ok(Shown::Thread(t)) if t.comments.len() == 7)
+    );
+    assert_eq!(thread_of_tab(reply.clone(), Some(5)), Ok(Shown::NoThread));
+    assert_eq!(thread_of_tab(reply, None), Ok(Shown::NoThread));
+    let refused = json!({"type": "Error", "code": "bad_message", "message": "nope"});
+    assert_eq!(thread_of_tab(refused, Some(4)), Err("nope".to_string()));
+    assert!(thread_of_tab(
+        json!({"type": "Threads", "threads": [{"tab_id": 4}]}),
+        Some(4)
+    )
+    .is_err());
+    assert!(thread_of_tab(json!(null), Some(4)).is_err());
 }
 
 fn thread() -> Value {
@@ -126,8 +151,7 @@ fn ids(root: &Element, selector: &str) -> Vec<String> {
 #[wasm_bindgen_test]
 fn counts_waiting_items_and_repeat_complainers() {
     let m = mount(Lang::En, false);
-    m.panel
-        .show(Shown::Thread(Box::new(report(thread()))), Some(NOW));
+    m.panel.show(shown(report(thread())), Some(NOW));
     let counts = [
         ("complaint", "3"),
         ("question", "1"),
@@ -186,8 +210,7 @@ fn counts_waiting_items_and_repeat_complainers() {
 #[wasm_bindgen_test]
 fn the_chart_filters_the_comment_list() {
     let m = mount(Lang::En, false);
-    m.panel
-        .show(Shown::Thread(Box::new(report(thread()))), Some(NOW));
+    m.panel.show(shown(report(thread())), Some(NOW));
     let listed = |root: &Element| ids(root, "[data-section=\"comments\"] li.item");
     assert_eq!(listed(&m.root), ["1", "2", "3", "4", "5", "6", "7"]);
 
@@ -222,8 +245,7 @@ fn the_chart_filters_the_comment_list() {
 #[wasm_bindgen_test]
 fn each_item_can_be_corrected_and_shown_on_the_page() {
     let m = mount(Lang::En, false);
-    m.panel
-        .show(Shown::Thread(Box::new(report(thread()))), Some(NOW));
+    m.panel.show(shown(report(thread())), Some(NOW));
     let item = "[data-section=\"comments\"] li[data-id=\"5\"]";
     let opener = format!("{item} .correct-open");
     assert_eq!(
@@ -284,8 +306,7 @@ fn each_item_can_be_corrected_and_shown_on_the_page() {
 #[wasm_bindgen_test]
 fn escape_closes_the_open_menu() {
     let m = mount(Lang::En, false);
-    m.panel
-        .show(Shown::Thread(Box::new(report(thread()))), Some(NOW));
+    m.panel.show(shown(report(thread())), Some(NOW));
     click(
         &m.root,
         "[data-section=\"waiting\"] li[data-id=\"1\"] .correct-open",
@@ -305,34 +326,25 @@ fn escape_closes_the_open_menu() {
 #[wasm_bindgen_test]
 fn report_buttons_ask_for_files_and_the_clipboard() {
     let m = mount(Lang::Fr, false);
-    m.panel
-        .show(Shown::Thread(Box::new(report(thread()))), Some(NOW));
+    m.panel.show(shown(report(thread())), Some(NOW));
     click(&m.root, "[data-action=\"csv\"]");
     click(&m.root, "[data-action=\"copy\"]");
     click(&m.root, "[data-action=\"export-corrections\"]");
-    let actions = m.actions.borrow();
-    match &actions[0] {
-        Action::Download {
-            name,
-            mime,
-            content,
-        } => {
-            assert_eq!(name, "candor-x-1790000000000000001.csv");
-            assert!(mime.starts_with("text/csv"));
-            assert_eq!(content.lines().count(), 8, "{content}");
-        }
-        other => panic!("{other:?}"),
-    }
-    match &actions[1] {
-        Action::Copy { text } => {
-            assert!(
-                text.contains("Encore sans réponse de la marque : 3 (P2)"),
-                "{text}"
-            )
-        }
-        other => panic!("{other:?}"),
-    }
-    assert_eq!(actions[2], Action::ExportCorrections);
+    // The panel asks; the engine writes the reports (native tests in thread/export.rs).
+    let export = |format| Action::Export {
+        tab_id: 4,
+        format,
+        lang: Lang::Fr,
+        now_ms: Some(NOW),
+    };
+    assert_eq!(
+        *m.actions.borrow(),
+        [
+            export(ExportFormat::Csv),
+            export(ExportFormat::Text),
+            Action::ExportCorrections
+        ]
+    );
     assert_eq!(
         text(&m.root, "#candor-h-reports"),
         "Rapports pour la marque"
@@ -355,12 +367,11 @@ fn says_why_there_is_nothing_to_show() {
     let mut unreadable = report(json!([]));
     unreadable.status = PageStatus::Unreadable;
     unreadable.reason = Some("the comment list was not found".into());
-    m.panel.show(Shown::Thread(Box::new(unreadable)), Some(NOW));
+    m.panel.show(shown(unreadable), Some(NOW));
     assert!(text(&m.root, ".notice.warn").contains("the comment list was not found"));
     assert!(all(&m.root, ".chart").is_empty());
 
-    m.panel
-        .show(Shown::Thread(Box::new(report(json!([])))), Some(NOW));
+    m.panel.show(shown(report(json!([]))), Some(NOW));
     assert_eq!(
         text(&m.root, ".notice"),
         "Candor lit ce fil ; aucun commentaire trouvé pour l'instant."
@@ -371,7 +382,7 @@ fn says_why_there_is_nothing_to_show() {
 fn a_surge_of_complaints_raises_the_crisis_alert_and_is_announced() {
     let m = mount(Lang::En, false);
     let calm = report(thread());
-    m.panel.show(Shown::Thread(Box::new(calm)), Some(NOW));
+    m.panel.show(shown(calm), Some(NOW));
     assert!(all(&m.root, "[data-section=\"crisis\"]").is_empty());
 
     let mut surge = thread();
@@ -381,8 +392,7 @@ fn a_surge_of_complaints_raises_the_crisis_alert_and_is_announced() {
             "time": format!("2026-03-10T11:5{i}:00Z"), "category": "complaint"
         }));
     }
-    m.panel
-        .show(Shown::Thread(Box::new(report(surge))), Some(NOW));
+    m.panel.show(shown(report(surge)), Some(NOW));
     let crisis = text(&m.root, "[data-section=\"crisis\"]");
     assert!(crisis.contains("Complaints are surging"), "{crisis}");
     assert!(
@@ -399,8 +409,7 @@ fn a_surge_of_complaints_raises_the_crisis_alert_and_is_announced() {
 #[wasm_bindgen_test]
 fn new_comments_are_announced_and_focus_survives_the_redraw() {
     let m = mount(Lang::En, true);
-    m.panel
-        .show(Shown::Thread(Box::new(report(thread()))), Some(NOW));
+    m.panel.show(shown(report(thread())), Some(NOW));
     let filter = one(&m.root, ".chart [data-category=\"praise\"]");
     filter.unchecked_ref::<HtmlElement>().focus().unwrap();
 
@@ -408,8 +417,7 @@ fn new_comments_are_announced_and_focus_survives_the_redraw() {
     more.as_array_mut()
         .unwrap()
         .push(json!({"id": "8", "author": "Fay", "text": "Thanks!", "category": "praise"}));
-    m.panel
-        .show(Shown::Thread(Box::new(report(more.clone()))), Some(NOW));
+    m.panel.show(shown(report(more.clone())), Some(NOW));
     assert_eq!(text(&m.root, ".live"), "1 new comment(s).");
     assert_eq!(
         text(&m.root, ".chart [data-category=\"praise\"] .count"),
@@ -425,8 +433,7 @@ fn new_comments_are_announced_and_focus_survives_the_redraw() {
 
     // The same thread again draws nothing new (the node stays the same).
     let before = one(&m.root, ".chart [data-category=\"praise\"]");
-    m.panel
-        .show(Shown::Thread(Box::new(report(more))), Some(NOW + 1_000));
+    m.panel.show(shown(report(more)), Some(NOW + 1_000));
     assert!(before.is_connected());
     m.root.remove();
 }

@@ -16,6 +16,7 @@
     Correct: "Correct",
     ExportCorrections: "ExportCorrections",
     ImportCorrections: "ImportCorrections",
+    ExportThread: "ExportThread",
   });
 
   const Response = Object.freeze({
@@ -25,6 +26,7 @@
     Verdict: "Verdict",
     Threads: "Threads",
     Corrections: "Corrections",
+    Export: "Export",
     Error: "Error",
   });
 

@@ -11,7 +11,7 @@ use std::collections::HashSet;
 use serde_json::{json, Value};
 
 use crate::classify::{Category, Flag};
-use crate::protocol::ThreadReport;
+use crate::protocol::{ExportFormat, ThreadReport};
 use crate::text::Lang;
 use crate::thread::summary::{format_iso8601, SurgeBasis};
 use crate::thread::Platform;
@@ -181,7 +181,8 @@ pub fn to_json(report: &ThreadReport, now_ms: Option<i64>) -> String {
         "comments": comments,
         "corrections": corrections,
     });
-    serde_json::to_string_pretty(&document).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+    // One line: smaller code than a pretty printer, and any JSON viewer indents it.
+    serde_json::to_string(&document).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
 }
 
 /// One page of plain text for the brand: what was said, what waits, who keeps complaining, and
@@ -338,6 +339,32 @@ pub fn to_text(report: &ThreadReport, lang: Lang, now_ms: Option<i64>) -> String
         "Written by Candor in your browser; no comment was sent anywhere.".into()
     });
     out
+}
+
+/// `report` in `format`: its file name, media type and content.
+pub fn export(
+    report: &ThreadReport,
+    format: ExportFormat,
+    lang: Lang,
+    now_ms: Option<i64>,
+) -> (String, &'static str, String) {
+    match format {
+        ExportFormat::Csv => (
+            file_name(report, "csv"),
+            "text/csv;charset=utf-8",
+            to_csv(report),
+        ),
+        ExportFormat::Json => (
+            file_name(report, "json"),
+            "application/json",
+            to_json(report, now_ms),
+        ),
+        ExportFormat::Text => (
+            file_name(report, "txt"),
+            "text/plain;charset=utf-8",
+            to_text(report, lang, now_ms),
+        ),
+    }
 }
 
 /// A file name for an export of `report`: the platform and the last part of the URL's path.

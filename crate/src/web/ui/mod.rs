@@ -4,11 +4,13 @@
 //! the background for the threads every 250 ms while the panel is visible, so new comments show
 //! within 300 ms), and carrying out what the person asks: corrections to the engine, "show on the
 //! page" to the tab's content script, reports to the clipboard or a file. The drawing itself is
-//! [`panel`]; the browser APIs are [`browser`]; the words are [`strings`].
+//! [`panel`], from what [`view`] reads of the engine's answer; the browser APIs are [`browser`]; the
+//! words are [`strings`].
 
 pub mod browser;
 pub mod panel;
 pub mod strings;
+pub mod view;
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -18,9 +20,10 @@ use serde_json::{json, Value};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::spawn_local;
 
-use crate::protocol::{ThreadReport, PROTOCOL_VERSION};
+use crate::protocol::{ExportFormat, PROTOCOL_VERSION};
 use crate::text::Lang;
 use panel::{Action, Panel, Shown};
+use view::PanelThread;
 
 /// How often the panel asks for the threads while visible, in ms.
 const POLL_MS: u32 = 250;
@@ -97,18 +100,21 @@ async fn fetch(now_ms: i64) -> Result<Shown, String> {
 }
 
 /// The thread of tab `tab` in a `Threads` answer, or why there is none.
-pub fn thread_of_tab(mut reply: Value, tab: Option<i64>) -> Result<Shown, String> {
+pub fn thread_of_tab(reply: Value, tab: Option<i64>) -> Result<Shown, String> {
     match reply.get("type").and_then(Value::as_str) {
         Some("Threads") => {}
         Some("Error") => return Err(error_text(&reply)),
         _ => return Err("unexpected answer".into()),
     }
-    let threads: Vec<ThreadReport> =
-        serde_json::from_value(reply["threads"].take()).map_err(|e| e.to_string())?;
-    Ok(threads
-        .into_iter()
-        .find(|t| Some(t.tab_id) == tab)
-        .map_or(Shown::NoThread, |t| Shown::Thread(Box::new(t))))
+    let threads = reply["threads"]
+        .as_array()
+        .ok_or("the answer has no threads")?;
+    let Some(thread) = threads.iter().find(|t| t["tab_id"].as_i64() == tab) else {
+        return Ok(Shown::NoThread);
+    };
+    PanelThread::read(thread)
+        .map(|t| Shown::Thread(Box::new(t)))
+        .ok_or_else(|| "the engine's report lacks a field the panel needs".into())
 }
 
 fn error_text(reply: &Value) -> String {
@@ -150,31 +156,43 @@ fn carry_out(action: Action) {
                 with_panel(|p| p.announce(&words.scroll_failed(&why)));
             }
         }),
-        Action::Download {
-            name,
-            mime,
-            content,
-        } => {
-            let said = match browser::download(&name, mime, &content) {
-                Ok(()) => words.downloaded(&name),
+        Action::Export {
+            tab_id,
+            format,
+            lang,
+            now_ms,
+        } => spawn_local(async move {
+            let message = json!({"v": PROTOCOL_VERSION, "type": "ExportThread", "tab_id": tab_id,
+                "format": format, "lang": lang, "now_ms": now_ms});
+            let reply = match browser::send_to_background(&message).await {
+                Ok(reply) if reply["type"] == "Export" => reply,
+                Ok(reply) => return with_panel(|p| p.announce(&words.failed(&error_text(&reply)))),
+                Err(why) => return with_panel(|p| p.announce(&words.failed(&why))),
+            };
+            let content = reply["content"].as_str().unwrap_or_default();
+            if format == ExportFormat::Text {
+                match browser::copy_text(content).await {
+                    Ok(()) => with_panel(|p| p.announce(words.copied())),
+                    Err(_) => with_panel(|p| {
+                        p.show_copy_box(content.to_string());
+                        p.announce(words.copy_fallback());
+                    }),
+                }
+                return;
+            }
+            let name = reply["name"].as_str().unwrap_or("candor-report");
+            let mime = reply["mime"].as_str().unwrap_or("text/plain");
+            let said = match browser::download(name, mime, content) {
+                Ok(()) => words.downloaded(name),
                 Err(why) => words.failed(&why),
             };
             with_panel(|p| p.announce(&said));
-        }
-        Action::Copy { text } => spawn_local(async move {
-            match browser::copy_text(&text).await {
-                Ok(()) => with_panel(|p| p.announce(words.copied())),
-                Err(_) => with_panel(|p| {
-                    p.show_copy_box(text);
-                    p.announce(words.copy_fallback());
-                }),
-            }
         }),
         Action::ExportCorrections => spawn_local(async move {
             let message = json!({"v": PROTOCOL_VERSION, "type": "ExportCorrections"});
             let said = match browser::send_to_background(&message).await {
                 Ok(reply) if reply["type"] == "Corrections" => {
-                    let content = serde_json::to_string_pretty(&reply["corrections"])
+                    let content = serde_json::to_string(&reply["corrections"])
                         .unwrap_or_else(|_| "[]".into());
                     let name = "candor-corrections.json";
                     match browser::download(name, "application/json", &content) {

@@ -1,6 +1,7 @@
 //! The side panel's view of one thread, drawn with plain DOM.
 //!
-//! Owns: turning a [`ThreadReport`] (or the reason there is none) into the panel's DOM — crisis
+//! Owns: turning a thread ([`PanelThread`], see `super::view`) or the reason there is none into the
+//! panel's DOM — crisis
 //! alert, counts chart that doubles as the category filter, unanswered items with their wait,
 //! repeat complainers, the comment list with a category correction menu per item, the report
 //! buttons — and turning clicks into [`Action`]s. It touches no browser API beyond the DOM, so a
@@ -19,11 +20,10 @@ use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlElement, KeyboardEvent};
 
 use super::strings::Words;
+use super::view::{category, PanelComment, PanelThread};
 use crate::classify::Category;
-use crate::protocol::{PageStatus, ReportedComment, ThreadReport};
+use crate::protocol::{ExportFormat, PageStatus};
 use crate::text::Lang;
-use crate::thread::export::{file_name, to_csv, to_json, to_text};
-use crate::thread::summary::SurgeBasis;
 use crate::thread::Platform;
 
 /// Characters of a comment shown in a list item.
@@ -36,7 +36,7 @@ pub enum Shown {
     EngineSilent(String),
     /// The active tab has no thread Candor reads.
     NoThread,
-    Thread(Box<ThreadReport>),
+    Thread(Box<PanelThread>),
 }
 
 /// Something the person asked for that the browser must carry out.
@@ -50,14 +50,13 @@ pub enum Action {
     },
     /// Ask the tab's content script to scroll to the comment (`ScrollToComment`).
     ScrollTo { tab_id: i64, id: String },
-    /// Offer a file to save.
-    Download {
-        name: String,
-        mime: &'static str,
-        content: String,
+    /// Ask the engine for the tab's report: CSV and JSON are offered as files, text is copied.
+    Export {
+        tab_id: i64,
+        format: ExportFormat,
+        lang: Lang,
+        now_ms: Option<i64>,
     },
-    /// Put text on the clipboard.
-    Copy { text: String },
     /// Ask the engine for every correction and offer them as a file.
     ExportCorrections,
 }
@@ -188,7 +187,7 @@ impl Panel {
 }
 
 impl State {
-    fn report(&self) -> Option<&ThreadReport> {
+    fn report(&self) -> Option<&PanelThread> {
         match &self.shown {
             Some(Shown::Thread(report)) => Some(report),
             _ => None,
@@ -236,8 +235,8 @@ impl State {
                 let author = report
                     .comments
                     .iter()
-                    .find(|c| c.comment.id == id)
-                    .map(|c| c.comment.author.clone())
+                    .find(|c| c.id == id)
+                    .map(|c| c.author.clone())
                     .unwrap_or_default();
                 self.live
                     .set_text_content(Some(&self.words.corrected(&author, category)));
@@ -254,18 +253,15 @@ impl State {
                 tab_id: report.tab_id,
                 id: data("data-id"),
             }),
-            "csv" => Some(Action::Download {
-                name: file_name(report, "csv"),
-                mime: "text/csv;charset=utf-8",
-                content: to_csv(report),
-            }),
-            "json" => Some(Action::Download {
-                name: file_name(report, "json"),
-                mime: "application/json",
-                content: to_json(report, self.now_ms),
-            }),
-            "copy" => Some(Action::Copy {
-                text: to_text(report, self.words.lang, self.now_ms),
+            action @ ("csv" | "json" | "copy") => Some(Action::Export {
+                tab_id: report.tab_id,
+                format: match action {
+                    "csv" => ExportFormat::Csv,
+                    "json" => ExportFormat::Json,
+                    _ => ExportFormat::Text,
+                },
+                lang: self.words.lang,
+                now_ms: self.now_ms,
             }),
             "export-corrections" => Some(Action::ExportCorrections),
             _ => None,
@@ -362,7 +358,7 @@ impl View<'_> {
     fn thread(
         &mut self,
         body: &Element,
-        report: &ThreadReport,
+        report: &PanelThread,
         filter: Option<Category>,
         open_menu: Option<&str>,
         copy_box: Option<&str>,
@@ -397,7 +393,7 @@ impl View<'_> {
 
         if s.crisis {
             let section = self.section(body, "crisis", w.crisis_heading());
-            let minutes = (s.surge.basis == SurgeBasis::Window).then_some(s.surge.window_minutes);
+            let minutes = s.surge.window_minutes;
             append(
                 &section,
                 &self.text(
@@ -485,9 +481,9 @@ impl View<'_> {
                 &self.text("p", &[("class", "hint")], w.waiting_hint()),
             );
             let list = self.el("ol", &[("class", "items")]);
-            for waiting in &s.waiting {
-                if let Some(c) = report.comments.iter().find(|c| c.comment.id == waiting.id) {
-                    let item = self.item("w", c, waiting.waited_minutes, false, open_menu);
+            for (id, waited_minutes) in &s.waiting {
+                if let Some(c) = report.comments.iter().find(|c| &c.id == id) {
+                    let item = self.item("w", c, *waited_minutes, false, open_menu);
                     append(&list, &item);
                 }
             }
@@ -497,10 +493,10 @@ impl View<'_> {
         if !s.repeat_complaints.is_empty() {
             let section = self.section(body, "repeat", w.repeat_heading());
             let list = self.el("ul", &[("class", "people")]);
-            for person in &s.repeat_complaints {
+            for (author, complaints) in &s.repeat_complaints {
                 append(
                     &list,
-                    &self.text("li", &[], &w.repeat_item(&person.author, person.ids.len())),
+                    &self.text("li", &[], &w.repeat_item(author, *complaints)),
                 );
             }
             append(&section, &list);
@@ -511,10 +507,10 @@ impl View<'_> {
         }
 
         let section = self.section(body, "comments", w.comments_heading());
-        let shown: Vec<&ReportedComment> = report
+        let shown: Vec<&PanelComment> = report
             .comments
             .iter()
-            .filter(|c| filter.is_none_or(|f| !c.comment.by_brand && c.verdict.category == f))
+            .filter(|c| filter.is_none_or(|f| !c.by_brand && c.category == f))
             .collect();
         let bar = self.el("p", &[("class", "showing")]);
         append(
@@ -544,13 +540,7 @@ impl View<'_> {
                 s.answered.iter().map(String::as_str).collect();
             let list = self.el("ul", &[("class", "items")]);
             for c in shown {
-                let item = self.item(
-                    "c",
-                    c,
-                    None,
-                    answered.contains(c.comment.id.as_str()),
-                    open_menu,
-                );
+                let item = self.item("c", c, None, answered.contains(c.id.as_str()), open_menu);
                 append(&list, &item);
             }
             append(&section, &list);
@@ -611,36 +601,33 @@ impl View<'_> {
     fn item(
         &mut self,
         list: &str,
-        c: &ReportedComment,
+        c: &PanelComment,
         waited: Option<i64>,
         answered: bool,
         open_menu: Option<&str>,
     ) -> Element {
         let w = self.words;
-        let id = c.comment.id.as_str();
+        let id = c.id.as_str();
         let key = format!("{list}:{id}");
-        let category = c.verdict.category;
+        let category = c.category;
         let item = self.el("li", &[("class", "item"), ("data-id", id)]);
-        let excerpt = excerpt(&c.comment.text);
+        let excerpt = excerpt(&c.text);
         let main = self.button(
             &format!("scroll:{key}"),
             &[
                 ("class", "item-main"),
                 ("data-action", "scroll"),
                 ("data-id", id),
-                (
-                    "aria-label",
-                    &w.show_on_page(&c.comment.author, category, &excerpt),
-                ),
+                ("aria-label", &w.show_on_page(&c.author, category, &excerpt)),
             ],
             "",
         );
         let meta = self.el("span", &[("class", "meta")]);
         append(
             &meta,
-            &self.text("strong", &[("class", "author")], &c.comment.author),
+            &self.text("strong", &[("class", "author")], &c.author),
         );
-        if c.comment.by_brand {
+        if c.by_brand {
             append(
                 &meta,
                 &self.text("span", &[("class", "badge brand")], w.brand()),
@@ -677,7 +664,7 @@ impl View<'_> {
         append(&main, &meta);
         append(&main, &self.text("span", &[("class", "excerpt")], &excerpt));
         append(&item, &main);
-        if c.comment.by_brand {
+        if c.by_brand {
             return item;
         }
         let open = open_menu == Some(key.as_str());
@@ -705,7 +692,7 @@ impl View<'_> {
                     ("class", "menu"),
                     ("id", &menu_id),
                     ("role", "group"),
-                    ("aria-label", &w.new_category_for(&c.comment.author)),
+                    ("aria-label", &w.new_category_for(&c.author)),
                 ],
             );
             for choice in Category::ALL {
@@ -730,7 +717,7 @@ impl View<'_> {
 }
 
 fn category_named(name: &str) -> Option<Category> {
-    Category::ALL.into_iter().find(|c| c.as_str() == name)
+    category(&serde_json::Value::from(name))
 }
 
 fn platform_name(platform: Option<Platform>) -> &'static str {
