@@ -392,6 +392,7 @@ fn a_surge_of_complaints_raises_the_crisis_alert_and_is_announced() {
             "time": format!("2026-03-10T11:5{i}:00Z"), "category": "complaint"
         }));
     }
+    let surge_again = surge.clone();
     m.panel.show(shown(report(surge)), Some(NOW));
     let crisis = text(&m.root, "[data-section=\"crisis\"]");
     assert!(crisis.contains("Complaints are surging"), "{crisis}");
@@ -402,6 +403,16 @@ fn a_surge_of_complaints_raises_the_crisis_alert_and_is_announced() {
     assert!(crisis.contains("(P16)"), "{crisis}");
     assert_eq!(
         text(&m.root, ".live"),
+        "Alert: complaints are surging in this thread."
+    );
+
+    // A panel opened on a thread already in crisis says so too.
+    let late = mount(Lang::En, false);
+    late.panel.show(Shown::NoThread, Some(NOW));
+    assert_eq!(text(&late.root, ".live"), "");
+    late.panel.show(shown(report(surge_again)), Some(NOW));
+    assert_eq!(
+        text(&late.root, ".live"),
         "Alert: complaints are surging in this thread."
     );
 }

@@ -8,6 +8,7 @@
 
 use js_sys::{Array, Function, Object, Promise, Reflect};
 use serde::Serialize;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -155,4 +156,36 @@ pub fn download(name: &str, mime: &str, content: &str) -> Result<(), String> {
     })
     .forget();
     Ok(())
+}
+
+/// A listener on `runtime.onMessage`; dropping it removes it.
+pub struct Listener {
+    api: JsValue,
+    callback: Closure<dyn FnMut(JsValue)>,
+}
+
+impl Drop for Listener {
+    fn drop(&mut self) {
+        let f: &JsValue = self.callback.as_ref();
+        call(
+            &self.api,
+            &["runtime", "onMessage", "removeListener"],
+            std::slice::from_ref(f),
+        )
+        .ok();
+    }
+}
+
+/// Calls `on_message` with every runtime message this page receives. It never answers them: the
+/// background does.
+pub fn on_runtime_message(on_message: impl FnMut(JsValue) + 'static) -> Result<Listener, String> {
+    let api = extension_api()?;
+    let callback = Closure::<dyn FnMut(JsValue)>::new(on_message);
+    let f: &JsValue = callback.as_ref();
+    call(
+        &api,
+        &["runtime", "onMessage", "addListener"],
+        std::slice::from_ref(f),
+    )?;
+    Ok(Listener { api, callback })
 }

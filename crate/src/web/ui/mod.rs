@@ -1,8 +1,8 @@
 //! The Rust UI of the extension's pages (wasm32 only): today the side panel.
 //!
 //! Owns: mounting the side panel in `extension/pages/sidepanel.html`, keeping it current (it asks
-//! the background for the threads every 250 ms while the panel is visible, so new comments show
-//! within 300 ms), and carrying out what the person asks: corrections to the engine, "show on the
+//! the background for the threads as soon as a content script reports a page, and every 250 ms while
+//! the panel is visible), and carrying out what the person asks: corrections to the engine, "show on the
 //! page" to the tab's content script, reports to the clipboard or a file. The drawing itself is
 //! [`panel`], from what [`view`] reads of the engine's answer; the browser APIs are [`browser`]; the
 //! words are [`strings`].
@@ -13,7 +13,6 @@ pub mod strings;
 pub mod view;
 
 use std::cell::{Cell, RefCell};
-use std::rc::Rc;
 
 use gloo_timers::callback::Interval;
 use serde_json::{json, Value};
@@ -31,11 +30,15 @@ const POLL_MS: u32 = 250;
 struct SidePanel {
     panel: Panel,
     _poll: Interval,
+    _on_message: Option<browser::Listener>,
 }
 
 thread_local! {
     /// The page's one panel, alive as long as the page.
     static SIDE_PANEL: RefCell<Option<SidePanel>> = const { RefCell::new(None) };
+    /// A refresh is under way / another one was asked for meanwhile.
+    static REFRESHING: Cell<bool> = const { Cell::new(false) };
+    static REFRESH_AGAIN: Cell<bool> = const { Cell::new(false) };
 }
 
 fn with_panel(f: impl FnOnce(&Panel)) {
@@ -62,22 +65,54 @@ pub fn mount_side_panel() -> Result<(), JsValue> {
             .ok();
     }
     let panel = Panel::mount(&root, lang, carry_out);
-    let busy = Rc::new(Cell::new(false));
+    // The poll catches what no message announces: another tab activated, waits growing, a
+    // correction made elsewhere. A hidden panel costs nothing.
     let poll = Interval::new(POLL_MS, move || {
-        // A hidden panel costs nothing; a slow answer is not asked for twice.
-        if busy.get() || document.hidden() {
-            return;
+        if !document.hidden() {
+            request_refresh();
         }
-        busy.set(true);
-        let busy = busy.clone();
-        spawn_local(async move {
-            refresh().await;
-            busy.set(false);
-        });
     });
-    SIDE_PANEL.with(|slot| *slot.borrow_mut() = Some(SidePanel { panel, _poll: poll }));
-    spawn_local(refresh());
+    // Content scripts' messages reach every extension page, this one included: when a page was read,
+    // refresh at once rather than at the next tick (the background answers messages in order, so it
+    // has handled the page's message before this page's question).
+    let on_message = browser::on_runtime_message(|message| {
+        let kind = js_sys::Reflect::get(&message, &"type".into())
+            .ok()
+            .and_then(|t| t.as_string());
+        if matches!(
+            kind.as_deref(),
+            Some("CommentsRead" | "PageOpened" | "PageUnreadable")
+        ) {
+            request_refresh();
+        }
+    })
+    .ok();
+    SIDE_PANEL.with(|slot| {
+        *slot.borrow_mut() = Some(SidePanel {
+            panel,
+            _poll: poll,
+            _on_message: on_message,
+        })
+    });
+    request_refresh();
     Ok(())
+}
+
+/// Refreshes now, or right after the refresh under way: never two at once, none lost.
+fn request_refresh() {
+    if REFRESHING.with(|r| r.replace(true)) {
+        REFRESH_AGAIN.with(|a| a.set(true));
+        return;
+    }
+    spawn_local(async {
+        loop {
+            refresh().await;
+            if !REFRESH_AGAIN.with(|a| a.replace(false)) {
+                break;
+            }
+        }
+        REFRESHING.with(|r| r.set(false));
+    });
 }
 
 /// Asks for the threads and shows the active tab's.
@@ -138,7 +173,7 @@ fn carry_out(action: Action) {
                 Ok(reply) if reply["type"] == "Error" => {
                     with_panel(|p| p.announce(&words.failed(&error_text(&reply))))
                 }
-                Ok(_) => refresh().await,
+                Ok(_) => request_refresh(),
                 Err(why) => with_panel(|p| p.announce(&words.failed(&why))),
             }
         }),

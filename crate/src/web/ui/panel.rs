@@ -194,18 +194,17 @@ impl State {
         }
     }
 
-    /// New comments and the start of a crisis, on the same thread, deserve a word.
+    /// A crisis (when it starts, or when the panel opens on one) and new comments on the same
+    /// thread deserve a word.
     fn changes_worth_announcing(&self, next: &Shown) -> Option<String> {
-        let (Some(before), Shown::Thread(after)) = (self.report(), next) else {
+        let Shown::Thread(after) = next else {
             return None;
         };
-        if before.url != after.url {
-            return None;
-        }
-        if after.summary.crisis && !before.summary.crisis {
+        let before = self.report().filter(|b| b.url == after.url);
+        if after.summary.crisis && !before.is_some_and(|b| b.summary.crisis) {
             return Some(self.words.crisis_announce().into());
         }
-        let added = after.comments.len().saturating_sub(before.comments.len());
+        let added = after.comments.len().saturating_sub(before?.comments.len());
         (added > 0).then(|| self.words.new_comments(added))
     }
 
