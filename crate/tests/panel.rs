@@ -186,6 +186,11 @@ fn counts_waiting_items_and_repeat_complainers() {
         text(&m.root, "[data-section=\"waiting\"] li.item .wait"),
         "waiting 1 h 00"
     );
+    // A screen reader hears the whole item, then what its button does.
+    assert_eq!(
+        text(&m.root, "[data-section=\"waiting\"] li.item .item-main"),
+        "Ann Complaint waiting 1 h 00 Third outage this week. Show it on the page."
+    );
     assert_eq!(
         text(
             &m.root,

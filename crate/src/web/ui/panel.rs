@@ -617,7 +617,6 @@ impl View<'_> {
                 ("class", "item-main"),
                 ("data-action", "scroll"),
                 ("data-id", id),
-                ("aria-label", &w.show_on_page(&c.author, category, &excerpt)),
             ],
             "",
         );
@@ -662,6 +661,14 @@ impl View<'_> {
         }
         append(&main, &meta);
         append(&main, &self.text("span", &[("class", "excerpt")], &excerpt));
+        // The button's name is what it shows (author, badges, wait, text) plus what it does; spaces
+        // keep its words apart when a screen reader joins the spans.
+        append(
+            &main,
+            &self.text("span", &[("class", "sr-only")], w.show_on_page()),
+        );
+        space_out(&meta);
+        space_out(&main);
         append(&item, &main);
         if c.by_brand {
             return item;
@@ -755,6 +762,17 @@ fn el(doc: &Document, tag: &str, attributes: &[(&str, &str)]) -> Element {
         element.set_attribute(name, value).ok();
     }
     element
+}
+
+/// Puts a space after each child element but the last.
+fn space_out(parent: &Element) {
+    let mut child = parent.first_element_child();
+    while let Some(current) = child {
+        child = current.next_element_sibling();
+        if child.is_some() {
+            current.after_with_str_1(" ").ok();
+        }
+    }
 }
 
 fn append(parent: &Element, child: &Element) {

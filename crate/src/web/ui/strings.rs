@@ -216,18 +216,9 @@ impl Words {
         }
     }
 
-    pub fn show_on_page(self, author: &str, category: Category, excerpt: &str) -> String {
-        if self.fr() {
-            format!(
-                "{author}, {} : {excerpt}. Montrer sur la page",
-                self.category(category)
-            )
-        } else {
-            format!(
-                "{author}, {}: {excerpt}. Show it on the page",
-                self.category(category)
-            )
-        }
+    /// Read after an item's author, badges and text, which make the rest of its button's name.
+    pub fn show_on_page(self) -> &'static str {
+        self.pick("Show it on the page.", "Le montrer sur la page.")
     }
 
     pub fn change_category(self) -> &'static str {
