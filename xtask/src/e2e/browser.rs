@@ -80,9 +80,60 @@ pub struct Launched {
     _scratch: TempDir,
 }
 
+/// Opens a tab from Firefox's chrome context, where any URL may be loaded.
+const FIREFOX_OPEN_TAB: &str = r#"
+const tab = gBrowser.addTab(arguments[0], {
+  triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal(),
+});
+gBrowser.selectedTab = tab;
+return true;
+"#;
+
 impl Launched {
     pub fn extension_url(&self, path: &str) -> String {
         format!("{}{}", self.extension_base, path)
+    }
+
+    /// Shows the extension's `path` in a window and makes it the current one; answers its handle.
+    /// Chromium navigates there like anywhere; Marionette refuses `moz-extension:` URLs from
+    /// content, so Firefox opens a tab from the chrome context and the harness finds it.
+    pub fn open_extension_page(&self, path: &str) -> Result<String> {
+        let url = self.extension_url(path);
+        let session = &self.session;
+        match self.browser {
+            Browser::Chromium => {
+                session.navigate(&url)?;
+                session.current_window()
+            }
+            Browser::Firefox => {
+                session.command("POST", "/moz/context", Some(json!({ "context": "chrome" })))?;
+                let opened = session.execute(FIREFOX_OPEN_TAB, json!([url]));
+                session.command(
+                    "POST",
+                    "/moz/context",
+                    Some(json!({ "context": "content" })),
+                )?;
+                opened.context("opening the extension page from the chrome context")?;
+                let deadline = Instant::now() + Duration::from_secs(10);
+                while Instant::now() < deadline {
+                    let handles = session.command("GET", "/window/handles", None)?;
+                    for handle in handles
+                        .as_array()
+                        .into_iter()
+                        .flatten()
+                        .filter_map(Value::as_str)
+                    {
+                        session.switch_to(handle)?;
+                        let here = session.command("GET", "/url", None)?;
+                        if here.as_str() == Some(url.as_str()) {
+                            return Ok(handle.to_string());
+                        }
+                    }
+                    std::thread::sleep(Duration::from_millis(200));
+                }
+                bail!("the tab with {url} never showed up")
+            }
+        }
     }
 }
 
@@ -142,7 +193,7 @@ pub fn chromium_args(
 /// and silence Firefox's own traffic (updates, telemetry, safe browsing, portals, remote settings).
 pub fn firefox_prefs(port: u16) -> Value {
     let uuids = json!({ GECKO_ID: FIREFOX_EXTENSION_UUID }).to_string();
-    const PREF_COUNT: usize = 77;
+    const PREF_COUNT: usize = 76;
     let prefs: [(&str, Value); PREF_COUNT] = [
         ("network.proxy.type", json!(1)),
         ("network.proxy.ssl", json!("127.0.0.1")),
@@ -233,7 +284,6 @@ pub fn firefox_prefs(port: u16) -> Value {
         ("network.prefetch-next", json!(false)),
         ("network.trr.mode", json!(5)),
         ("privacy.query_stripping.enabled", json!(false)),
-        ("services.settings.server", json!("")),
         ("services.sync.enabled", json!(false)),
         ("signon.management.page.breach-alerts.enabled", json!(false)),
         ("toolkit.telemetry.enabled", json!(false)),
@@ -298,6 +348,8 @@ pub fn launch(browser: Browser, extension_dir: &Path, port: u16) -> Result<Launc
                 .arg(driver_port.to_string())
                 .arg("--websocket-port")
                 .arg(socket_port.to_string())
+                // Lets the harness open the extension's page from the chrome context.
+                .arg("--allow-system-access")
                 .env("TMPDIR", &scratch.0);
             let capabilities = json!({
                 "browserName": "firefox",

@@ -341,14 +341,16 @@ impl ExtensionProbe {
     pub fn open(launched: &Launched) -> Result<Self> {
         let session = &launched.session;
         session.set_script_timeout(15_000)?;
-        let handle = session.current_window()?;
         let url = launched.extension_url(EXTENSION_PAGE);
         let deadline = Instant::now() + Duration::from_secs(20);
         // The extension may still be starting: its pages answer only once it is installed.
         let mut last_error = String::new();
         while Instant::now() < deadline {
-            match session.navigate(&url).and_then(|_| Self::ask(launched)) {
-                Ok(_) => {
+            match launched
+                .open_extension_page(EXTENSION_PAGE)
+                .and_then(|handle| Self::ask(launched).map(|_| handle))
+            {
+                Ok(handle) => {
                     return Ok(Self {
                         handle,
                         errors_seen: 0,
