@@ -311,7 +311,7 @@ pub fn run_pages(pages: &Path, browser: Browser, extension_dir: &Path) -> Result
     let mut probe = ExtensionProbe::open(&launched)?;
     let mut report = Report::default();
     for page in &served {
-        let page_report = probe.read_page(&launched, &server, page)?;
+        let (page_report, _) = probe.read_page(&launched, &server, page, false)?;
         report.pages.push(page_report);
     }
     Ok(report)
@@ -380,13 +380,15 @@ impl ExtensionProbe {
         Ok(reply)
     }
 
-    /// Opens `page` in a new window, waits until it is quiet, and reports it.
-    fn read_page(
+    /// Opens `page` in a new window, waits until it is quiet, and reports it; closes the window
+    /// unless `keep_window` (then answers its handle, for a screenshot).
+    pub fn read_page(
         &mut self,
         launched: &Launched,
         server: &Server,
         page: &ServedPage,
-    ) -> Result<PageReport> {
+        keep_window: bool,
+    ) -> Result<(PageReport, Option<String>)> {
         let session = &launched.session;
         let requests_from = server.now_ms();
         let console_from = session.console.as_ref().map(|c| c.now_ms()).unwrap_or(0);
@@ -460,9 +462,11 @@ impl ExtensionProbe {
             .collect();
         self.errors_seen = errors.len();
 
-        session.switch_to(&window)?;
-        session.close_window()?;
-        session.switch_to(&self.handle)?;
+        if !keep_window {
+            session.switch_to(&window)?;
+            session.close_window()?;
+            session.switch_to(&self.handle)?;
+        }
 
         let requests_to = server.now_ms();
         let requests = server.requests();
@@ -498,7 +502,7 @@ impl ExtensionProbe {
                 })
                 .collect();
         }
-        Ok(report)
+        Ok((report, keep_window.then_some(window)))
     }
 
     /// The thread of a tab not seen before whose URL is the page's (fragment and trailing
