@@ -517,8 +517,7 @@ impl ExtensionProbe {
                     .as_i64()
                     .is_none_or(|tab| !self.known_tabs.contains(&tab))
             })
-            .filter(|t| t["url"].as_str().map(normalise_url).as_deref() == Some(want.as_str()))
-            .next_back()
+            .rfind(|t| t["url"].as_str().map(normalise_url).as_deref() == Some(want.as_str()))
             .cloned()
     }
 }
@@ -762,7 +761,7 @@ mod tests {
         page.load_error = Some("net::ERR".into());
         assert_eq!(page.failures().len(), 3);
         let report = Report { pages: vec![page] };
-        assert!(report.failures()[2].contains("extension error (content): boom"));
+        assert!(report.failures()[1].contains("extension error (content): boom"));
         assert!(report.summary().contains("FAIL"));
     }
 }

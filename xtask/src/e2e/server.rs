@@ -295,7 +295,9 @@ impl Site {
 /// A running server. Dropping it stops accepting connections.
 pub struct Server {
     pub port: u16,
-    /// The certificate, DER, so a test client can trust exactly it.
+    /// The certificate, DER, so a test client can trust exactly it (browsers are told to
+    /// accept it instead).
+    #[cfg_attr(not(test), allow(dead_code))]
     pub certificate: Vec<u8>,
     log: Arc<Mutex<Vec<RequestRecord>>>,
     started: Instant,
@@ -674,8 +676,9 @@ mod tests {
     #[test]
     fn routing_serves_pages_with_their_csp_and_nothing_else() {
         let site = site();
-        // (method, host, target, status, kind, csp)
-        let cases: [(&str, &str, &str, u16, RequestKind, Option<&str>); 9] = [
+        /// (method, host, target, status, kind, CSP header).
+        type Case<'a> = (&'a str, &'a str, &'a str, u16, RequestKind, Option<&'a str>);
+        let cases: [Case; 9] = [
             (
                 "GET",
                 "x.com",
