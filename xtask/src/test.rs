@@ -38,7 +38,9 @@ pub fn test(args: &[String]) -> Result<()> {
         ]))
     })?;
     steps.run("native tests", || {
-        run(tools::cargo().current_dir(&root).args(["test", "--workspace"]))
+        run(tools::cargo()
+            .current_dir(&root)
+            .args(["test", "--workspace"]))
     })?;
     if fast {
         steps.summary(started);
@@ -101,15 +103,25 @@ fn web_ext_lint(root: &Path, firefox: &Path) -> Result<()> {
         .arg(firefox)
         .output()
         .context("running web-ext lint")?;
-    let report: Value = serde_json::from_slice(&out.stdout)
-        .with_context(|| format!("web-ext lint printed no JSON: {}", String::from_utf8_lossy(&out.stderr)))?;
+    let report: Value = serde_json::from_slice(&out.stdout).with_context(|| {
+        format!(
+            "web-ext lint printed no JSON: {}",
+            String::from_utf8_lossy(&out.stderr)
+        )
+    })?;
     let errors = report["errors"].as_array().cloned().unwrap_or_default();
     for warning in report["warnings"].as_array().into_iter().flatten() {
-        eprintln!("web-ext warning {}: {}", warning["code"], warning["message"]);
+        eprintln!(
+            "web-ext warning {}: {}",
+            warning["code"], warning["message"]
+        );
     }
     if !errors.is_empty() {
         for e in &errors {
-            eprintln!("web-ext error {}: {} ({})", e["code"], e["message"], e["file"]);
+            eprintln!(
+                "web-ext error {}: {} ({})",
+                e["code"], e["message"], e["file"]
+            );
         }
         bail!("web-ext lint found {} error(s)", errors.len());
     }
@@ -128,7 +140,8 @@ impl Steps {
         eprintln!("\n== {name}");
         let started = Instant::now();
         let result = step().with_context(|| format!("step '{name}' failed"));
-        self.done.push((name.to_string(), started.elapsed().as_secs_f64()));
+        self.done
+            .push((name.to_string(), started.elapsed().as_secs_f64()));
         result
     }
 
