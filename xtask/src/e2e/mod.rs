@@ -245,19 +245,17 @@ fn parse_args(args: &[String]) -> Result<Args> {
 
 pub fn main(args: &[String]) -> Result<()> {
     let args = parse_args(args)?;
-    let built = crate::build::build()?;
     if args.bench {
+        // pipe_figures builds the extension itself.
         let md = pipe::pipe_figures(args.browser)?;
         println!("{md}");
         crate::benchmarks::write_section("pipe", "cargo xtask e2e --bench", &md)?;
         eprintln!("e2e: wrote the pipe section of BENCHMARKS.md");
-        if args.pages.is_none() {
-            return Ok(());
-        }
     }
     let Some(pages) = args.pages else {
         return Ok(());
     };
+    let built = crate::build::build()?;
     let extension = match args.browser {
         Browser::Chromium => built.chrome,
         Browser::Firefox => built.firefox,

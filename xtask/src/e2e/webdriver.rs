@@ -1,11 +1,13 @@
 //! A small W3C WebDriver client: the classic commands over HTTP the harness needs (sessions,
-//! windows, navigation, scripts, screenshots) and a WebDriver BiDi listener that collects console
-//! entries and uncaught exceptions from every browsing context.
+//! windows, navigation, scripts, screenshots) and a WebDriver BiDi connection that collects console
+//! entries and uncaught exceptions from every browsing context, and can send BiDi commands.
 
+use std::collections::HashMap;
 use std::fs::File;
 use std::net::TcpListener;
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -313,59 +315,97 @@ impl ConsoleEntry {
     }
 }
 
-/// Console entries gathered over WebDriver BiDi by a reader thread.
+type BidiSocket = tungstenite::WebSocket<tungstenite::stream::MaybeTlsStream<std::net::TcpStream>>;
+
+/// The WebDriver BiDi connection: a reader thread gathers console entries as they come and
+/// files command answers by id; [`ConsoleLog::call`] sends a command and waits for its answer.
 pub struct ConsoleLog {
+    socket: Arc<Mutex<BidiSocket>>,
     entries: Arc<Mutex<Vec<ConsoleEntry>>>,
+    answers: Arc<Mutex<HashMap<u64, Value>>>,
+    next_id: AtomicU64,
     started: Instant,
 }
 
 impl ConsoleLog {
     fn connect(url: &str) -> Result<Self> {
-        let (mut socket, _) = tungstenite::connect(url).context("opening the BiDi socket")?;
-        let subscribe = json!({
-            "id": 1,
-            "method": "session.subscribe",
-            "params": { "events": ["log.entryAdded"] }
-        });
-        socket.send(tungstenite::Message::text(subscribe.to_string()))?;
-        let entries = Arc::new(Mutex::new(Vec::new()));
-        let started = Instant::now();
-        // Wait for the subscription's answer so no entry after `connect` is missed.
-        let deadline = Instant::now() + Duration::from_secs(10);
-        loop {
-            if Instant::now() > deadline {
-                bail!("no answer to session.subscribe");
-            }
-            let message: Value = match socket.read()? {
-                tungstenite::Message::Text(t) => serde_json::from_str(t.as_str())?,
-                _ => continue,
-            };
-            if message["id"] == 1 {
-                if message["type"] == "error" {
-                    bail!("session.subscribe: {}", message["message"]);
-                }
-                break;
-            }
+        let (socket, _) = tungstenite::connect(url).context("opening the BiDi socket")?;
+        // Short reads, so the reader thread lets go of the socket for senders in between.
+        if let tungstenite::stream::MaybeTlsStream::Plain(tcp) = socket.get_ref() {
+            tcp.set_read_timeout(Some(Duration::from_millis(20)))?;
         }
-        let sink = Arc::clone(&entries);
-        thread::spawn(move || {
-            // Ends when the session closes the socket.
-            while let Ok(message) = socket.read() {
-                let tungstenite::Message::Text(text) = message else {
+        let log = Self {
+            socket: Arc::new(Mutex::new(socket)),
+            entries: Arc::new(Mutex::new(Vec::new())),
+            answers: Arc::new(Mutex::new(HashMap::new())),
+            next_id: AtomicU64::new(1),
+            started: Instant::now(),
+        };
+        let (socket, entries, answers, started) = (
+            Arc::clone(&log.socket),
+            Arc::clone(&log.entries),
+            Arc::clone(&log.answers),
+            log.started,
+        );
+        thread::spawn(move || loop {
+            let read = match socket.lock() {
+                Ok(mut s) => s.read(),
+                Err(_) => return,
+            };
+            let text = match read {
+                Ok(tungstenite::Message::Text(text)) => text,
+                Ok(_) => continue,
+                Err(tungstenite::Error::Io(e))
+                    if matches!(
+                        e.kind(),
+                        std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+                    ) =>
+                {
+                    thread::sleep(Duration::from_millis(5));
                     continue;
-                };
-                let Ok(event) = serde_json::from_str::<Value>(text.as_str()) else {
-                    continue;
-                };
-                if event["method"] == "log.entryAdded" {
-                    let at = started.elapsed().as_millis() as u64;
-                    if let Ok(mut all) = sink.lock() {
-                        all.push(ConsoleEntry::from_bidi(&event["params"], at));
-                    }
+                }
+                // The session closed the socket.
+                Err(_) => return,
+            };
+            let Ok(message) = serde_json::from_str::<Value>(text.as_str()) else {
+                continue;
+            };
+            if let Some(id) = message["id"].as_u64() {
+                if let Ok(mut all) = answers.lock() {
+                    all.insert(id, message);
+                }
+            } else if message["method"] == "log.entryAdded" {
+                let at = started.elapsed().as_millis() as u64;
+                if let Ok(mut all) = entries.lock() {
+                    all.push(ConsoleEntry::from_bidi(&message["params"], at));
                 }
             }
         });
-        Ok(Self { entries, started })
+        log.call("session.subscribe", json!({ "events": ["log.entryAdded"] }))?;
+        Ok(log)
+    }
+
+    /// Sends one BiDi command and answers its `result`.
+    pub fn call(&self, method: &str, params: Value) -> Result<Value> {
+        let id = self.next_id.fetch_add(1, Ordering::Relaxed);
+        let command = json!({ "id": id, "method": method, "params": params });
+        self.socket
+            .lock()
+            .map_err(|_| anyhow!("the BiDi socket is poisoned"))?
+            .send(tungstenite::Message::text(command.to_string()))
+            .with_context(|| format!("sending {method}"))?;
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while Instant::now() < deadline {
+            let answer = self.answers.lock().ok().and_then(|mut a| a.remove(&id));
+            if let Some(answer) = answer {
+                if answer["type"] == "error" {
+                    bail!("{method}: {}: {}", answer["error"], answer["message"]);
+                }
+                return Ok(answer["result"].clone());
+            }
+            thread::sleep(Duration::from_millis(5));
+        }
+        bail!("{method}: no answer in 30 s")
     }
 
     pub fn now_ms(&self) -> u64 {
