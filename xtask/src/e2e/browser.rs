@@ -178,8 +178,10 @@ pub fn chromium_args(
         "--ignore-certificate-errors".into(),
         format!("--load-extension={extension}"),
         format!("--disable-extensions-except={extension}"),
-        // Branded builds turned --load-extension off; this keeps it on should Debian follow.
-        "--disable-features=DisableLoadExtensionCommandLineSwitch".into(),
+        // One list (a repeated switch keeps only its last value): keep --load-extension working
+        // (branded builds turned it off; this keeps it on should Debian follow), and silence the
+        // services that call Google on their own (model downloads, hints, translation).
+        "--disable-features=DisableLoadExtensionCommandLineSwitch,OptimizationGuideModelDownloading,OptimizationHintsFetching,OptimizationTargetPrediction,OptimizationHints,Translate,MediaRouter,AutofillServerCommunication".into(),
         "--window-size=1280,1000".into(),
         "--lang=en-US".into(),
     ];

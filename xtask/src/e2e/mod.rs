@@ -1,4 +1,5 @@
-//! `cargo xtask e2e --pages DIR [--browser chromium|firefox] [--report FILE] [--bench]`: the
+//! `cargo xtask e2e --pages DIR [--browser chromium|firefox] [--report FILE] [--extension DIR]`
+//! (`--extension`: test that folder as it is instead of building `dist/`), or `--bench`: the
 //! end-to-end harness. Serves every fixture page at its real URL with its real CSP (`server`),
 //! drives a headless browser with the real extension in it (`browser`, `webdriver`), asks the
 //! extension's background what it read on each page, and reports it (`Report`), with console
@@ -213,6 +214,8 @@ struct Args {
     browser: Browser,
     report: Option<PathBuf>,
     bench: bool,
+    /// An extension folder to test as it is, instead of building `dist/`.
+    extension: Option<PathBuf>,
 }
 
 fn parse_args(args: &[String]) -> Result<Args> {
@@ -221,6 +224,7 @@ fn parse_args(args: &[String]) -> Result<Args> {
         browser: Browser::Chromium,
         report: None,
         bench: false,
+        extension: None,
     };
     let mut it = args.iter();
     while let Some(arg) = it.next() {
@@ -234,11 +238,12 @@ fn parse_args(args: &[String]) -> Result<Args> {
             "--browser" => parsed.browser = Browser::parse(&value("--browser")?)?,
             "--report" => parsed.report = Some(PathBuf::from(value("--report")?)),
             "--bench" => parsed.bench = true,
+            "--extension" => parsed.extension = Some(PathBuf::from(value("--extension")?)),
             other => bail!("unknown argument {other:?}"),
         }
     }
     if parsed.pages.is_none() && !parsed.bench {
-        bail!("usage: cargo xtask e2e --pages DIR [--browser chromium|firefox] [--report FILE] | --bench");
+        bail!("usage: cargo xtask e2e --pages DIR [--browser chromium|firefox] [--report FILE] [--extension DIR] | --bench");
     }
     Ok(parsed)
 }
@@ -255,10 +260,15 @@ pub fn main(args: &[String]) -> Result<()> {
     let Some(pages) = args.pages else {
         return Ok(());
     };
-    let built = crate::build::build()?;
-    let extension = match args.browser {
-        Browser::Chromium => built.chrome,
-        Browser::Firefox => built.firefox,
+    let extension = match args.extension {
+        Some(dir) => dir,
+        None => {
+            let built = crate::build::build()?;
+            match args.browser {
+                Browser::Chromium => built.chrome,
+                Browser::Firefox => built.firefox,
+            }
+        }
     };
     let report = run_pages(&pages, args.browser, &extension)?;
     print!("{}", report.summary());
@@ -590,7 +600,8 @@ mod tests {
                 pages: Some(PathBuf::from("tests/harness")),
                 browser: Browser::Firefox,
                 report: Some(PathBuf::from("/tmp/r.json")),
-                bench: false
+                bench: false,
+                extension: None,
             }
         );
         let bench = parse_args(&strings(&["--bench"])).unwrap();
