@@ -58,6 +58,15 @@ pub struct PageReport {
     pub extension_errors: Vec<ExtensionError>,
     /// Every request the browser made while this page was open, besides fixture pages and favicons.
     pub extension_requests: Vec<RequestRecord>,
+    /// Requests the browser makes for itself and no switch or preference stops (Chromium's
+    /// account check, Firefox's remote settings): to a browser vendor's service host, with no
+    /// extension origin. Kept apart so `extension_requests` stays a clean signal.
+    #[serde(default)]
+    pub browser_requests: Vec<RequestRecord>,
+    /// Requests the page's own scripts made, as its sidecar declares them (`page_requests`:
+    /// path prefixes on the page's host), unless an extension origin made them.
+    #[serde(default)]
+    pub page_requests: Vec<RequestRecord>,
     /// Why the page failed to load, when it did.
     #[serde(default)]
     pub load_error: Option<String>,
@@ -94,7 +103,8 @@ pub struct ExtensionError {
 }
 
 impl PageReport {
-    /// The reasons this page fails the run: it did not load, or the extension threw.
+    /// The reasons this page fails the run: it did not load, the extension threw, or a request
+    /// left that neither the page nor the browser explains.
     pub fn failures(&self) -> Vec<String> {
         let mut out = Vec::new();
         if let Some(e) = &self.load_error {
@@ -112,6 +122,14 @@ impl PageReport {
                 "extension console {}: {}",
                 e.level,
                 first_line(&e.text)
+            ));
+        }
+        // Nothing leaves the browser: a request neither the page declares nor the browser makes
+        // for itself may be the extension's (a content script's fetch carries the page's origin).
+        for r in &self.extension_requests {
+            out.push(format!(
+                "unexplained request: {} {}{} ({:?})",
+                r.method, r.host, r.path, r.source
             ));
         }
         out
@@ -184,6 +202,25 @@ impl Report {
                     r.status,
                     r.source,
                     r.initiator.as_deref().unwrap_or("the browser")
+                ));
+            }
+            for r in &page.page_requests {
+                out.push_str(&format!(
+                    "    the page's own request (declared): {} {}{}\n",
+                    r.method, r.host, r.path
+                ));
+            }
+            if !page.browser_requests.is_empty() {
+                let mut hosts: Vec<&str> = page
+                    .browser_requests
+                    .iter()
+                    .map(|r| r.host.as_str())
+                    .collect();
+                hosts.dedup();
+                out.push_str(&format!(
+                    "    (and {} request(s) the browser made for itself: {})\n",
+                    page.browser_requests.len(),
+                    hosts.join(", ")
                 ));
             }
             for f in page.failures() {
@@ -490,11 +527,19 @@ impl ExtensionProbe {
         if report.load_error.is_some() {
             report.status = "load_failed".into();
         }
-        report.extension_requests = requests
+        for request in requests
             .into_iter()
             .filter(|r| r.kind == server::RequestKind::Other)
             .filter(|r| r.at_ms >= requests_from && r.at_ms <= requests_to)
-            .collect();
+        {
+            if is_browser_service(&request) {
+                report.browser_requests.push(request);
+            } else if page.declares(&request) {
+                report.page_requests.push(request);
+            } else {
+                report.extension_requests.push(request);
+            }
+        }
         if let Some(console) = &session.console {
             // Late entries (an exception thrown while the window closed) still belong here.
             thread::sleep(Duration::from_millis(100));
@@ -528,6 +573,25 @@ impl ExtensionProbe {
             .rfind(|t| t["url"].as_str().map(normalise_url).as_deref() == Some(want.as_str()))
             .cloned()
     }
+}
+
+/// Hosts of the browsers' own services (the vendor's domains), which Candor never calls.
+const BROWSER_SERVICE_DOMAINS: [&str; 6] = [
+    "google.com",
+    "googleapis.com",
+    "gvt1.com",
+    "mozilla.com",
+    "mozilla.net",
+    "firefox.com",
+];
+
+/// A request the browser made for itself: to a vendor's service host, and not from an extension.
+pub fn is_browser_service(request: &RequestRecord) -> bool {
+    let host = request.host.as_str();
+    let vendor = BROWSER_SERVICE_DOMAINS
+        .iter()
+        .any(|d| host == *d || host.ends_with(&format!(".{d}")));
+    vendor && request.source != server::RequestSource::Extension
 }
 
 /// A URL without its fragment and trailing slash, for matching.
@@ -613,6 +677,47 @@ mod tests {
             &["--frobnicate"],
         ] {
             assert!(parse_args(&strings(bad)).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn only_the_browser_s_own_service_traffic_is_set_apart() {
+        use server::{RequestKind, RequestSource};
+        let request = |host: &str, source| RequestRecord {
+            method: "GET".into(),
+            host: host.into(),
+            path: "/".into(),
+            connect: false,
+            status: 404,
+            kind: RequestKind::Other,
+            initiator: None,
+            source,
+            at_ms: 0,
+        };
+        let cases = [
+            ("accounts.google.com", RequestSource::Browser, true),
+            (
+                "firefox.settings.services.mozilla.com",
+                RequestSource::Browser,
+                true,
+            ),
+            (
+                "optimizationguide-pa.googleapis.com",
+                RequestSource::Browser,
+                true,
+            ),
+            ("google.com", RequestSource::Page, true),
+            ("accounts.google.com", RequestSource::Extension, false),
+            ("notgoogle.com", RequestSource::Browser, false),
+            ("x.com", RequestSource::Browser, false),
+            ("api.candor.example", RequestSource::Page, false),
+        ];
+        for (host, source, want) in cases {
+            assert_eq!(
+                is_browser_service(&request(host, source)),
+                want,
+                "{host} {source:?}"
+            );
         }
     }
 
@@ -743,7 +848,7 @@ mod tests {
     }
 
     #[test]
-    fn only_load_failures_and_the_extension_s_own_errors_fail_a_page() {
+    fn load_failures_extension_errors_and_unexplained_requests_fail_a_page() {
         let page_error = ConsoleEntry {
             level: "error".into(),
             kind: "javascript".into(),
@@ -769,6 +874,19 @@ mod tests {
         });
         page.load_error = Some("net::ERR".into());
         assert_eq!(page.failures().len(), 3);
+        page.extension_requests.push(RequestRecord {
+            method: "POST".into(),
+            host: "telemetry.example".into(),
+            path: "/collect".into(),
+            connect: false,
+            status: 404,
+            kind: server::RequestKind::Other,
+            initiator: Some("https://x.com".into()),
+            source: server::RequestSource::Page,
+            at_ms: 0,
+        });
+        assert_eq!(page.failures().len(), 4);
+        assert!(page.failures()[3].contains("telemetry.example/collect"));
         let report = Report { pages: vec![page] };
         assert!(report.failures()[1].contains("extension error (content): boom"));
         assert!(report.summary().contains("FAIL"));

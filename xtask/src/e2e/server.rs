@@ -43,6 +43,9 @@ pub struct ServedPage {
     pub target: String,
     pub csp: Option<String>,
     pub body: Vec<u8>,
+    /// Paths (prefixes, on the page's own host) the page's own scripts request, as the sidecar
+    /// declares them: reported apart from the extension's.
+    pub own_requests: Vec<String>,
 }
 
 /// The sidecar's keys the harness reads; every other key is for the tests.
@@ -51,6 +54,8 @@ struct Sidecar {
     url: String,
     #[serde(default)]
     csp: Option<String>,
+    #[serde(default)]
+    page_requests: Vec<String>,
 }
 
 impl ServedPage {
@@ -72,8 +77,10 @@ impl ServedPage {
             .unwrap_or(html)
             .to_string_lossy()
             .into_owned();
-        Self::new(file, &sidecar.url, sidecar.csp, body)
-            .with_context(|| format!("in {}", sidecar_path.display()))
+        let mut page = Self::new(file, &sidecar.url, sidecar.csp, body)
+            .with_context(|| format!("in {}", sidecar_path.display()))?;
+        page.own_requests = sidecar.page_requests;
+        Ok(page)
     }
 
     pub fn new(file: String, url: &str, csp: Option<String>, body: Vec<u8>) -> Result<Self> {
@@ -88,7 +95,20 @@ impl ServedPage {
             target: parsed.target,
             csp,
             body,
+            own_requests: Vec::new(),
         })
+    }
+}
+
+impl ServedPage {
+    /// Whether `request` is one the page declared its own scripts make.
+    pub fn declares(&self, request: &RequestRecord) -> bool {
+        request.host == self.host
+            && request.source != RequestSource::Extension
+            && self
+                .own_requests
+                .iter()
+                .any(|p| request.path.starts_with(p.as_str()))
     }
 }
 
@@ -774,6 +794,37 @@ mod tests {
             site.route("GET", "x.com", "/acme/status/1").body,
             b"<p>a</p>"
         );
+    }
+
+    #[test]
+    fn a_page_s_declared_requests_are_its_own_unless_an_extension_made_them() {
+        let mut page = site().pages.remove(0);
+        page.own_requests = vec!["/i/api/".into()];
+        let request = |host: &str, path: &str, source| RequestRecord {
+            method: "POST".into(),
+            host: host.into(),
+            path: path.into(),
+            connect: false,
+            status: 404,
+            kind: RequestKind::Other,
+            initiator: None,
+            source,
+            at_ms: 0,
+        };
+        let cases = [
+            ("x.com", "/i/api/beacon?a=1", RequestSource::Page, true),
+            ("x.com", "/i/api/", RequestSource::Browser, true),
+            ("x.com", "/i/api/beacon", RequestSource::Extension, false),
+            ("x.com", "/other", RequestSource::Page, false),
+            ("api.x.com", "/i/api/beacon", RequestSource::Page, false),
+        ];
+        for (host, path, source, want) in cases {
+            assert_eq!(
+                page.declares(&request(host, path, source)),
+                want,
+                "{host}{path} {source:?}"
+            );
+        }
     }
 
     #[test]
