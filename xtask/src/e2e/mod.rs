@@ -721,6 +721,41 @@ mod tests {
         }
     }
 
+    /// The harness's own pages: each has a sidecar, is served at its URL with its CSP, and (on
+    /// x.com) carries a nonce CSP without `unsafe-eval` that every inline script of it satisfies.
+    #[test]
+    fn the_harness_pages_are_served_with_their_csp_and_their_scripts_fit_it() {
+        let dir = crate::root().join("tests/harness");
+        let files = find_pages(&dir).unwrap();
+        assert!(files.len() >= 3, "{files:?}");
+        let pages: Vec<ServedPage> = files
+            .iter()
+            .map(|f| ServedPage::load(&dir, f).unwrap())
+            .collect();
+        let site = Site {
+            pages: pages.clone(),
+        };
+        for page in &pages {
+            let answer = site.route("GET", &page.host, &page.target);
+            assert_eq!(answer.status, 200, "{}", page.file);
+            assert_eq!(answer.body, page.body, "{}", page.file);
+            let csp = page.csp.as_deref().unwrap_or_default();
+            if page.host == "x.com" {
+                assert!(csp.contains("'nonce-candorfixture'"), "{}", page.file);
+                assert!(!csp.contains("unsafe-eval"), "{}", page.file);
+            }
+            let html = String::from_utf8_lossy(&page.body);
+            for script in html.split("<script").skip(1) {
+                let tag = script.split('>').next().unwrap_or_default();
+                assert!(
+                    tag.contains("nonce=\"candorfixture\""),
+                    "{}: <script{tag}>",
+                    page.file
+                );
+            }
+        }
+    }
+
     #[test]
     fn urls_match_without_fragment_or_trailing_slash() {
         let cases = [
