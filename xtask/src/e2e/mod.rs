@@ -355,7 +355,8 @@ pub fn run_pages(pages: &Path, browser: Browser, extension_dir: &Path) -> Result
     );
     let mut probe = ExtensionProbe::open(&launched)?;
     let mut report = Report::default();
-    for page in &served {
+    for (index, page) in served.iter().enumerate() {
+        server.set_active(Some(index));
         let (page_report, _) = probe.read_page(&launched, &server, page, false)?;
         report.pages.push(page_report);
     }
@@ -736,7 +737,7 @@ mod tests {
             pages: pages.clone(),
         };
         for page in &pages {
-            let answer = site.route("GET", &page.host, &page.target);
+            let answer = site.route(None, "GET", &page.host, &page.target);
             assert_eq!(answer.status, 200, "{}", page.file);
             assert_eq!(answer.body, page.body, "{}", page.file);
             let csp = page.csp.as_deref().unwrap_or_default();
