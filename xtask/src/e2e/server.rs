@@ -809,7 +809,7 @@ mod tests {
             assert_eq!(got_csp, csp, "{method} {host}{target}");
         }
         assert!(site
-            .route("HEAD", "x.com", "/acme/status/1")
+            .route(None, "HEAD", "x.com", "/acme/status/1")
             .body
             .is_empty());
         assert_eq!(
