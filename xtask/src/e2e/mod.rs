@@ -216,6 +216,7 @@ impl Report {
                     .iter()
                     .map(|r| r.host.as_str())
                     .collect();
+                hosts.sort_unstable();
                 hosts.dedup();
                 out.push_str(&format!(
                     "    (and {} request(s) the browser made for itself: {})\n",
@@ -370,6 +371,10 @@ pub struct ExtensionProbe {
     errors_seen: usize,
     /// Tabs already seen in `GetThreads`: a new page is always a new tab.
     known_tabs: Vec<i64>,
+    /// Where the previous page's share of the request log and console ended: each page gets
+    /// everything since, so nothing is dropped between pages (the first gets the start-up's).
+    requests_seen_ms: u64,
+    console_seen_ms: u64,
 }
 
 /// Asks the background for its threads; answers the reply as a JSON string.
@@ -401,6 +406,8 @@ impl ExtensionProbe {
                         handle,
                         errors_seen: 0,
                         known_tabs: Vec::new(),
+                        requests_seen_ms: 0,
+                        console_seen_ms: 0,
                     })
                 }
                 Err(e) => last_error = format!("{e:#}"),
@@ -436,8 +443,8 @@ impl ExtensionProbe {
         keep_window: bool,
     ) -> Result<(PageReport, Option<String>)> {
         let session = &launched.session;
-        let requests_from = server.now_ms();
-        let console_from = session.console.as_ref().map(|c| c.now_ms()).unwrap_or(0);
+        let requests_from = self.requests_seen_ms;
+        let console_from = self.console_seen_ms;
         let mut report = PageReport {
             file: page.file.clone(),
             url: page.url.clone(),
@@ -515,6 +522,7 @@ impl ExtensionProbe {
         }
 
         let requests_to = server.now_ms();
+        self.requests_seen_ms = requests_to + 1;
         let requests = server.requests();
         let page_served = requests.iter().any(|r| {
             r.kind == server::RequestKind::Page
@@ -545,6 +553,7 @@ impl ExtensionProbe {
             // Late entries (an exception thrown while the window closed) still belong here.
             thread::sleep(Duration::from_millis(100));
             let until = console.now_ms();
+            self.console_seen_ms = until + 1;
             report.console_errors = console
                 .entries()
                 .into_iter()
@@ -804,6 +813,8 @@ mod tests {
             handle: "w".into(),
             errors_seen: 0,
             known_tabs: vec![],
+            requests_seen_ms: 0,
+            console_seen_ms: 0,
         };
         let reply = threads_reply();
         assert_eq!(
