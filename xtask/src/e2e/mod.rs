@@ -586,12 +586,14 @@ impl ExtensionProbe {
 }
 
 /// Hosts of the browsers' own services (the vendor's domains), which Candor never calls.
-const BROWSER_SERVICE_DOMAINS: [&str; 6] = [
+const BROWSER_SERVICE_DOMAINS: [&str; 8] = [
     "google.com",
     "googleapis.com",
     "gvt1.com",
     "mozilla.com",
     "mozilla.net",
+    "mozilla.org",
+    "mozaws.net",
     "firefox.com",
 ];
 
