@@ -718,6 +718,11 @@ mod tests {
                 RequestSource::Browser,
                 true,
             ),
+            (
+                "incoming.telemetry.mozilla.org",
+                RequestSource::Browser,
+                true,
+            ),
             ("google.com", RequestSource::Page, true),
             ("accounts.google.com", RequestSource::Extension, false),
             ("notgoogle.com", RequestSource::Browser, false),
