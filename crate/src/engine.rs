@@ -139,7 +139,10 @@ impl Engine {
                         }
                     })
                     .collect();
-                Response::Verdicts { verdicts }
+                Response::Verdicts {
+                    verdicts,
+                    thread_size: page.thread.len(),
+                }
             }
             Request::ReportError { context, message } => {
                 if self.errors.len() == MAX_ERRORS {

@@ -14,7 +14,10 @@ pub fn check_page(page: &Value, expect: &Value) -> Vec<String> {
     for (key, label) in [
         ("console_errors", "console error from the extension"),
         ("extension_errors", "error reported by the extension"),
-        ("extension_requests", "network request made by the extension"),
+        (
+            "extension_requests",
+            "network request made by the extension",
+        ),
     ] {
         for item in page[key].as_array().into_iter().flatten() {
             if key != "console_errors" || is_extension_error(item) {
@@ -94,7 +97,9 @@ pub fn check_page(page: &Value, expect: &Value) -> Vec<String> {
 /// A console entry that comes from the extension's own code (not the page's scripts).
 fn is_extension_error(entry: &Value) -> bool {
     let text = entry.to_string();
-    text.contains("chrome-extension://") || text.contains("moz-extension://") || text.contains("candor")
+    text.contains("chrome-extension://")
+        || text.contains("moz-extension://")
+        || text.contains("candor")
 }
 
 /// Missing and `null` parent ids are the same; missing `depth`/`by_brand` take their defaults.
@@ -107,7 +112,10 @@ fn normalise(field: &str, value: &Value) -> Value {
 }
 
 fn short(value: &Value) -> String {
-    let text = value.as_str().map(str::to_string).unwrap_or_else(|| value.to_string());
+    let text = value
+        .as_str()
+        .map(str::to_string)
+        .unwrap_or_else(|| value.to_string());
     let mut out: String = text.chars().take(80).collect();
     if text.chars().count() > 80 {
         out.push('…');
@@ -137,32 +145,85 @@ mod tests {
         let mut wrong_author = ann();
         wrong_author["author"] = json!("Bob");
         let mut with_request = page(json!([ann()]));
-        with_request["extension_requests"] = json!([{"method": "GET", "host": "evil.example", "path": "/"}]);
+        with_request["extension_requests"] =
+            json!([{"method": "GET", "host": "evil.example", "path": "/"}]);
         let mut page_error = page(json!([ann()]));
-        page_error["console_errors"] = json!([{"text": "page's own bug", "source": "https://x.com/a/status/1"}]);
+        page_error["console_errors"] =
+            json!([{"text": "page's own bug", "source": "https://x.com/a/status/1"}]);
         let mut extension_error = page(json!([ann()]));
-        extension_error["console_errors"] =
-            json!([{"text": "TypeError", "source": "chrome-extension://abc/extension/content/x.js"}]);
+        extension_error["console_errors"] = json!([{"text": "TypeError", "source": "chrome-extension://abc/extension/content/x.js"}]);
         let mut unreadable = page(json!([]));
         unreadable["status"] = json!("unreadable");
 
         let cases: Vec<(&str, Value, Value, usize)> = vec![
-            ("all as expected", page(json!([ann()])), expect_ann.clone(), 0),
+            (
+                "all as expected",
+                page(json!([ann()])),
+                expect_ann.clone(),
+                0,
+            ),
             ("missing comment", page(json!([])), expect_ann.clone(), 1),
-            ("wrong author", page(json!([wrong_author])), expect_ann.clone(), 1),
-            ("extra comment with exact", page(json!([ann(), {"id": "3", "text": "x"}])), expect_ann.clone(), 1),
-            ("extra comment without exact", page(json!([ann(), {"id": "3", "text": "x"}])),
-             json!({"comments": expect_ann["comments"].clone()}), 0),
-            ("text_contains fails", page(json!([ann()])),
-             json!({"comments": [{"id": "2", "author": "Ann", "text_contains": "praise"}]}), 1),
-            ("category checked when given", page(json!([ann()])),
-             json!({"comments": [{"id": "2", "author": "Ann", "category": "praise"}]}), 1),
+            (
+                "wrong author",
+                page(json!([wrong_author])),
+                expect_ann.clone(),
+                1,
+            ),
+            (
+                "extra comment with exact",
+                page(json!([ann(), {"id": "3", "text": "x"}])),
+                expect_ann.clone(),
+                1,
+            ),
+            (
+                "extra comment without exact",
+                page(json!([ann(), {"id": "3", "text": "x"}])),
+                json!({"comments": expect_ann["comments"].clone()}),
+                0,
+            ),
+            (
+                "text_contains fails",
+                page(json!([ann()])),
+                json!({"comments": [{"id": "2", "author": "Ann", "text_contains": "praise"}]}),
+                1,
+            ),
+            (
+                "category checked when given",
+                page(json!([ann()])),
+                json!({"comments": [{"id": "2", "author": "Ann", "category": "praise"}]}),
+                1,
+            ),
             ("extension request", with_request, expect_ann.clone(), 1),
-            ("page's own console error is not ours", page_error, expect_ann.clone(), 0),
-            ("extension console error", extension_error, expect_ann.clone(), 1),
-            ("wrong platform", page(json!([ann()])), json!({"platform": "facebook", "comments": []}), 1),
-            ("not recognised, as expected", unreadable, json!({"recognised": false}), 0),
-            ("should not be recognised", page(json!([ann()])), json!({"recognised": false}), 2),
+            (
+                "page's own console error is not ours",
+                page_error,
+                expect_ann.clone(),
+                0,
+            ),
+            (
+                "extension console error",
+                extension_error,
+                expect_ann.clone(),
+                1,
+            ),
+            (
+                "wrong platform",
+                page(json!([ann()])),
+                json!({"platform": "facebook", "comments": []}),
+                1,
+            ),
+            (
+                "not recognised, as expected",
+                unreadable,
+                json!({"recognised": false}),
+                0,
+            ),
+            (
+                "should not be recognised",
+                page(json!([ann()])),
+                json!({"recognised": false}),
+                2,
+            ),
         ];
         for (name, page, expect, problems) in cases {
             let found = check_page(&page, &expect);
