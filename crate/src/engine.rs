@@ -379,7 +379,7 @@ mod tests {
     }
 
     fn said(engine: &mut Engine, read: &Value) -> Vec<Category> {
-        let Response::Verdicts { verdicts } = engine.handle_value(read.clone(), TAB) else {
+        let Response::Verdicts { verdicts, .. } = engine.handle_value(read.clone(), TAB) else {
             panic!("expected verdicts")
         };
         verdicts.iter().map(|v| v.verdict.category).collect()
@@ -440,7 +440,7 @@ mod tests {
         assert_eq!(categories(&mut engine), corrected);
 
         // Verdicts sent back to the content script carry the correction too.
-        let Response::Verdicts { verdicts } = engine.handle_value(read.clone(), TAB) else {
+        let Response::Verdicts { verdicts, .. } = engine.handle_value(read.clone(), TAB) else {
             panic!("expected verdicts")
         };
         assert_eq!(verdicts[0].verdict.category, chosen);
