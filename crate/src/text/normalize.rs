@@ -332,7 +332,8 @@ pub fn normalize(text: &str) -> Normalized {
         if is_word_char(c)
             || (leet(c).is_some() && !matches!(c, '!' | '|') && next_is_letter(&chars, i))
         {
-            i = word_at(&chars, i, &mut tokens);
+            // Always move forward, whatever the word reader decided.
+            i = word_at(&chars, i, &mut tokens).max(i + 1);
             continue;
         }
         if is_quote(c) {
@@ -467,7 +468,8 @@ fn word_at(chars: &[char], start: usize, tokens: &mut Vec<Token>) -> usize {
         tokens.push(simple(TokenKind::Email, "email", start, email_end));
         return email_end;
     }
-    let mut end = start;
+    // The caller checked that the first character opens a word: take it whatever it is ("$hit").
+    let mut end = start + 1;
     let mut segment_start = start;
     while end < chars.len() {
         let c = chars[end];
@@ -663,6 +665,10 @@ mod tests {
             "مرحبا بالعالم",
             "\u{202e}abc",
             "<b>x</b>",
+            "$hit",
+            "$",
+            "@@",
+            "4$",
         ] {
             let n = normalize(text);
             for t in &n.tokens {
