@@ -73,7 +73,9 @@ pub fn unescape(text: &str) -> String {
                 "apos" => Some('\''),
                 "nbsp" => Some('\u{a0}'),
                 _ if entity.starts_with("#x") || entity.starts_with("#X") => {
-                    u32::from_str_radix(&entity[2..], 16).ok().and_then(char::from_u32)
+                    u32::from_str_radix(&entity[2..], 16)
+                        .ok()
+                        .and_then(char::from_u32)
                 }
                 _ if entity.starts_with('#') => {
                     entity[1..].parse::<u32>().ok().and_then(char::from_u32)
@@ -175,18 +177,91 @@ struct Line {
 }
 
 const LINES: &[Line] = &[
-    Line { set: "cesamard_complaints", split: "train", rows: Rows::HeldOut, scheme: &COMPLAINT_VS_REST, note: "held-out 10 % of train (trained on the rest)" },
-    Line { set: "airline_sentiment", split: "train", rows: Rows::All, scheme: &COMPLAINT_VS_REST, note: "never trained on (CC BY-NC-SA): English tweets to brands, transfer" },
-    Line { set: "airline_sentiment", split: "train", rows: Rows::All, scheme: &SENTIMENT_3, note: "never trained on: praise / negative / neutral" },
-    Line { set: "tweeteval_offensive", split: "dev", rows: Rows::All, scheme: &OFFENSIVE_VS_NOT, note: "dev (never trained on)" },
-    Line { set: "tweeteval_offensive", split: "train", rows: Rows::HeldOut, scheme: &OFFENSIVE_VS_NOT, note: "held-out 10 % of train" },
-    Line { set: "mlma_fr", split: "dev", rows: Rows::All, scheme: &OFFENSIVE_VS_NOT, note: "dev (never trained on)" },
-    Line { set: "mlma_fr", split: "train", rows: Rows::HeldOut, scheme: &OFFENSIVE_VS_NOT, note: "held-out 10 % of train" },
-    Line { set: "cyberagressionado_fr", split: "train", rows: Rows::All, scheme: &OFFENSIVE_VS_NOT, note: "never trained on (no licence): French teen chat, transfer" },
-    Line { set: "umsab_french_sentiment", split: "dev", rows: Rows::All, scheme: &SENTIMENT_3, note: "dev (never trained on)" },
-    Line { set: "umsab_french_sentiment", split: "train", rows: Rows::HeldOut, scheme: &SENTIMENT_3, note: "held-out 10 % of train" },
-    Line { set: "tweeteval_sentiment", split: "dev", rows: Rows::DevHalfNotTrained, scheme: &SENTIMENT_3, note: "the half of dev never trained on (no train text exists; the other half is trained on)" },
-    Line { set: "youtube_spam", split: "train", rows: Rows::All, scheme: &SPAM_VS_NOT, note: "never trained on (no licence): rules only" },
+    Line {
+        set: "cesamard_complaints",
+        split: "train",
+        rows: Rows::HeldOut,
+        scheme: &COMPLAINT_VS_REST,
+        note: "held-out 10 % of train (trained on the rest)",
+    },
+    Line {
+        set: "airline_sentiment",
+        split: "train",
+        rows: Rows::All,
+        scheme: &COMPLAINT_VS_REST,
+        note: "never trained on (CC BY-NC-SA): English tweets to brands, transfer",
+    },
+    Line {
+        set: "airline_sentiment",
+        split: "train",
+        rows: Rows::All,
+        scheme: &SENTIMENT_3,
+        note: "never trained on: praise / negative / neutral",
+    },
+    Line {
+        set: "tweeteval_offensive",
+        split: "dev",
+        rows: Rows::All,
+        scheme: &OFFENSIVE_VS_NOT,
+        note: "dev (never trained on)",
+    },
+    Line {
+        set: "tweeteval_offensive",
+        split: "train",
+        rows: Rows::HeldOut,
+        scheme: &OFFENSIVE_VS_NOT,
+        note: "held-out 10 % of train",
+    },
+    Line {
+        set: "mlma_fr",
+        split: "dev",
+        rows: Rows::All,
+        scheme: &OFFENSIVE_VS_NOT,
+        note: "dev (never trained on)",
+    },
+    Line {
+        set: "mlma_fr",
+        split: "train",
+        rows: Rows::HeldOut,
+        scheme: &OFFENSIVE_VS_NOT,
+        note: "held-out 10 % of train",
+    },
+    Line {
+        set: "cyberagressionado_fr",
+        split: "train",
+        rows: Rows::All,
+        scheme: &OFFENSIVE_VS_NOT,
+        note: "never trained on (no licence): French teen chat, transfer",
+    },
+    Line {
+        set: "umsab_french_sentiment",
+        split: "dev",
+        rows: Rows::All,
+        scheme: &SENTIMENT_3,
+        note: "dev (never trained on)",
+    },
+    Line {
+        set: "umsab_french_sentiment",
+        split: "train",
+        rows: Rows::HeldOut,
+        scheme: &SENTIMENT_3,
+        note: "held-out 10 % of train",
+    },
+    Line {
+        set: "tweeteval_sentiment",
+        split: "dev",
+        rows: Rows::DevHalfNotTrained,
+        scheme: &SENTIMENT_3,
+        note:
+            "the half of dev never trained on (no train text exists; the other half is trained on)",
+    },
+    Line {
+        set: "youtube_spam",
+        split: "train",
+        rows: Rows::All,
+        scheme: &SPAM_VS_NOT,
+        note: "never trained on (no licence): rules only",
+    },
 ];
 
 /// The scores of one line.
@@ -223,7 +298,11 @@ fn prf(confusion: &[Vec<usize>], c: usize) -> (f64, f64, f64) {
     let actual: f64 = confusion[c].iter().map(|&x| x as f64).sum();
     let p = if predicted > 0.0 { tp / predicted } else { 0.0 };
     let r = if actual > 0.0 { tp / actual } else { 0.0 };
-    let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+    let f = if p + r > 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
+    };
     (p, r, f)
 }
 
@@ -240,22 +319,36 @@ fn rows_of(line: &Line) -> Result<Vec<(String, usize)>> {
         .collect())
 }
 
-pub fn eval(_args: &[String]) -> Result<()> {
-    let mut summary = String::from(
-        "| set | rows | scored | macro-F1 | accuracy |\n|---|---|---|---|---|\n",
-    );
+pub fn eval(args: &[String]) -> Result<()> {
+    if args.iter().any(|a| a == "--heads") {
+        return heads_report();
+    }
+    let mut summary =
+        String::from("| set | rows | scored | macro-F1 | accuracy |\n|---|---|---|---|---|\n");
     let mut details = String::new();
     for line in LINES {
         let rows = rows_of(line)?;
         let s = score(&rows, line.scheme);
-        let what = format!("{} `{}` ({})", line.set, line.split, line.scheme.classes.join(" / "));
+        let what = format!(
+            "{} `{}` ({})",
+            line.set,
+            line.split,
+            line.scheme.classes.join(" / ")
+        );
         writeln!(
             summary,
             "| {what} | {} | {} | **{:.3}** | {:.3} |",
             line.note, s.n, s.macro_f1, s.accuracy
         )?;
-        eprintln!("{what}: macro-F1 {:.3}, accuracy {:.3}, n {}", s.macro_f1, s.accuracy, s.n);
-        writeln!(details, "\n### {what}\n\n{}. Mapping: {}.\n", line.note, line.scheme.mapping)?;
+        eprintln!(
+            "{what}: macro-F1 {:.3}, accuracy {:.3}, n {}",
+            s.macro_f1, s.accuracy, s.n
+        );
+        writeln!(
+            details,
+            "\n### {what}\n\n{}. Mapping: {}.\n",
+            line.note, line.scheme.mapping
+        )?;
         details.push_str("| class | precision | recall | F1 |\n|---|---|---|---|\n");
         for (c, name) in line.scheme.classes.iter().enumerate() {
             let (p, r, f) = prf(&s.confusion, c);
@@ -319,4 +412,41 @@ mod tests {
         assert!((400..600).contains(&n), "{n}");
         assert_eq!(held_out("x", "Hello"), held_out("x", "hello"));
     }
+}
+
+/// `cargo xtask eval --heads`: the raw model heads alone (no rules), to see what the rules add.
+pub fn heads_report() -> Result<()> {
+    use candor::classify::features::Analysis;
+    use candor::classify::model::{self, sigmoid, Head};
+    let Some(m) = model::shipped() else {
+        anyhow::bail!("the shipped model does not load");
+    };
+    for line in LINES {
+        let rows = rows_of(line)?;
+        let k = line.scheme.classes.len();
+        let mut confusion = vec![vec![0usize; k]; k];
+        for (text, gold) in &rows {
+            let s = m.scores(&Analysis::new(text, None).features(m.buckets));
+            let predicted = match k {
+                3 => {
+                    let p = model::sentiment(&s);
+                    (0..3).max_by(|&a, &b| p[a].total_cmp(&p[b])).unwrap_or(2)
+                }
+                _ if line.scheme.classes[0] == "complaint" => {
+                    usize::from(sigmoid(s[Head::Complaint as usize]) < 0.5)
+                }
+                _ if line.scheme.classes[0] == "offensive" => {
+                    usize::from(sigmoid(s[Head::Offensive as usize]) < 0.5)
+                }
+                _ => 1,
+            };
+            confusion[*gold][predicted] += 1;
+        }
+        let f1: f64 = (0..k).map(|c| prf(&confusion, c).2).sum::<f64>() / k as f64;
+        eprintln!(
+            "heads only: {} {} ({}): macro-F1 {f1:.3}",
+            line.set, line.split, line.note
+        );
+    }
+    Ok(())
 }

@@ -51,11 +51,14 @@ impl Analysis {
             if !matches!(t.kind, TokenKind::Word | TokenKind::Hashtag) {
                 continue;
             }
-            let single = if t.masked {
+            let mut single = if t.masked {
                 lexicon::lookup_masked(&t.key)
             } else {
                 lexicon::lookup(&t.key)
             };
+            if single & lexicon::FRENCH_ONLY != 0 && lang != Lang::Fr {
+                single = 0;
+            }
             if single != 0 {
                 hits.push(Hit {
                     first: i,
@@ -146,8 +149,27 @@ impl Analysis {
             }
             if t.kind == TokenKind::Word && t.norm.len() > 5 {
                 // Word stems: "rembourse", "remboursement" share a start.
-                let cut = t.norm.char_indices().nth(5).map_or(t.norm.len(), |(b, _)| b);
+                let cut = t
+                    .norm
+                    .char_indices()
+                    .nth(5)
+                    .map_or(t.norm.len(), |(b, _)| b);
                 push(&["p", &t.norm[..cut]]);
+            }
+            if t.kind == TokenKind::Word && t.norm.len() >= 4 {
+                // Letter 4-grams of the lexicon key with word boundaries: spelling variants and
+                // inflections ("arnaqueurs", "scammers") share most of them.
+                let key = t.key.as_bytes();
+                let mut gram = [b'<'; 4];
+                for (k, &b) in key.iter().chain(std::iter::once(&b'>')).enumerate() {
+                    gram.rotate_left(1);
+                    gram[3] = b;
+                    if k >= 2 {
+                        if let Ok(g) = std::str::from_utf8(&gram) {
+                            push(&["c", g]);
+                        }
+                    }
+                }
             }
             if t.shouted {
                 push(&["shout"]);
@@ -190,7 +212,7 @@ impl Analysis {
 }
 
 /// Names of the lexicon classes in bit order (for features and debugging).
-pub const CLASS_NAMES: [&str; 23] = [
+pub const CLASS_NAMES: [&str; 25] = [
     "insult",
     "insult_weak",
     "profanity",
@@ -214,6 +236,8 @@ pub const CLASS_NAMES: [&str; 23] = [
     "request",
     "reporting",
     "first_person",
+    "third_person",
+    "french_only",
 ];
 
 /// Words spelled out letter by letter ("c o n n a r d", "f u c k"): runs of single letters are
@@ -332,7 +356,11 @@ mod tests {
             ("t'es un c o n n a r d", lexicon::INSULT, &["c o n n a r d"]),
             ("what a 1d10t", lexicon::INSULT, &["1d10t"]),
             ("f*ck this", lexicon::PROFANITY, &["f*ck"]),
-            ("le service client ne répond pas", lexicon::COMPLAINT, &["service client"]),
+            (
+                "le service client ne répond pas",
+                lexicon::COMPLAINT,
+                &["service client"],
+            ),
             ("NUUUUL", lexicon::NEGATIVE, &["NUUUUL"]),
             ("f.u.c.k", lexicon::PROFANITY, &["f.u.c.k"]),
             ("merci beaucoup", lexicon::INSULT, &[]),
@@ -345,7 +373,11 @@ mod tests {
     #[test]
     fn negation_and_quotation_scopes() {
         let a = Analysis::new("je ne suis pas du tout satisfait", None);
-        let satisfied = a.tokens().iter().position(|t| t.norm == "satisfait").unwrap();
+        let satisfied = a
+            .tokens()
+            .iter()
+            .position(|t| t.norm == "satisfait")
+            .unwrap();
         assert!(a.negated[satisfied]);
         let b = Analysis::new("calling people 'idiots' is not OK", None);
         let idiots = b.tokens().iter().position(|t| t.norm == "idiots").unwrap();

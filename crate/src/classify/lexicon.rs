@@ -43,15 +43,21 @@ pub const REQUEST: Classes = 1 << 20;
 pub const REPORTING: Classes = 1 << 21;
 /// First person: the author speaking of their own case.
 pub const FIRST_PERSON: Classes = 1 << 22;
+/// Third person: someone who is not the author nor the reader ("he is stupid").
+pub const THIRD_PERSON: Classes = 1 << 23;
+/// Words that are insults or swear words only in French ("con" is a swindle in English).
+pub const FRENCH_ONLY: Classes = 1 << 24;
 
 const ENTRIES: &[(Classes, &str)] = &[
     // Insults aimed at a person (EN).
     (INSULT, "idiot idiots moron morons imbecile imbeciles cretin loser losers clown clowns jerk jerks scum scumbag dumbass dipshit asshole assholes arsehole bastard bastards bitch bitches dickhead twat wanker prick douche douchebag retard retards cunt cunts slut whore hoe piece-of-shit pos trash garbage-human degenerate degenerates buffoon fool fools idiotic numpty tosser pig pigs snowflake libtard libtards"),
     // Insults aimed at a person (FR).
     (INSULT, "connard connards connasse connasses con cons conne abruti abrutis abrutie debile debiles cretin cretins imbecile imbeciles encule encules enculer salope salopes pute putes fdp ntm batard batards batarde bouffon bouffons cassos gogol gogols mongol mongols mongole attarde attardes tocard tocards naze nazes blaireau blaireaux boloss bolosse pd tarlouze guignol guignols minable minables raclure ordure ordures merdeux sous-merde gueux teubé teube clochard baltringue pouffiasse grognasse cinglé"),
+    (INSULT | FRENCH_ONLY, "con cons"),
+    (PROFANITY | FRENCH_ONLY, "cul bite fous fout"),
     (INSULT_WEAK, "stupid dumb pathetic worthless useless incompetent incompetents clueless brainless ignorant ugly disgusting stupide stupides nul nuls nulle nulles incompetent incompetente incompetents pathetique ignorant ignorants moche laid degueulasse"),
     (PROFANITY, "fuck fucking fucked fucker fuckers fck fcking fk fuk effing motherfucker motherfucking shit shitty bullshit crap crappy damn goddamn dammit wtf stfu omfg ass arse bloody piss pissed bitch bitching dick dicks cock hell bollocks bugger screw screwed sucks"),
-    (PROFANITY, "merde merdique putain ptn bordel chier chiant chiante chiants foutre foutu foutue fout fous bite couille couilles couillon enfoire enfoires emmerde emmerder emmerdeur emmerdes gueule niquer nique niquez branleur branleurs branler cul fichu ta-gueule fait-chier"),
+    (PROFANITY, "merde merdique putain ptn bordel chier chiant chiante chiants foutre foutu foutue couille couilles couillon enfoire enfoires emmerde emmerder emmerdeur emmerdes ta-gueule niquer nique niquez branleur branleurs branler fichu ta-gueule fait-chier"),
     (SLUR, "faggot faggots fag fags nigger niggers nigga tranny trannies kike kikes spic chink raghead towelhead wetback"),
     (SLUR, "bougnoule bougnoules youpin youpins pede pedes tapette tapettes bicot bicots raton ratons negre negres bamboula bamboulas gouine gouines crouille crouilles feuj chinetoque chinetoques sale-arabe sale-arabes sale-noir sale-juif sale-juive sale-musulman sale-pede sale-gay sale-immigre sale-migrant sale-race"),
     (IDENTITY, "muslim muslims islam islamic jew jews jewish black blacks arab arabs immigrant immigrants migrant migrants refugee refugees gay gays lesbian lesbians trans women woman feminist feminists asian asians mexican mexicans african africans gypsy gypsies roma christians disabled"),
@@ -60,8 +66,8 @@ const ENTRIES: &[(Classes, &str)] = &[
     (DEHUMANISING, "vermine rats rat cafards cafard parasites parasite animaux sauvages sauvage envahisseurs invasion sous-homme sous-hommes dechets racaille racailles singe singes chiens deporter exterminer remigration grand-remplacement"),
     (THREAT, "kill killing murder shoot stab burn beat hang lynch destroy-you hunt kys i'll-find gonna-kill will-kill"),
     (THREAT, "tuer tue crever buter egorger bruler cramer frapper defoncer defonce eclater pendre je-vais-te on-va-te retrouver-ou"),
-    (COMPLAINT, "refund refunds refunded broken broke damaged defective faulty delayed delay delays cancelled canceled cancellation late lost missing waiting waited wait overcharged charged charge billing bill scam scammed ripoff rip-off rude unacceptable disappointed disappointing disappointment complaint complain complained issue issues problem problems error errors glitch bug bugs crash crashes crashed outage down stuck stranded fix fixed repair replace replacement return returned hold on-hold customer-service support nobody no-one ignored ignoring unanswered worst terrible horrible awful poor hours days weeks still again never-arrived not-working doesnt-work didnt-work stopped-working no-response no-reply fail failed failure useless wrong"),
-    (COMPLAINT, "remboursement rembourser rembourse remboursez casse cassee defectueux defectueuse abime abimee retard retards annule annulee annulation perdu perdue perdus manquant attente attends attendre attendu facture factures facturation preleve prelevement arnaque arnaques arnaquer inadmissible inacceptable honteux honteuse decu decue decus deception plainte reclamation probleme problemes souci soucis bug bugs panne pannes coupure bloque bloquee erreur sav service-client toujours-pas jamais-recu pas-recu ne-marche ne-fonctionne fonctionne-pas marche-pas livraison livreur colis commande scandale scandaleux lamentable pire repondez reponse"),
+    (COMPLAINT, "refund refunds refunded broken broke damaged defective faulty delayed delay delays cancelled canceled cancellation late lost missing waiting waited wait overcharged charged charge billing bill scam scammed ripoff rip-off rude unacceptable disappointed disappointing disappointment complaint complain complained issue issues problem problems error errors glitch bug bugs crash crashes crashed outage down stuck stranded fix fixed repair replace replacement return returned hold on-hold customer-service support ignored ignoring unanswered worst terrible horrible awful poor hours days weeks still again never-arrived not-working doesnt-work didnt-work stopped-working no-response no-reply fail failed failure useless wrong"),
+    (COMPLAINT, "remboursement rembourser rembourse remboursez casse cassee defectueux defectueuse abime abimee retard retards annule annulee annulation perdu perdue perdus manquant attente attends attendre attendu facture factures facturation preleve prelevement arnaque arnaques arnaquer inadmissible inacceptable honteux honteuse decu decue decus deception plainte reclamation probleme problemes souci soucis bug bugs panne pannes coupure bloque bloquee erreur sav service-client toujours-pas jamais-recu pas-recu ne-marche ne-fonctionne fonctionne-pas marche-pas scandale scandaleux lamentable pire repondez reponse"),
     (NEGATIVE, "bad worse worst terrible horrible awful poor sad angry upset annoyed annoying frustrated frustrating disappointed disappointing hate hated horrible disgusting nightmare joke ridiculous shame shameful fail failed fails sucks sucked wtf unhappy mess pathetic waste trash garbage fake lies lie liar liars crisis death dead dying kill killed war danger dangerous threat fear afraid scary sick hurt pain"),
     (NEGATIVE, "mauvais mauvaise mal pire nul nulle nuls horrible affreux affreuse triste colere enerve enervant decu decue deception honte honteux ridicule lamentable catastrophe catastrophique desastre scandale scandaleux inquietant inquietude peur grave danger dangereux menace mort morts crise pollution victimes echec echoue rate mensonge mensonges menteur faux fausse deplorable navrant inadmissible degoute degoutant marre galere dommage malheureusement helas"),
     (POSITIVE, "great good love loved lovely loving amazing awesome excellent perfect fantastic wonderful best nice cool happy glad thanks thank thx ty appreciate appreciated beautiful brilliant superb outstanding impressed impressive helpful recommend recommended favorite favourite enjoy enjoyed fun win wins winning proud congrats congratulations kudos well-done delighted pleased smooth quick fast friendly"),
@@ -73,6 +79,7 @@ const ENTRIES: &[(Classes, &str)] = &[
     (QUESTION_AUX, "can could will would is are do does did should may have has was were shall"),
     (SECOND_PERSON, "you your youre yours yourself u ur ya y'all yall"),
     (SECOND_PERSON, "tu toi te t ton ta tes vous votre vos tes"),
+    (THIRD_PERSON, "he she him her they them his hers himself herself themselves il elle ils elles lui leur eux"),
     (FIRST_PERSON, "i me my mine im ive id myself we our us je j moi mon ma mes nous notre nos"),
     (SPAM, "subscribe subscribers sub4sub channel follow followers giveaway giveaways promo promotion discount coupon code free win winner prize bitcoin btc crypto cryptocurrency ethereum forex invest investment investing investor earn earning earnings money cash income profit profits dm inbox whatsapp telegram click visit check-out checkout website link bio sale deals deal offer offers limited cheap onlyfans xxx"),
     (SPAM, "abonnez abonne abonnez-vous abonnement chaine suivez suivre concours gagnez gagner gratuit gratuite gratuits cadeau cadeaux promo reduction offre offres lien site argent investir investissement gains revenus mp cliquez visitez"),
@@ -82,8 +89,8 @@ const ENTRIES: &[(Classes, &str)] = &[
     (LEGAL, "avocat avocats plainte tribunal tribunaux justice proces poursuivre poursuites huissier dgccrf ufc-que-choisir mediateur police gendarmerie illegal illegale escroquerie escroc"),
     (COUNTER, "racist racism sexist sexism homophobic homophobia hateful bigot bigotry unacceptable not-ok not-okay not-cool stop-calling stop-saying offensive disgraceful shameful inappropriate wrong-to report reported"),
     (COUNTER, "raciste racisme sexiste sexisme homophobe homophobie haineux haineuse inacceptable pas-ok pas-normal pas-acceptable arretez-de arrete-de stop-au signale signaler honte-a inadmissible deplace"),
-    (LETDOWN, "again another third fourth fifth still yet once-again as-usual every-time everytime down outage outages broken late delayed cancelled fail failed thanks-for-nothing"),
-    (LETDOWN, "encore nouveau nouvelle troisieme quatrieme toujours comme-dhabitude a-chaque chaque-fois panne pannes retard annule rien-ne merci-pour-rien"),
+    (LETDOWN, "again another third fourth fifth once-again as-usual every-time everytime outage outages thanks-for-nothing yet-again"),
+    (LETDOWN, "encore-une encore-un troisieme quatrieme cinquieme comme-dhabitude comme-d'habitude a-chaque-fois chaque-fois merci-pour-rien encore-une-fois"),
     (INTENSIFIER, "very so really too extremely totally absolutely completely utterly super tres vraiment trop tellement grave completement totalement absolument"),
     (REQUEST, "please help assist advise info information contact dm-us send-us let-me-know"),
     (REQUEST, "svp stp s'il aidez aider aide renseignement renseignements informations info besoin"),
@@ -202,7 +209,12 @@ mod tests {
             ("hôpital", URGENT),
         ];
         for (word, class) in cases {
-            assert_ne!(lookup(&key_of(word)) & class, 0, "{word} -> {}", key_of(word));
+            assert_ne!(
+                lookup(&key_of(word)) & class,
+                0,
+                "{word} -> {}",
+                key_of(word)
+            );
         }
     }
 

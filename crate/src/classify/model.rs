@@ -45,7 +45,9 @@ impl fmt::Display for ModelError {
             ModelError::TooShort => write!(f, "model file shorter than its header"),
             ModelError::BadMagic => write!(f, "model file does not start with CNDR"),
             ModelError::UnsupportedVersion(v) => write!(f, "model file version {v} is unknown"),
-            ModelError::WrongHeadCount(h) => write!(f, "model file has {h} heads, expected {HEADS}"),
+            ModelError::WrongHeadCount(h) => {
+                write!(f, "model file has {h} heads, expected {HEADS}")
+            }
             ModelError::WrongLength { expected, found } => {
                 write!(f, "model file is {found} bytes, expected {expected}")
             }
@@ -90,7 +92,9 @@ impl<'a> Model<'a> {
                 found: bytes.len(),
             });
         }
-        let f32_at = |at: usize| f32::from_le_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]]);
+        let f32_at = |at: usize| {
+            f32::from_le_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]])
+        };
         let mut scales = [0.0; HEADS];
         let mut biases = [0.0; HEADS];
         for h in 0..HEADS {
@@ -130,7 +134,10 @@ impl<'a> Model<'a> {
         assert_eq!(weights.len(), buckets, "one row of weights per bucket");
         let mut scales = [0.0f32; HEADS];
         for h in 0..HEADS {
-            let max = weights.iter().map(|row| row[h].abs()).fold(0.0f32, f32::max);
+            let max = weights
+                .iter()
+                .map(|row| row[h].abs())
+                .fold(0.0f32, f32::max);
             scales[h] = if max > 0.0 { max / 127.0 } else { 1.0 };
         }
         let mut out = Vec::with_capacity(HEADER + HEADS * 8 + buckets * HEADS);
@@ -192,7 +199,12 @@ mod tests {
         let got = model.scores(&[3, 7]);
         let want = [1.35, -0.8, -0.2, 2.4, 0.0];
         for h in 0..HEADS {
-            assert!((got[h] - want[h]).abs() < 0.03, "head {h}: {} vs {}", got[h], want[h]);
+            assert!(
+                (got[h] - want[h]).abs() < 0.03,
+                "head {h}: {} vs {}",
+                got[h],
+                want[h]
+            );
         }
     }
 
@@ -222,6 +234,10 @@ mod tests {
 
     #[test]
     fn the_shipped_model_loads() {
-        assert!(shipped().is_some(), "{:?}", Model::parse(SHIPPED_BYTES).err());
+        assert!(
+            shipped().is_some(),
+            "{:?}",
+            Model::parse(SHIPPED_BYTES).err()
+        );
     }
 }

@@ -44,7 +44,10 @@ fn patterns() -> &'static Patterns {
 
 /// Personal data in the first `max_chars` characters of `text`.
 pub fn find_limited(text: &str, max_chars: usize) -> Vec<(usize, usize, PiiKind)> {
-    let cut = text.char_indices().nth(max_chars).map_or(text.len(), |(b, _)| b);
+    let cut = text
+        .char_indices()
+        .nth(max_chars)
+        .map_or(text.len(), |(b, _)| b);
     find(&text[..cut])
 }
 
@@ -66,7 +69,12 @@ pub fn find(text: &str) -> Vec<(usize, usize, PiiKind)> {
         // Nine digits or more and some separator or a leading + / 0: not a price or a year.
         let s = m.as_str();
         let phone_like = (9..=15).contains(&digits)
-            && (s.starts_with('+') || s.starts_with('0') || s.starts_with('(') || s.contains(' ') || s.contains('.') || s.contains('-'));
+            && (s.starts_with('+')
+                || s.starts_with('0')
+                || s.starts_with('(')
+                || s.contains(' ')
+                || s.contains('.')
+                || s.contains('-'));
         if phone_like && !overlaps(&found, m.start(), m.end()) {
             found.push((m.start(), m.end(), PiiKind::Phone));
         }
@@ -93,16 +101,17 @@ fn overlaps(found: &[(usize, usize, PiiKind)], start: usize, end: usize) -> bool
 }
 
 /// Converts sorted byte spans to character spans in one pass.
-fn to_char_spans(
-    text: &str,
-    spans: Vec<(usize, usize, PiiKind)>,
-) -> Vec<(usize, usize, PiiKind)> {
+fn to_char_spans(text: &str, spans: Vec<(usize, usize, PiiKind)>) -> Vec<(usize, usize, PiiKind)> {
     let mut boundaries: Vec<usize> = spans.iter().flat_map(|s| [s.0, s.1]).collect();
     boundaries.sort_unstable();
     boundaries.dedup();
     let mut map = Vec::with_capacity(boundaries.len());
     let mut next = boundaries.iter().peekable();
-    for (ci, (bi, _)) in text.char_indices().chain(std::iter::once((text.len(), ' '))).enumerate() {
+    for (ci, (bi, _)) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+        .enumerate()
+    {
         while next.peek().is_some_and(|&&b| b == bi) {
             map.push((bi, ci));
             next.next();
@@ -129,13 +138,34 @@ mod tests {
     #[test]
     fn personal_data_is_found_with_character_spans() {
         let cases: [(&str, Option<(PiiKind, &str)>); 10] = [
-            ("appelez-moi au 06 12 34 56 78 svp", Some((PiiKind::Phone, "06 12 34 56 78"))),
-            ("call me on +1 (555) 123-4567", Some((PiiKind::Phone, "+1 (555) 123-4567"))),
-            ("écrivez à jean.dupont@exemple.fr", Some((PiiKind::Email, "jean.dupont@exemple.fr"))),
-            ("j'habite 12 rue de la Paix", Some((PiiKind::Address, "12 rue de"))),
-            ("ship to 221 Baker Street please", Some((PiiKind::Address, "221 Baker Street"))),
-            ("my order #A1234567 is late", Some((PiiKind::Reference, "A1234567"))),
-            ("commande n° 45678912 jamais reçue", Some((PiiKind::Reference, "45678912"))),
+            (
+                "appelez-moi au 06 12 34 56 78 svp",
+                Some((PiiKind::Phone, "06 12 34 56 78")),
+            ),
+            (
+                "call me on +1 (555) 123-4567",
+                Some((PiiKind::Phone, "+1 (555) 123-4567")),
+            ),
+            (
+                "écrivez à jean.dupont@exemple.fr",
+                Some((PiiKind::Email, "jean.dupont@exemple.fr")),
+            ),
+            (
+                "j'habite 12 rue de la Paix",
+                Some((PiiKind::Address, "12 rue de")),
+            ),
+            (
+                "ship to 221 Baker Street please",
+                Some((PiiKind::Address, "221 Baker Street")),
+            ),
+            (
+                "my order #A1234567 is late",
+                Some((PiiKind::Reference, "A1234567")),
+            ),
+            (
+                "commande n° 45678912 jamais reçue",
+                Some((PiiKind::Reference, "45678912")),
+            ),
             ("it cost 1999 dollars in 2023", None),
             ("trois fois en 2 semaines", None),
             ("", None),
@@ -146,11 +176,7 @@ mod tests {
             let got = found
                 .first()
                 .map(|&(s, e, k)| (k, chars[s..e].iter().collect::<String>()));
-            assert_eq!(
-                got.as_ref().map(|(k, s)| (*k, s.as_str())),
-                want,
-                "{text}"
-            );
+            assert_eq!(got.as_ref().map(|(k, s)| (*k, s.as_str())), want, "{text}");
         }
     }
 }

@@ -92,7 +92,9 @@ impl CueReason {
             CueReason::Insult if fr => "Insulte visant une personne.",
             CueReason::Insult => "An insult aimed at someone.",
             CueReason::Profanity if fr => "Grossièreté (n'enlève rien à une critique fondée).",
-            CueReason::Profanity => "A swear word (it does not make a fair criticism illegitimate).",
+            CueReason::Profanity => {
+                "A swear word (it does not make a fair criticism illegitimate)."
+            }
             CueReason::Slur if fr => "Terme injurieux envers un groupe de personnes.",
             CueReason::Slur => "A slur against a group of people.",
             CueReason::Hate if fr => "Propos qui rabaissent un groupe de personnes.",
@@ -113,18 +115,32 @@ impl CueReason {
             CueReason::Question => "A real question waiting for an answer.",
             CueReason::Request if fr => "Demande d'aide ou d'information.",
             CueReason::Request => "A request for help or information.",
-            CueReason::Quotation if fr => "Mot cité, pas adressé : ce n'est pas une insulte de l'auteur.",
-            CueReason::Quotation => "A quoted word, not addressed to anyone: not the author's insult.",
-            CueReason::CounterSpeech if fr => "L'auteur dénonce l'insulte ou la haine, il ne la reprend pas.",
-            CueReason::CounterSpeech => "The author condemns the insult or hate rather than using it.",
-            CueReason::Spam if fr => "Promotion ou sollicitation sans rapport avec la conversation.",
+            CueReason::Quotation if fr => {
+                "Mot cité, pas adressé : ce n'est pas une insulte de l'auteur."
+            }
+            CueReason::Quotation => {
+                "A quoted word, not addressed to anyone: not the author's insult."
+            }
+            CueReason::CounterSpeech if fr => {
+                "L'auteur dénonce l'insulte ou la haine, il ne la reprend pas."
+            }
+            CueReason::CounterSpeech => {
+                "The author condemns the insult or hate rather than using it."
+            }
+            CueReason::Spam if fr => {
+                "Promotion ou sollicitation sans rapport avec la conversation."
+            }
             CueReason::Spam => "Promotion or solicitation unrelated to the conversation.",
             CueReason::Link if fr => "Lien accompagné d'un appel à cliquer ou à suivre.",
             CueReason::Link => "A link with a call to click or follow.",
             CueReason::PersonalData if fr => "Donnée personnelle visible publiquement.",
             CueReason::PersonalData => "Personal data visible to everyone.",
-            CueReason::Urgent if fr => "Sécurité, santé, personne vulnérable ou service essentiel en jeu.",
-            CueReason::Urgent => "Safety, health, a vulnerable person or an essential service at stake.",
+            CueReason::Urgent if fr => {
+                "Sécurité, santé, personne vulnérable ou service essentiel en jeu."
+            }
+            CueReason::Urgent => {
+                "Safety, health, a vulnerable person or an essential service at stake."
+            }
             CueReason::LegalThreat if fr => "Menace d'action en justice.",
             CueReason::LegalThreat => "A threat of legal action.",
             CueReason::Hostile if fr => "Ton hostile ou provocateur, sans grief précis.",

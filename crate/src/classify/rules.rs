@@ -29,9 +29,9 @@ struct Tuning {
 const TUNING: Tuning = Tuning {
     spam: 2.0,
     complaint: 0.0,
-    troll: 0.6,
+    troll: 0.0,
     offensive_model: 0.5,
-    praise: 0.45,
+    praise: 0.4,
 };
 
 /// How far (in tokens) a target can sit from an insult or threat.
@@ -57,6 +57,8 @@ struct Evidence {
     urgent: bool,
     legal: bool,
     personal_data: bool,
+    /// The author speaks of their own case ("my order", "ma commande").
+    own_case: bool,
 }
 
 pub fn decide(text: &str, lang_hint: Option<Lang>) -> Analysed {
@@ -93,14 +95,22 @@ pub fn decide(text: &str, lang_hint: Option<Lang>) -> Analysed {
         pos += moved;
     }
 
-    let complaint_score = logit(p_complaint)
+    // The complaint head learnt from English reviews; elsewhere it is a weaker witness.
+    let complaint_weight = if a.lang == Lang::En { 1.0 } else { 0.4 };
+    let complaint_score = complaint_weight * logit(p_complaint)
         + 2.0 * (neg - pos)
-        + 0.5 * (e.complaint_hits.min(3) as f32)
+        + 0.8 * (e.complaint_hits.min(3) as f32)
+        + if e.own_case && e.complaint_hits > 0 {
+            0.5
+        } else {
+            0.0
+        }
         + if e.sarcasm { 1.5 } else { 0.0 }
         + 0.8 * (e.negated_positive.min(2) as f32)
         + if e.legal { 1.0 } else { 0.0 }
-        - 0.6;
-    let hostile_model = p_offensive > TUNING.offensive_model;
+        - 0.3;
+    // Hostility the model hears without a lexicon hit must also sound negative.
+    let hostile_model = p_offensive > TUNING.offensive_model && neg >= pos;
     let troll_score = logit(p_offensive)
         + if e.abusive { 2.5 } else { 0.0 }
         + 0.7 * (e.insults_untargeted.min(2) as f32)
@@ -108,20 +118,30 @@ pub fn decide(text: &str, lang_hint: Option<Lang>) -> Analysed {
         - if e.profanity && !e.abusive { 0.8 } else { 0.0 };
 
     let complaint = complaint_score > TUNING.complaint;
+    // A complaint names a grievance (a complaint cue, a taken-back compliment, sarcasm, or the
+    // complaint head is sure); bare negativity may be hostility instead.
+    let named = e.complaint_hits + e.negated_positive;
+    let grievance = complaint
+        && if e.abusive {
+            // Insults plus one vague cue are trolling; insults around a real case are a complaint.
+            named >= 2 || named == 1 && p_complaint > 0.5
+        } else {
+            named > 0 || e.sarcasm || p_complaint > 0.8 && neg > pos && e.question < 1.0
+        };
     // P7: rudeness inside a real complaint keeps it a complaint; hate and threats never are.
     let category = if e.spam >= TUNING.spam && !(complaint && e.spam < TUNING.spam + 1.0) {
         Category::Spam
     } else if (e.hate || e.threat) && !e.counter {
         Category::Troll
-    } else if complaint && e.complaint_hits + e.negated_positive > 0 || complaint && !e.abusive {
+    } else if grievance && !(troll_score > TUNING.troll + 1.0 && p_complaint < 0.5) {
         Category::Complaint
-    } else if troll_score > TUNING.troll && (e.abusive || hostile_model) {
+    } else if troll_score > TUNING.troll && (e.abusive || hostile_model && !e.counter) {
         Category::Troll
-    } else if complaint {
-        Category::Complaint
     } else if e.question >= 1.0 {
         Category::Question
-    } else if pos > TUNING.praise && !e.sarcasm && e.negated_positive == 0 {
+    } else if complaint {
+        Category::Complaint
+    } else if pos > TUNING.praise && pos >= neg && !e.sarcasm && e.negated_positive == 0 {
         Category::Praise
     } else {
         Category::Neutral
@@ -129,7 +149,8 @@ pub fn decide(text: &str, lang_hint: Option<Lang>) -> Analysed {
 
     if category == Category::Troll && !e.abusive && !e.cues.iter().any(is_abuse_cue) {
         if let (Some(first), Some(last)) = (a.tokens().first(), a.tokens().last()) {
-            e.cues.push(Cue::new(first.start, last.end, CueReason::Hostile));
+            e.cues
+                .push(Cue::new(first.start, last.end, CueReason::Hostile));
         }
     }
     if a.normalized.truncated() {
@@ -160,7 +181,9 @@ pub fn decide(text: &str, lang_hint: Option<Lang>) -> Analysed {
         Category::Troll => sigmoid(troll_score.max(if e.abusive { 2.0 } else { 0.0 })),
         Category::Question => sigmoid(e.question),
         Category::Praise => pos,
-        Category::Neutral => 1.0 - pos.max(neg).max(sigmoid(complaint_score)).max(p_offensive) * 0.8,
+        Category::Neutral => {
+            1.0 - pos.max(neg).max(sigmoid(complaint_score)).max(p_offensive) * 0.8
+        }
     }
     .clamp(0.05, 0.99);
 
@@ -216,8 +239,26 @@ fn targeted(a: &Analysis, first: usize, last: usize) -> bool {
             // "espèce de …", "bande de …", "what a …": the insult names whoever is addressed.
             matches!(w.norm.as_str(), "de" | "d" | "a" | "an")
                 && k > 0
-                && matches!(t[k - 1].norm.as_str(), "espece" | "bande" | "what" | "such" | "quel" | "quelle" | "gros" | "grosse" | "sale")
+                && matches!(
+                    t[k - 1].norm.as_str(),
+                    "espece"
+                        | "bande"
+                        | "what"
+                        | "such"
+                        | "quel"
+                        | "quelle"
+                        | "gros"
+                        | "grosse"
+                        | "sale"
+                )
         })
+}
+
+/// A third person ("he", "elle") stands near tokens `first..=last`.
+fn about_someone(a: &Analysis, first: usize, last: usize) -> bool {
+    let lo = first.saturating_sub(TARGET_WINDOW);
+    let hi = (last + 1).min(a.classes.len().saturating_sub(1));
+    (lo..=hi).any(|i| (i < first || i > last) && a.classes[i] & THIRD_PERSON != 0)
 }
 
 /// Something near `first` reports or disapproves of the words rather than using them.
@@ -228,10 +269,50 @@ fn reported(a: &Analysis, first: usize) -> bool {
 
 fn gather_lexical(a: &Analysis, e: &mut Evidence) {
     let t = a.tokens();
-    e.counter = a.hits.iter().any(|h| h.classes & COUNTER != 0 && !a.negated[h.first]);
-    let letdown = a.has(LETDOWN | COMPLAINT)
+    e.counter = a
+        .hits
+        .iter()
+        .any(|h| h.classes & COUNTER != 0 && !a.negated[h.first]);
+    // Sarcasm needs a grievance after the compliment, in the same breath ("super, third outage"),
+    // not a mixed review ("good product but late delivery").
+    let grievance_after = |first: usize| {
+        let mut k = first + 1;
+        while k < t.len() {
+            if matches!(
+                t[k].norm.as_str(),
+                "but" | "mais" | "however" | "cependant" | "sauf"
+            ) {
+                return false;
+            }
+            if a.classes[k] & (LETDOWN | COMPLAINT) != 0 && !a.negated[k]
+                || t[k].kind == TokenKind::Emoji(EmojiMeaning::Negative)
+            {
+                return true;
+            }
+            k += 1;
+        }
+        false
+    };
+    let letdown = a.has(LETDOWN)
         || t.iter()
             .any(|t| t.kind == TokenKind::Emoji(EmojiMeaning::Negative));
+    e.own_case = t.iter().any(|t| {
+        matches!(
+            t.norm.as_str(),
+            "my" | "mine"
+                | "ma"
+                | "mon"
+                | "mes"
+                | "our"
+                | "notre"
+                | "nos"
+                | "i"
+                | "je"
+                | "j"
+                | "me"
+                | "moi"
+        )
+    });
     for hit in &a.hits {
         let c = hit.classes;
         let (start, end) = span(a, hit);
@@ -259,11 +340,13 @@ fn gather_lexical(a: &Analysis, e: &mut Evidence) {
             let aimed = targeted(a, hit.first, hit.last);
             if condemned && !(aimed && c & INSULT != 0 && !reported(a, hit.first)) {
                 e.cues.push(Cue::new(start, end, CueReason::CounterSpeech));
-            } else if aimed {
+            } else if aimed || c & INSULT != 0 || about_someone(a, hit.first, hit.last) {
+                // Name-calling insults whoever it names, reader or third party; an adjective
+                // ("stupid") insults only when it is about a person, not about the app.
                 e.abusive = true;
-                e.cues.push(Cue::new(start, end, CueReason::Insult));
-            } else if c & INSULT != 0 {
-                e.insults_untargeted += 1;
+                if !aimed {
+                    e.insults_untargeted += 1;
+                }
                 e.cues.push(Cue::new(start, end, CueReason::Insult));
             } else {
                 e.negative_hits += 1;
@@ -275,7 +358,10 @@ fn gather_lexical(a: &Analysis, e: &mut Evidence) {
             let demeaned = (lo..=hi).any(|i| {
                 a.classes[i] & (DEHUMANISING | INSULT | SLUR) != 0 && !a.negated[i] && !a.quoted[i]
             }) || hit.first > 0
-                && matches!(t[hit.first - 1].norm.as_str(), "sale" | "sales" | "dirty" | "filthy");
+                && matches!(
+                    t[hit.first - 1].norm.as_str(),
+                    "sale" | "sales" | "dirty" | "filthy"
+                );
             if demeaned {
                 if condemned {
                     e.cues.push(Cue::new(start, end, CueReason::CounterSpeech));
@@ -311,7 +397,7 @@ fn gather_lexical(a: &Analysis, e: &mut Evidence) {
                     .find(|&i| a.classes[i] & NEGATOR != 0)
                     .map_or(start, |i| t[i].start);
                 e.cues.push(Cue::new(neg_start, end, CueReason::Negation));
-            } else if letdown {
+            } else if grievance_after(hit.last) {
                 e.sarcasm = true;
                 e.cues.push(Cue::new(start, end, CueReason::Sarcasm));
             } else {
@@ -332,9 +418,12 @@ fn gather_lexical(a: &Analysis, e: &mut Evidence) {
     for tok in t {
         match tok.kind {
             TokenKind::Emoji(EmojiMeaning::Positive) if !letdown => e.positive_hits += 1,
-            TokenKind::Emoji(EmojiMeaning::Positive | EmojiMeaning::Ambiguous) if letdown => {
+            TokenKind::Emoji(EmojiMeaning::Positive | EmojiMeaning::Ambiguous)
+                if letdown || a.has(COMPLAINT) =>
+            {
                 e.sarcasm = true;
-                e.cues.push(Cue::new(tok.start, tok.end, CueReason::Sarcasm));
+                e.cues
+                    .push(Cue::new(tok.start, tok.end, CueReason::Sarcasm));
             }
             TokenKind::Emoji(EmojiMeaning::Negative) => e.negative_hits += 1,
             TokenKind::Emoji(EmojiMeaning::Rude) => e.insults_untargeted += 1,
@@ -356,7 +445,24 @@ const NEGATOR_LOOKBACK: usize = 4;
 fn is_subject(norm: &str) -> bool {
     matches!(
         norm,
-        "you" | "u" | "i" | "we" | "they" | "it" | "he" | "she" | "there" | "this" | "that" | "anyone" | "anybody" | "someone" | "somebody" | "my" | "your" | "the"
+        "you"
+            | "u"
+            | "i"
+            | "we"
+            | "they"
+            | "it"
+            | "he"
+            | "she"
+            | "there"
+            | "this"
+            | "that"
+            | "anyone"
+            | "anybody"
+            | "someone"
+            | "somebody"
+            | "my"
+            | "your"
+            | "the"
     )
 }
 
@@ -376,7 +482,8 @@ fn gather_question(a: &Analysis, e: &mut Evidence) {
         match tok.kind {
             TokenKind::Punct('?') => {
                 e.question += 1.0;
-                e.cues.push(Cue::new(tok.start, tok.end, CueReason::Question));
+                e.cues
+                    .push(Cue::new(tok.start, tok.end, CueReason::Question));
                 clause_start = true;
                 continue;
             }
@@ -396,11 +503,13 @@ fn gather_question(a: &Analysis, e: &mut Evidence) {
         if clause_start {
             // "How do I…", "Pourquoi…", "Comment…": a question even without "?".
             if c & QUESTION != 0 && !matches!(tok.norm.as_str(), "who" | "what" | "qui") {
-                e.question += 0.9;
-                e.cues.push(Cue::new(tok.start, tok.end, CueReason::Question));
+                e.question += 1.0;
+                e.cues
+                    .push(Cue::new(tok.start, tok.end, CueReason::Question));
             } else if c & QUESTION_AUX != 0 && is_subject(next) {
                 e.question += 1.0;
-                e.cues.push(Cue::new(tok.start, t[i + 1].end, CueReason::Question));
+                e.cues
+                    .push(Cue::new(tok.start, t[i + 1].end, CueReason::Question));
             } else if matches!(tok.norm.as_str(), "who" | "what") && c & QUESTION != 0 {
                 e.question += 0.6;
             }
@@ -419,7 +528,8 @@ fn gather_question(a: &Analysis, e: &mut Evidence) {
         }
         if c & REQUEST != 0 {
             e.question += 0.4;
-            e.cues.push(Cue::new(tok.start, tok.end, CueReason::Request));
+            e.cues
+                .push(Cue::new(tok.start, tok.end, CueReason::Request));
         }
         clause_start = false;
     }
@@ -429,7 +539,28 @@ fn gather_question(a: &Analysis, e: &mut Evidence) {
 fn is_promo_object(norm: &str) -> bool {
     matches!(
         norm,
-        "channel" | "video" | "videos" | "page" | "music" | "song" | "songs" | "profile" | "site" | "website" | "shop" | "store" | "blog" | "playlist" | "chaine" | "boutique" | "insta" | "instagram" | "tiktok" | "youtube" | "account" | "bio"
+        "channel"
+            | "video"
+            | "videos"
+            | "page"
+            | "music"
+            | "song"
+            | "songs"
+            | "profile"
+            | "site"
+            | "website"
+            | "shop"
+            | "store"
+            | "blog"
+            | "playlist"
+            | "chaine"
+            | "boutique"
+            | "insta"
+            | "instagram"
+            | "tiktok"
+            | "youtube"
+            | "account"
+            | "bio"
     )
 }
 
@@ -451,11 +582,14 @@ fn gather_spam(a: &Analysis, e: &mut Evidence) {
                     words += 0.7;
                     e.cues.push(Cue::new(tok.start, tok.end, CueReason::Spam));
                 }
-                if matches!(tok.norm.as_str(), "my" | "ma" | "mon" | "mes" | "our" | "notre")
-                    && is_promo_object(next)
+                if matches!(
+                    tok.norm.as_str(),
+                    "my" | "ma" | "mon" | "mes" | "our" | "notre"
+                ) && is_promo_object(next)
                 {
                     words += 1.3;
-                    e.cues.push(Cue::new(tok.start, t[i + 1].end, CueReason::Spam));
+                    e.cues
+                        .push(Cue::new(tok.start, t[i + 1].end, CueReason::Spam));
                 }
                 if matches!(
                     (tok.norm.as_str(), next),
@@ -483,7 +617,9 @@ fn gather_spam(a: &Analysis, e: &mut Evidence) {
         score += if words > 0.0 { 1.2 } else { 0.6 } + 0.3 * (links - 1.0).min(2.0);
     }
     // Flooding: one character or word repeated over and over.
-    let flooded = t.iter().any(|tok| tok.elongated && tok.norm.len() >= 2 && tok.end - tok.start >= 12);
+    let flooded = t
+        .iter()
+        .any(|tok| tok.elongated && tok.norm.len() >= 2 && tok.end - tok.start >= 12);
     let repeats = t
         .windows(2)
         .filter(|w| w[0].kind == TokenKind::Word && w[0].norm == w[1].norm)
@@ -491,7 +627,8 @@ fn gather_spam(a: &Analysis, e: &mut Evidence) {
     if flooded || repeats >= 4 {
         score += 1.5;
         if let (Some(first), Some(last)) = (t.first(), t.last()) {
-            e.cues.push(Cue::new(first.start, last.end, CueReason::Spam));
+            e.cues
+                .push(Cue::new(first.start, last.end, CueReason::Spam));
         }
     }
     e.spam = score;

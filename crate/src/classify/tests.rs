@@ -12,17 +12,38 @@ fn verdict(text: &str) -> Verdict {
 fn categories_of_typical_comments() {
     let cases: [(&str, Category); 30] = [
         // Complaints, polite or rude (P7: rudeness keeps a complaint a complaint).
-        ("My order #A1234567 never arrived and nobody answers my emails", Category::Complaint),
-        ("Still waiting for my refund after 3 weeks, this is unacceptable", Category::Complaint),
-        ("Your fucking app crashed again and I lost my booking", Category::Complaint),
-        ("Colis toujours pas arrivé, service client injoignable", Category::Complaint),
-        ("Franchement c'est de la merde, ma commande est arrivée cassée", Category::Complaint),
-        ("Je ne suis pas du tout satisfait du remboursement", Category::Complaint),
+        (
+            "My order #A1234567 never arrived and nobody answers my emails",
+            Category::Complaint,
+        ),
+        (
+            "Still waiting for my refund after 3 weeks, this is unacceptable",
+            Category::Complaint,
+        ),
+        (
+            "Your fucking app crashed again and I lost my booking",
+            Category::Complaint,
+        ),
+        (
+            "Colis toujours pas arrivé, service client injoignable",
+            Category::Complaint,
+        ),
+        (
+            "Franchement c'est de la merde, ma commande est arrivée cassée",
+            Category::Complaint,
+        ),
+        (
+            "Je ne suis pas du tout satisfait du remboursement",
+            Category::Complaint,
+        ),
         ("super, third outage this week 👏", Category::Complaint),
         ("Génial, encore une panne ce matin 🙄", Category::Complaint),
         ("Not happy at all with the delivery", Category::Complaint),
         // Questions, with or without "?".
-        ("Pouvez-vous me dire quand la boutique ouvre", Category::Question),
+        (
+            "Pouvez-vous me dire quand la boutique ouvre",
+            Category::Question,
+        ),
         ("Est-ce que la livraison est gratuite", Category::Question),
         ("How do I change my password", Category::Question),
         ("Do you ship to Canada?", Category::Question),
@@ -32,16 +53,31 @@ fn categories_of_typical_comments() {
         ("Love the new update, great job team ❤️", Category::Praise),
         ("Bravo pour la réactivité, très satisfait", Category::Praise),
         // Trolls, with and without swear words.
-        ("You are all idiots and your brand is a joke", Category::Troll),
+        (
+            "You are all idiots and your brand is a joke",
+            Category::Troll,
+        ),
         ("t'es vraiment un c o n n a r d", Category::Troll),
-        ("Nobody asked for your opinion, go back to your cave, loser", Category::Troll),
+        (
+            "Nobody asked for your opinion, go back to your cave, loser",
+            Category::Troll,
+        ),
         ("les arabes sont des rats", Category::Troll),
         ("I will find you and kill you", Category::Troll),
         // Spam.
-        ("Check out my channel for free giveaways!! https://bit.ly/x", Category::Spam),
-        ("Earn $3000 per month from home, DM me on whatsapp", Category::Spam),
+        (
+            "Check out my channel for free giveaways!! https://bit.ly/x",
+            Category::Spam,
+        ),
+        (
+            "Earn $3000 per month from home, DM me on whatsapp",
+            Category::Spam,
+        ),
         ("Abonnez-vous à ma chaîne, lien dans la bio", Category::Spam),
-        ("Invest in bitcoin now and double your money, visit cryptowin.io", Category::Spam),
+        (
+            "Invest in bitcoin now and double your money, visit cryptowin.io",
+            Category::Spam,
+        ),
         // Neutral.
         ("Nous étions au salon hier avec l'équipe", Category::Neutral),
         ("The store on Main street opens at 9", Category::Neutral),
@@ -52,7 +88,10 @@ fn categories_of_typical_comments() {
     for (text, want) in cases {
         let v = verdict(text);
         if v.category != want {
-            wrong.push(format!("{text:?}: got {:?}, want {want:?} ({:?})", v.category, v.cues));
+            wrong.push(format!(
+                "{text:?}: got {:?}, want {want:?} ({:?})",
+                v.category, v.cues
+            ));
         }
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
@@ -78,8 +117,16 @@ fn quotation_and_counter_speech_are_not_abuse() {
 #[test]
 fn flags_are_raised_whatever_the_category() {
     let cases: [(&str, Flag, bool); 14] = [
-        ("Your service is shit, my parcel never arrived", Flag::Profanity, true),
-        ("Putain, toujours pas de remboursement", Flag::Profanity, true),
+        (
+            "Your service is shit, my parcel never arrived",
+            Flag::Profanity,
+            true,
+        ),
+        (
+            "Putain, toujours pas de remboursement",
+            Flag::Profanity,
+            true,
+        ),
         ("f*ck this, third delay", Flag::Profanity, true),
         ("Thanks for the quick help", Flag::Profanity, false),
         ("you idiot", Flag::Abusive, true),
@@ -88,9 +135,21 @@ fn flags_are_raised_whatever_the_category() {
         ("Call me at 06 12 34 56 78", Flag::PersonalData, true),
         ("my email is jane.doe@example.com", Flag::PersonalData, true),
         ("Great product", Flag::PersonalData, false),
-        ("The charger caught fire and burned my son's hand", Flag::Urgent, true),
-        ("Mon père est sans chauffage depuis 3 jours, il a 90 ans", Flag::Urgent, true),
-        ("I will contact my lawyer if this is not refunded", Flag::Urgent, true),
+        (
+            "The charger caught fire and burned my son's hand",
+            Flag::Urgent,
+            true,
+        ),
+        (
+            "Mon père est sans chauffage depuis 3 jours, il a 90 ans",
+            Flag::Urgent,
+            true,
+        ),
+        (
+            "I will contact my lawyer if this is not refunded",
+            Flag::Urgent,
+            true,
+        ),
         ("Nice weather today", Flag::Urgent, false),
     ];
     for (text, flag, want) in cases {
@@ -114,13 +173,29 @@ fn a_rude_complaint_is_a_complaint_with_profanity() {
 #[test]
 fn cues_point_at_the_words_that_decided() {
     let cases: [(&str, CueReason, &str); 7] = [
-        ("super, third outage this week 👏", CueReason::Sarcasm, "super"),
-        ("pas du tout satisfait", CueReason::Negation, "pas du tout satisfait"),
-        ("calling people 'idiots' is not OK", CueReason::Quotation, "idiots"),
+        (
+            "super, third outage this week 👏",
+            CueReason::Sarcasm,
+            "super",
+        ),
+        (
+            "pas du tout satisfait",
+            CueReason::Negation,
+            "pas du tout satisfait",
+        ),
+        (
+            "calling people 'idiots' is not OK",
+            CueReason::Quotation,
+            "idiots",
+        ),
         ("t'es un c o n n a r d", CueReason::Insult, "c o n n a r d"),
         ("Été 😡 quel retard !", CueReason::Complaint, "retard"),
         ("Pouvez-vous m'aider", CueReason::Question, "Pouvez-vous"),
-        ("écrivez-moi: jean@exemple.fr", CueReason::PersonalData, "jean@exemple.fr"),
+        (
+            "écrivez-moi: jean@exemple.fr",
+            CueReason::PersonalData,
+            "jean@exemple.fr",
+        ),
     ];
     for (text, reason, want) in cases {
         let v = verdict(text);
@@ -131,7 +206,11 @@ fn cues_point_at_the_words_that_decided() {
             .filter(|c| c.reason_code() == Some(reason))
             .map(|c| chars[c.start..c.end].iter().collect())
             .collect();
-        assert!(found.iter().any(|f| f == want), "{text}: {found:?} in {:?}", v.cues);
+        assert!(
+            found.iter().any(|f| f == want),
+            "{text}: {found:?} in {:?}",
+            v.cues
+        );
     }
 }
 
@@ -159,7 +238,10 @@ fn bad_input_gets_a_verdict_not_a_panic() {
         }
     }
     let v = verdict(&long);
-    assert!(v.cues.iter().any(|c| c.reason_code() == Some(CueReason::Truncated)));
+    assert!(v
+        .cues
+        .iter()
+        .any(|c| c.reason_code() == Some(CueReason::Truncated)));
     let z = verdict(zalgo);
     assert!(z.flags.contains(&Flag::Abusive), "{z:?}");
 }
@@ -192,15 +274,20 @@ fn random_strings_never_panic_and_cues_stay_in_bounds() {
     // Arbitrary bytes, decoded lossily as a page would.
     for seed in 0..500u64 {
         let bytes: Vec<u8> = (0..64u64)
-            .map(|i| (seed
+            .map(|i| {
+                (seed
                     .wrapping_mul(6364136223846793005)
                     .wrapping_add(i.wrapping_mul(1442695040888963407))
-                    >> 33) as u8)
+                    >> 33) as u8
+            })
             .collect();
         let s = String::from_utf8_lossy(&bytes);
         let v = classify(&s, None);
         let n = s.chars().count();
-        assert!(v.cues.iter().all(|c| c.start < c.end && c.end <= n), "{s:?}");
+        assert!(
+            v.cues.iter().all(|c| c.start < c.end && c.end <= n),
+            "{s:?}"
+        );
     }
 }
 

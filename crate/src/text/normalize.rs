@@ -60,8 +60,8 @@ pub struct Token {
     pub kind: TokenKind,
     /// Lowercase, accents removed, runs of three or more equal letters shortened to two.
     pub norm: String,
-    /// The lexicon key: `norm` with l33t digits/symbols read as letters and every run of equal
-    /// letters collapsed to one ("1d10t" → "idiot", "connard" → "conard").
+    /// The lexicon key: `norm` with l33t digits/symbols read as letters and runs of three or more
+    /// equal letters collapsed to one ("1d10t" → "idiot", "connaaard" → "connard", "nuuul" → "nul").
     pub key: String,
     pub start: usize,
     pub end: usize,
@@ -155,18 +155,23 @@ fn is_combining(c: char) -> bool {
 pub fn emoji_meaning(c: char) -> Option<EmojiMeaning> {
     use EmojiMeaning::*;
     let meaning = match c {
-        '😀' | '😃' | '😄' | '😁' | '😊' | '🙂' | '😍' | '🥰' | '😘' | '😻' | '🤩' | '😎' | '🥳'
-        | '❤' | '♥' | '💕' | '💖' | '💗' | '💙' | '💚' | '💛' | '💜' | '🧡' | '🖤' | '🤍' | '💯'
-        | '👍' | '🙏' | '🎉' | '🎊' | '✨' | '🌟' | '⭐' | '🔥' | '💪' | '🤗' | '😇' | '☺' | '😌'
-        | '👌' | '🥂' | '🍾' | '🏆' | '✅' | '😋' | '💝' | '🌹' | '💐' | '😉' | '😆' | '😅' => {
-            Positive
+        '😀' | '😃' | '😄' | '😁' | '😊' | '🙂' | '😍' | '🥰' | '😘' | '😻' | '🤩' | '😎'
+        | '🥳' | '❤' | '♥' | '💕' | '💖' | '💗' | '💙' | '💚' | '💛' | '💜' | '🧡' | '🖤'
+        | '🤍' | '💯' | '👍' | '🙏' | '🎉' | '🎊' | '✨' | '🌟' | '⭐' | '🔥' | '💪' | '🤗'
+        | '😇' | '☺' | '😌' | '👌' | '🥂' | '🍾' | '🏆' | '✅' | '😋' | '💝' | '🌹' | '💐'
+        | '😉' | '😆' | '😅' => Positive,
+        '😡' | '😠' | '🤬' | '😤' | '😞' | '😢' | '😭' | '👎' | '😩' | '😫' | '😖' | '😣'
+        | '😰' | '😱' | '😓' | '😔' | '😟' | '🙁' | '☹' | '😕' | '🤮' | '🤢' | '💔' | '😿'
+        | '😾' | '😑' | '😐' | '😬' | '🤯' | '⚠' | '❌' | '🚫' | '😪' | '🥺' | '😥' => {
+            Negative
         }
-        '😡' | '😠' | '🤬' | '😤' | '😞' | '😢' | '😭' | '👎' | '😩' | '😫' | '😖' | '😣' | '😰'
-        | '😱' | '😓' | '😔' | '😟' | '🙁' | '☹' | '😕' | '🤮' | '🤢' | '💔' | '😿' | '😾' | '😑'
-        | '😐' | '😬' | '🤯' | '⚠' | '❌' | '🚫' | '😪' | '🥺' | '😥' => Negative,
         '😂' | '🤣' | '😹' => Laugh,
-        '👏' | '🙄' | '🙃' | '😏' | '🤔' | '🤡' | '🥱' | '😒' | '🤦' | '🤷' => Ambiguous,
-        '🖕' | '💩' | '💀' | '🐷' | '🐖' | '🐒' | '🐵' | '🔪' | '🔫' | '💣' | '🐍' | '🐀' => Rude,
+        '👏' | '🙄' | '🙃' | '😏' | '🤔' | '🤡' | '🥱' | '😒' | '🤦' | '🤷' => {
+            Ambiguous
+        }
+        '🖕' | '💩' | '💀' | '🐷' | '🐖' | '🐒' | '🐵' | '🔪' | '🔫' | '💣' | '🐍' | '🐀' => {
+            Rude
+        }
         '\u{1f300}'..='\u{1faff}' | '\u{2600}'..='\u{27bf}' | '\u{2b00}'..='\u{2bff}' => Other,
         _ => return None,
     };
@@ -227,6 +232,7 @@ fn normalize_word(raw: &[char]) -> (String, bool, String, bool) {
     let mut prev = '\0';
     let mut run = 0;
     let mut prev_key = '\0';
+    let mut key_run = 0;
     let has_letter = lower.chars().any(char::is_alphabetic);
     for c in lower.chars() {
         if c == prev {
@@ -247,12 +253,23 @@ fn normalize_word(raw: &[char]) -> (String, bool, String, bool) {
             masked = true;
             key.push('*');
             prev_key = '*';
+            key_run = 0;
             continue;
         }
-        if k != prev_key || !k.is_alphabetic() {
-            key.push(k);
+        if k == prev_key {
+            key_run += 1;
+        } else {
+            key_run = 1;
         }
+        key.push(k);
         prev_key = k;
+        // Elongation: three or more of a letter read as one ("nuuuul" → "nul").
+        if key_run == 3 && k.is_alphabetic() {
+            key.pop();
+            key.pop();
+        } else if key_run > 3 && k.is_alphabetic() {
+            key.pop();
+        }
     }
     (norm, elongated, key, masked)
 }
@@ -287,12 +304,22 @@ pub fn normalize(text: &str) -> Normalized {
             continue;
         }
         if let Some((len, meaning)) = emoticon_at(&chars, i) {
-            tokens.push(simple(TokenKind::Emoji(meaning), meaning.as_str(), i, i + len));
+            tokens.push(simple(
+                TokenKind::Emoji(meaning),
+                meaning.as_str(),
+                i,
+                i + len,
+            ));
             i += len;
             continue;
         }
         if let Some(meaning) = emoji_meaning(c) {
-            tokens.push(simple(TokenKind::Emoji(meaning), meaning.as_str(), i, i + 1));
+            tokens.push(simple(
+                TokenKind::Emoji(meaning),
+                meaning.as_str(),
+                i,
+                i + 1,
+            ));
             i += 1;
             continue;
         }
@@ -439,16 +466,36 @@ fn email_at(chars: &[char], start: usize) -> Option<usize> {
     let at = at?;
     let domain = &chars[at + 1..end];
     let dot = domain.iter().rposition(|&c| c == '.')?;
-    (at > start && dot > 0 && dot + 2 < domain.len() + 1 && dot + 1 < domain.len())
-        .then_some(end)
+    (at > start && dot > 0 && dot + 2 < domain.len() + 1 && dot + 1 < domain.len()).then_some(end)
 }
 
 /// Top-level domains that make "word.tld" a link rather than two words.
 fn is_tld(s: &str) -> bool {
     matches!(
         s,
-        "com" | "net" | "org" | "fr" | "io" | "co" | "ly" | "be" | "ch" | "info" | "biz" | "me"
-            | "tv" | "xyz" | "uk" | "de" | "ru" | "gl" | "gg" | "app" | "shop" | "site" | "live"
+        "com"
+            | "net"
+            | "org"
+            | "fr"
+            | "io"
+            | "co"
+            | "ly"
+            | "be"
+            | "ch"
+            | "info"
+            | "biz"
+            | "me"
+            | "tv"
+            | "xyz"
+            | "uk"
+            | "de"
+            | "ru"
+            | "gl"
+            | "gg"
+            | "app"
+            | "shop"
+            | "site"
+            | "live"
     )
 }
 
@@ -586,13 +633,14 @@ mod tests {
 
     #[test]
     fn words_get_normal_forms_and_keys() {
-        let cases: [(&str, &str, &str); 10] = [
+        let cases: [(&str, &str, &str); 11] = [
             ("NUUUUL", "nuul", "nul"),
             ("Été", "ete", "ete"),
             ("1d10t", "1d10t", "idiot"),
-            ("c0nnard", "c0nnard", "conard"),
+            ("c0nnard", "c0nnard", "connard"),
             ("f*ck", "f*ck", "f*ck"),
             ("Sooooo", "soo", "so"),
+            ("ass", "ass", "ass"),
             ("cœur", "coeur", "coeur"),
             ("ＩＤＩＯＴ", "idiot", "idiot"),
             ("z̷a̷l̷g̷o̷", "zalgo", "zalgo"),
@@ -617,7 +665,17 @@ mod tests {
             .collect();
         assert_eq!(
             spans,
-            ["Été", "😡", "l", "avion", "www.x.com", "@Brand", "#fail", ":)", "café"]
+            [
+                "Été",
+                "😡",
+                "l",
+                "avion",
+                "www.x.com",
+                "@Brand",
+                "#fail",
+                ":)",
+                "café"
+            ]
         );
     }
 
