@@ -1,0 +1,751 @@
+//! The specifics of one comment: what a reply must acknowledge (P4).
+//!
+//! Owns: finding, in French and English text, the problem named (late delivery, broken product,
+//! billing, no answer, outage, rude staff…), the products and objects concerned, order / ticket /
+//! customer numbers, dates and durations, amounts, people named, and how heated the comment is.
+//! Everything found is kept as the comment wrote it, so guidance can quote it back.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+use serde::Serialize;
+
+use crate::profile::Profile;
+
+/// Only the start of a very long comment is read: no real comment is longer, and it keeps a 1 MB
+/// paste from costing more than a normal comment.
+pub const ANALYSED_BYTES: usize = 8 * 1024;
+
+/// A kind of problem a complaint names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum IssueKind {
+    LateDelivery,
+    Delay,
+    Cancellation,
+    BrokenProduct,
+    WrongItem,
+    LostItem,
+    Billing,
+    NoAnswer,
+    Outage,
+    RudeStaff,
+}
+
+impl IssueKind {
+    pub const ALL: [IssueKind; 10] = [
+        IssueKind::LateDelivery,
+        IssueKind::Delay,
+        IssueKind::Cancellation,
+        IssueKind::BrokenProduct,
+        IssueKind::WrongItem,
+        IssueKind::LostItem,
+        IssueKind::Billing,
+        IssueKind::NoAnswer,
+        IssueKind::Outage,
+        IssueKind::RudeStaff,
+    ];
+    /// The names used in profiles (`gestures[].issues`), in the order of [`IssueKind::ALL`].
+    pub const NAMES: &'static [&'static str] = &[
+        "late_delivery",
+        "delay",
+        "cancellation",
+        "broken_product",
+        "wrong_item",
+        "lost_item",
+        "billing",
+        "no_answer",
+        "outage",
+        "rude_staff",
+    ];
+
+    pub fn name(self) -> &'static str {
+        Self::NAMES[Self::ALL.iter().position(|k| *k == self).unwrap_or(0)]
+    }
+
+    pub fn from_name(name: &str) -> Option<IssueKind> {
+        Self::NAMES
+            .iter()
+            .position(|n| *n == name)
+            .map(|i| Self::ALL[i])
+    }
+
+    /// Phrases (lowercase, accents removed) that name this problem, French and English together.
+    fn phrases(self) -> &'static [&'static str] {
+        match self {
+            IssueKind::LateDelivery => &[
+                "not arrived",
+                "hasn't arrived",
+                "has not arrived",
+                "haven't received",
+                "have not received",
+                "never received",
+                "never arrived",
+                "never got my order",
+                "still waiting for my order",
+                "still waiting for my parcel",
+                "still waiting for my package",
+                "where is my order",
+                "where is my parcel",
+                "where is my package",
+                "where's my order",
+                "where's my package",
+                "where's my parcel",
+                "late delivery",
+                "delivery is late",
+                "not delivered",
+                "still not delivered",
+                "pas recu",
+                "jamais recu",
+                "toujours pas recu",
+                "pas arrive",
+                "toujours pas arrive",
+                "pas ete livre",
+                "pas ete livree",
+                "pas livre",
+                "pas livree",
+                "retard de livraison",
+                "livraison en retard",
+                "colis en retard",
+                "commande en retard",
+                "ou est ma commande",
+                "ou est mon colis",
+                "j'attends ma commande",
+                "j'attends mon colis",
+                "attends toujours ma commande",
+                "attends toujours mon colis",
+            ],
+            IssueKind::Delay => &[
+                "delayed",
+                "delay",
+                "delays",
+                "late again",
+                "hours late",
+                "running late",
+                "still waiting",
+                "retard",
+                "en retard",
+                "retarde",
+                "retardee",
+                "toujours en attente",
+            ],
+            IssueKind::Cancellation => &[
+                "cancelled",
+                "canceled",
+                "cancellation",
+                "annule",
+                "annulee",
+                "annulation",
+                "annules",
+            ],
+            IssueKind::BrokenProduct => &[
+                "broken",
+                "broke",
+                "doesn't work",
+                "does not work",
+                "don't work",
+                "stopped working",
+                "not working",
+                "defective",
+                "faulty",
+                "cracked",
+                "damaged",
+                "won't turn on",
+                "won't charge",
+                "dead on arrival",
+                "casse",
+                "cassee",
+                "ne marche pas",
+                "ne marche plus",
+                "marche pas",
+                "marche plus",
+                "ne fonctionne pas",
+                "ne fonctionne plus",
+                "fonctionne pas",
+                "fonctionne plus",
+                "defectueux",
+                "defectueuse",
+                "abime",
+                "abimee",
+                "hs",
+                "ne s'allume plus",
+                "ne charge plus",
+            ],
+            IssueKind::WrongItem => &[
+                "wrong item",
+                "wrong size",
+                "wrong product",
+                "wrong colour",
+                "wrong color",
+                "not what i ordered",
+                "missing item",
+                "item missing",
+                "mauvais article",
+                "mauvaise taille",
+                "mauvais produit",
+                "pas le bon article",
+                "pas la bonne taille",
+                "pas ce que j'ai commande",
+                "article manquant",
+                "il manque",
+            ],
+            IssueKind::LostItem => &[
+                "lost my bag",
+                "lost luggage",
+                "lost bag",
+                "lost my luggage",
+                "lost baggage",
+                "lost parcel",
+                "lost package",
+                "missing bag",
+                "missing luggage",
+                "bagage perdu",
+                "bagages perdus",
+                "valise perdue",
+                "colis perdu",
+                "perdu mon colis",
+                "perdu ma valise",
+                "perdu mes bagages",
+                "perdu ma commande",
+            ],
+            IssueKind::Billing => &[
+                "charged twice",
+                "double charged",
+                "overcharged",
+                "charged me",
+                "refund",
+                "refunded",
+                "invoice",
+                "my bill",
+                "billing",
+                "payment",
+                "fee",
+                "fees",
+                "money back",
+                "preleve",
+                "prelevee",
+                "prelevement",
+                "facture",
+                "facturation",
+                "facture deux fois",
+                "rembourse",
+                "remboursee",
+                "remboursement",
+                "debite",
+                "debitee",
+                "paiement",
+                "frais",
+            ],
+            IssueKind::NoAnswer => &[
+                "no answer",
+                "no response",
+                "no reply",
+                "nobody answers",
+                "no one answers",
+                "nobody replies",
+                "no one replied",
+                "nobody replied",
+                "ignored",
+                "ignoring",
+                "unanswered",
+                "on hold",
+                "never got back",
+                "never heard back",
+                "still no news",
+                "sans reponse",
+                "aucune reponse",
+                "pas de reponse",
+                "personne ne repond",
+                "personne ne me repond",
+                "jamais de reponse",
+                "ne repondez pas",
+                "ne repond pas",
+                "toujours pas de nouvelles",
+                "aucune nouvelle",
+                "en attente depuis",
+                "aucun retour",
+                "pas de retour",
+            ],
+            IssueKind::Outage => &[
+                "is down",
+                "outage",
+                "not loading",
+                "won't load",
+                "can't log in",
+                "cannot log in",
+                "can't connect",
+                "no service",
+                "no signal",
+                "no internet",
+                "website down",
+                "site down",
+                "app crashes",
+                "keeps crashing",
+                "crashed",
+                "error message",
+                "panne",
+                "coupure",
+                "plus de reseau",
+                "pas de reseau",
+                "plus d'internet",
+                "pas d'internet",
+                "site inaccessible",
+                "impossible de me connecter",
+                "impossible de se connecter",
+                "plante",
+                "bug",
+                "beug",
+                "bugue",
+            ],
+            IssueKind::RudeStaff => &[
+                "rude",
+                "unprofessional",
+                "hung up on me",
+                "yelled at",
+                "disrespectful",
+                "condescending",
+                "impoli",
+                "impolie",
+                "desagreable",
+                "mal parle",
+                "raccroche au nez",
+                "meprisant",
+                "meprisante",
+                "irrespectueux",
+                "irrespectueuse",
+            ],
+        }
+    }
+}
+
+/// What a number in the comment refers to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReferenceKind {
+    Order,
+    Ticket,
+    Customer,
+    Flight,
+    /// A number given without saying what it is ("#48213").
+    Unspecified,
+}
+
+/// An order, ticket, customer or flight number, as written.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Reference {
+    pub kind: ReferenceKind,
+    pub value: String,
+}
+
+/// How heated the comment is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum EmotionLevel {
+    #[default]
+    Calm,
+    Upset,
+    Angry,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
+pub struct Emotion {
+    pub level: EmotionLevel,
+    /// Several words written in capitals.
+    pub shouting: bool,
+    pub exclamations: usize,
+    /// The intensity words used, as they appear (lowercase, accents removed).
+    pub intensity: Vec<String>,
+}
+
+/// Everything specific a reply to this comment should acknowledge.
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
+pub struct Specifics {
+    /// The problems named, in the order the comment names them.
+    pub issues: Vec<IssueKind>,
+    /// The brand's products named (spelled as in the profile).
+    pub products: Vec<String>,
+    /// Common objects named ("charger", "colis"), as the comment writes them.
+    pub objects: Vec<String>,
+    pub references: Vec<Reference>,
+    /// Dates and durations as written ("since Monday", "depuis 3 jours", "48h").
+    pub durations: Vec<String>,
+    /// Amounts as written ("€49", "49 euros").
+    pub amounts: Vec<String>,
+    /// People named (staff, other users), as written.
+    pub people: Vec<String>,
+    pub emotion: Emotion,
+    /// The comment asks something.
+    pub asks: bool,
+}
+
+impl Specifics {
+    /// The words a reply should acknowledge: order / ticket numbers, product names, the objects the
+    /// problem is about, amounts. Most specific first; no duplicates.
+    pub fn key_terms(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        let candidates = self
+            .references
+            .iter()
+            .map(|r| r.value.clone())
+            .chain(self.products.iter().cloned())
+            .chain(self.objects.iter().cloned())
+            .chain(self.amounts.iter().cloned());
+        for term in candidates {
+            if !out.iter().any(|o| o.eq_ignore_ascii_case(&term)) {
+                out.push(term);
+            }
+        }
+        out
+    }
+
+    /// Nothing specific was found.
+    pub fn is_generic(&self) -> bool {
+        self.issues.is_empty()
+            && self.products.is_empty()
+            && self.objects.is_empty()
+            && self.references.is_empty()
+            && self.amounts.is_empty()
+    }
+}
+
+/// The same as [`Specifics::key_terms`], as a free function for callers that prefer one.
+pub fn key_terms(specifics: &Specifics) -> Vec<String> {
+    specifics.key_terms()
+}
+
+/// Lowercase, accents removed, typographic apostrophes made straight: what the phrase lists use.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        let c = match c {
+            'à' | 'â' | 'ä' | 'á' | 'À' | 'Â' | 'Ä' | 'Á' => 'a',
+            'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => 'e',
+            'î' | 'ï' | 'í' | 'Î' | 'Ï' => 'i',
+            'ô' | 'ö' | 'ó' | 'Ô' | 'Ö' => 'o',
+            'ù' | 'û' | 'ü' | 'ú' | 'Ù' | 'Û' | 'Ü' => 'u',
+            'ç' | 'Ç' => 'c',
+            'ÿ' => 'y',
+            '’' | '‘' | '`' => '\'',
+            'œ' | 'Œ' => {
+                out.push_str("oe");
+                continue;
+            }
+            other => other,
+        };
+        out.extend(c.to_lowercase());
+    }
+    out
+}
+
+/// The first position of `phrase` in `haystack` as whole words.
+pub fn find_words(haystack: &str, phrase: &str) -> Option<usize> {
+    haystack.match_indices(phrase).map(|(i, _)| i).find(|&i| {
+        let before = haystack[..i].chars().next_back();
+        let after = haystack[i + phrase.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// Common objects a complaint is about (folded, one word each); the comment's spelling is quoted.
+const OBJECTS: &[&str] = &[
+    "charger",
+    "battery",
+    "screen",
+    "phone",
+    "laptop",
+    "headphones",
+    "parcel",
+    "package",
+    "order",
+    "delivery",
+    "app",
+    "website",
+    "account",
+    "card",
+    "bike",
+    "flight",
+    "bag",
+    "luggage",
+    "seat",
+    "subscription",
+    "contract",
+    "router",
+    "invoice",
+    "refund",
+    "chargeur",
+    "batterie",
+    "ecran",
+    "telephone",
+    "portable",
+    "ordinateur",
+    "casque",
+    "colis",
+    "commande",
+    "livraison",
+    "appli",
+    "application",
+    "site",
+    "compte",
+    "carte",
+    "velo",
+    "voiture",
+    "vol",
+    "bagage",
+    "valise",
+    "siege",
+    "abonnement",
+    "contrat",
+    "box",
+    "facture",
+    "remboursement",
+];
+
+/// Words that say how strongly someone feels (folded).
+const INTENSITY: &[&str] = &[
+    "unacceptable",
+    "disgusting",
+    "outrageous",
+    "ridiculous",
+    "pathetic",
+    "furious",
+    "worst",
+    "terrible",
+    "horrible",
+    "awful",
+    "scandal",
+    "shameful",
+    "never again",
+    "fed up",
+    "sick of",
+    "livid",
+    "appalling",
+    "disgrace",
+    "inadmissible",
+    "scandaleux",
+    "scandaleuse",
+    "honteux",
+    "honteuse",
+    "honte",
+    "lamentable",
+    "inacceptable",
+    "ras le bol",
+    "marre",
+    "degoute",
+    "degoutee",
+    "pire",
+    "plus jamais",
+    "scandale",
+    "foutage de gueule",
+    "arnaque",
+    "escroc",
+    "escrocs",
+    "escroquerie",
+    "inadmissible",
+];
+
+struct Patterns {
+    reference: Regex,
+    hash_number: Regex,
+    duration: Regex,
+    amount: Regex,
+    person: Regex,
+    mention: Regex,
+}
+
+fn patterns() -> &'static Patterns {
+    static PATTERNS: OnceLock<Patterns> = OnceLock::new();
+    PATTERNS.get_or_init(|| Patterns {
+        reference: Regex::new(
+            r"(?i)\b(order|commande|cmd|booking|r[ée]servation|confirmation|suivi|tracking|ticket|case|dossier|r[ée]f[ée]rence|r[ée]f|client|customer|account|compte|contrat|contract|flight|vol)\b(?:\s+(?:n[°o]|num[ée]ro|number|no|nr|#)\.?)?\s*[:#°]?\s*([A-Za-z]{0,3}[0-9][A-Za-z0-9-]{2,24})\b",
+        )
+        .expect("reference pattern"),
+        hash_number: Regex::new(r"(?:#|\bn°\s?)([0-9][0-9A-Za-z-]{3,24})\b").expect("hash pattern"),
+        duration: Regex::new(concat!(
+            r"(?i)\b(?:",
+            r"since\s+(?:(?:last\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|night|year)|yesterday|this morning|\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+\p{L}+|\d{1,2}/\d{1,2}(?:/\d{2,4})?|(?:january|february|march|april|may|june|july|august|september|october|november|december))",
+            r"|for\s+(?:over\s+|more than\s+|almost\s+|nearly\s+)?(?:\d+|a|an|one|two|three|four|five|six|seven|ten|several|many)\s+(?:minutes?|hours?|hrs?|days?|weeks?|months?|years?)",
+            r"|(?:\d+|two|three|four|five|six|several)\s+(?:minutes?|hours?|days?|weeks?|months?)\s+(?:now|ago|late|later)",
+            r"|yesterday|last\s+(?:week|month|night)",
+            r"|depuis\s+(?:(?:plus d[e']\s*|presque\s+|bient[oô]t\s+)?(?:\d+|un|une|deux|trois|quatre|cinq|six|dix|quinze|plusieurs)\s+(?:minutes?|heures?|h|jours?|semaines?|mois|ans?)|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|ce matin|la semaine derni[eè]re|le mois dernier|le\s+\d{1,2}(?:/\d{1,2})?(?:\s+(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre))?|des\s+(?:heures|jours|semaines|mois)|\d{1,2}/\d{1,2})",
+            r"|il y a\s+(?:\d+|un|une|deux|trois|quatre|plusieurs)\s+(?:minutes?|heures?|jours?|semaines?|mois)",
+            r"|hier|(?:\d+|deux|trois|quatre)\s+(?:jours|semaines|heures|mois)\s+(?:de retard|d'attente|d’attente)",
+            r"|\d+\s?(?:h|hrs?|jours|days)",
+            r")\b"
+        ))
+        .expect("duration pattern"),
+        amount: Regex::new(
+            r"(?i)(?:[€$£]\s?\d+(?:[.,]\d{1,2})?|\b\d+(?:[.,]\d{1,2})?\s?(?:€|\$|£|euros?\b|eur\b|dollars?\b|usd\b|pounds?\b|gbp\b))",
+        )
+        .expect("amount pattern"),
+        person: Regex::new(
+            r"(?i:\b(?:agent|advisor|adviser|rep|representative|employee|manager|driver|courier|technician|conseill[eè]re?|vendeur|vendeuse|livreur|livreuse|technicienne?|employ[ée]e?|h[oô]tesse|steward|pilote?|nomm[ée]e?|appel[ée]e?|named|called)\s+)(\p{Lu}[\p{Ll}'-]+)",
+        )
+        .expect("person pattern"),
+        mention: Regex::new(r"@([A-Za-z0-9_]{2,30})").expect("mention pattern"),
+    })
+}
+
+/// The start of `text`, at most [`ANALYSED_BYTES`], cut on a character boundary.
+fn analysed(text: &str) -> &str {
+    if text.len() <= ANALYSED_BYTES {
+        return text;
+    }
+    let mut end = ANALYSED_BYTES;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+fn push_unique(list: &mut Vec<String>, item: &str) {
+    let item = item.trim();
+    if !item.is_empty() && !list.iter().any(|x| x.eq_ignore_ascii_case(item)) {
+        list.push(item.to_string());
+    }
+}
+
+/// Reads the specifics of `text`, recognising the products of `profile`.
+pub fn extract(text: &str, profile: &Profile) -> Specifics {
+    let text = analysed(text);
+    let folded = fold(text);
+    let p = patterns();
+    let mut s = Specifics::default();
+
+    let mut found: Vec<(usize, IssueKind)> = IssueKind::ALL
+        .iter()
+        .filter_map(|kind| {
+            kind.phrases()
+                .iter()
+                .filter_map(|phrase| find_words(&folded, phrase))
+                .min()
+                .map(|at| (at, *kind))
+        })
+        .collect();
+    // A late delivery is also "a delay"; keep the more precise one.
+    if found.iter().any(|(_, k)| *k == IssueKind::LateDelivery) {
+        found.retain(|(_, k)| *k != IssueKind::Delay);
+    }
+    found.sort_by_key(|(at, _)| *at);
+    s.issues = found.into_iter().map(|(_, k)| k).collect();
+
+    for product in &profile.products {
+        if find_words(&folded, &fold(product)).is_some() {
+            push_unique(&mut s.products, product);
+        }
+    }
+    let mut objects: Vec<(usize, &str)> = OBJECTS
+        .iter()
+        .filter_map(|o| find_words(&folded, o).map(|at| (at, *o)))
+        .collect();
+    objects.sort();
+    for (_, object) in objects.into_iter().take(3) {
+        // Quote the comment's own spelling ("écran", "Colis"), found word by word.
+        let own = text
+            .split(|c: char| !c.is_alphanumeric())
+            .find(|w| fold(w) == object)
+            .unwrap_or(object)
+            .to_lowercase();
+        let named_as_product = s.products.iter().any(|p| fold(p).contains(object));
+        if !named_as_product {
+            push_unique(&mut s.objects, &own);
+        }
+    }
+
+    for c in p.reference.captures_iter(text) {
+        let word = fold(&c[1]);
+        let kind = match word.as_str() {
+            "order" | "commande" | "cmd" | "booking" | "reservation" | "confirmation" | "suivi"
+            | "tracking" => ReferenceKind::Order,
+            "ticket" | "case" | "dossier" => ReferenceKind::Ticket,
+            "client" | "customer" | "account" | "compte" | "contrat" | "contract" => {
+                ReferenceKind::Customer
+            }
+            "flight" | "vol" => ReferenceKind::Flight,
+            _ => ReferenceKind::Unspecified,
+        };
+        let value = c[2].to_string();
+        if !s.references.iter().any(|r| r.value == value) {
+            s.references.push(Reference { kind, value });
+        }
+    }
+    for c in p.hash_number.captures_iter(text) {
+        let value = c[1].to_string();
+        if !s.references.iter().any(|r| r.value == value) {
+            s.references.push(Reference {
+                kind: ReferenceKind::Unspecified,
+                value,
+            });
+        }
+    }
+
+    for m in p.duration.find_iter(text) {
+        push_unique(&mut s.durations, m.as_str());
+    }
+    for m in p.amount.find_iter(text) {
+        push_unique(&mut s.amounts, m.as_str());
+    }
+    for c in p.person.captures_iter(text) {
+        push_unique(&mut s.people, &c[1]);
+    }
+    let leading = text.trim_start().starts_with('@');
+    for (n, c) in p.mention.captures_iter(text).enumerate() {
+        let handle = &c[1];
+        let placeholder = matches!(handle.to_lowercase().as_str(), "user" | "url");
+        let addressed = leading && n == 0;
+        let brand = profile
+            .handles
+            .facebook
+            .iter()
+            .chain(&profile.handles.x)
+            .chain(&profile.handles.linkedin)
+            .any(|h| h.trim_start_matches('@').eq_ignore_ascii_case(handle));
+        if !placeholder && !addressed && !brand {
+            push_unique(&mut s.people, &format!("@{handle}"));
+        }
+    }
+
+    s.emotion = emotion(text, &folded);
+    s.asks = text.contains('?');
+    s
+}
+
+fn emotion(text: &str, folded: &str) -> Emotion {
+    let long_words: Vec<&str> = text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.chars().count() >= 3)
+        .collect();
+    let caps = long_words
+        .iter()
+        .filter(|w| w.chars().all(char::is_uppercase))
+        .count();
+    let shouting = caps >= 2 && caps * 3 >= long_words.len();
+    let exclamations = text.chars().filter(|c| *c == '!').count();
+    let intensity: Vec<String> = INTENSITY
+        .iter()
+        .filter(|w| find_words(folded, w).is_some())
+        .map(|w| w.to_string())
+        .fold(Vec::new(), |mut acc, w| {
+            if !acc.contains(&w) {
+                acc.push(w);
+            }
+            acc
+        });
+    let score = 2 * usize::from(shouting)
+        + usize::from(text.contains("!!"))
+        + usize::from(exclamations >= 3)
+        + intensity.len().min(2);
+    let level = match score {
+        0 => EmotionLevel::Calm,
+        1 | 2 => EmotionLevel::Upset,
+        _ => EmotionLevel::Angry,
+    };
+    Emotion {
+        level,
+        shouting,
+        exclamations,
+        intensity,
+    }
+}
+
+#[cfg(test)]
+mod tests;
