@@ -205,7 +205,7 @@ pub fn guide(
 }
 
 /// The problems that need the person's own details (an order, an account) to be solved.
-fn personal_case(s: &Specifics) -> bool {
+pub(crate) fn personal_case(s: &Specifics) -> bool {
     !s.references.is_empty()
         || s.issues.iter().any(|k| {
             matches!(

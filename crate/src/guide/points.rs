@@ -65,7 +65,7 @@ fn public_or_private(f: &Facts) -> Point {
                         "Répondez d'abord en public, puis proposez de continuer par {channel} pour regarder {case}{}. Ne renvoyez ni vers un e-mail ni vers le téléphone.",
                         if personal { " ; ne répétez pas en public les données personnelles du commentaire" } else { "" }
                     ),
-                    "Le public voit que la plainte a reçu une réponse ; les détails personnels se règlent en privé. Rester sur la même plateforme évite d'ajouter un obstacle : « écrivez-nous un e-mail » en réponse à une plainte publique agace davantage.".to_string(),
+                    "Le public voit que la plainte a reçu une réponse ; les détails personnels se règlent en privé. Rester sur la même plateforme évite d'ajouter un obstacle ; demander un e-mail à quelqu'un qui s'est plaint en public l'agace davantage.".to_string(),
                 )
             } else {
                 (
@@ -73,12 +73,15 @@ fn public_or_private(f: &Facts) -> Point {
                         "Answer in public first, then offer to continue in {channel} to look at {case}{}. Don't send them to e-mail or the phone.",
                         if personal { "; don't repeat the comment's personal details in public" } else { "" }
                     ),
-                    "Onlookers see the complaint was answered; personal details are settled in private. Staying on the same platform adds no hurdle: \"e-mail us\" in answer to a public complaint makes people angrier.".to_string(),
+                    "Onlookers see the complaint was answered; personal details are settled in private. Staying on the same platform adds no hurdle; asking someone who complained in public to write an e-mail makes them angrier.".to_string(),
                 )
             };
             point("P3", text, why)
         }
-        (Action::MoveToPrivate | Action::Escalate, None) => {
+        (Action::MoveToPrivate | Action::Escalate | Action::AnswerPublicly, None)
+            if f.platform.is_some()
+                && (f.has(Flag::PersonalData) || super::personal_case(&f.specifics)) =>
+        {
             let platform = f.platform.map(platform_name).unwrap_or("");
             let (text, why) = if fr {
                 (

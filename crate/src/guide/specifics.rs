@@ -207,6 +207,13 @@ impl IssueKind {
                 "perdu ma valise",
                 "perdu mes bagages",
                 "perdu ma commande",
+                "is lost",
+                "was lost",
+                "got lost",
+                "went missing",
+                "gone missing",
+                "est perdu",
+                "a ete perdu",
             ],
             IssueKind::Billing => &[
                 "charged twice",
@@ -437,11 +444,19 @@ pub fn fold(text: &str) -> String {
     out
 }
 
-/// The first position of `phrase` in `haystack` as whole words.
+/// The first position of `phrase` in `haystack` as whole words. The last word may take an
+/// ending of up to two `e`/`s` letters, so one entry covers French agreement (« arrivé »,
+/// « arrivée », « arrivées ») and English plurals.
 pub fn find_words(haystack: &str, phrase: &str) -> Option<usize> {
     haystack.match_indices(phrase).map(|(i, _)| i).find(|&i| {
         let before = haystack[..i].chars().next_back();
-        let after = haystack[i + phrase.len()..].chars().next();
+        let rest = &haystack[i + phrase.len()..];
+        let ending = rest
+            .bytes()
+            .take(2)
+            .take_while(|b| *b == b'e' || *b == b's')
+            .count();
+        let after = rest[ending..].chars().next();
         !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
     })
 }
@@ -562,7 +577,7 @@ fn patterns() -> &'static Patterns {
         hash_number: Regex::new(r"(?:#|\bn°\s?)([0-9][0-9A-Za-z-]{3,24})\b").expect("hash pattern"),
         duration: Regex::new(concat!(
             r"(?i)\b(?:",
-            r"since\s+(?:(?:last\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|night|year)|yesterday|this morning|\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+\p{L}+|\d{1,2}/\d{1,2}(?:/\d{2,4})?|(?:january|february|march|april|may|june|july|august|september|october|november|december))",
+            r"since\s+(?:(?:last\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|night|year)|yesterday|this morning|\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+[^\W\d_]+|\d{1,2}/\d{1,2}(?:/\d{2,4})?|(?:january|february|march|april|may|june|july|august|september|october|november|december))",
             r"|for\s+(?:over\s+|more than\s+|almost\s+|nearly\s+)?(?:\d+|a|an|one|two|three|four|five|six|seven|ten|several|many)\s+(?:minutes?|hours?|hrs?|days?|weeks?|months?|years?)",
             r"|(?:\d+|two|three|four|five|six|several)\s+(?:minutes?|hours?|days?|weeks?|months?)\s+(?:now|ago|late|later)",
             r"|yesterday|last\s+(?:week|month|night)",
@@ -578,7 +593,7 @@ fn patterns() -> &'static Patterns {
         )
         .expect("amount pattern"),
         person: Regex::new(
-            r"(?i:\b(?:agent|advisor|adviser|rep|representative|employee|manager|driver|courier|technician|conseill[eè]re?|vendeur|vendeuse|livreur|livreuse|technicienne?|employ[ée]e?|h[oô]tesse|steward|pilote?|nomm[ée]e?|appel[ée]e?|named|called)\s+)(\p{Lu}[\p{Ll}'-]+)",
+            r"(?i:\b(?:agent|advisor|adviser|rep|representative|employee|manager|driver|courier|technician|conseill[eè]re?|vendeur|vendeuse|livreur|livreuse|technicien(?:ne)?|employ[ée]e?|h[oô]tesse|steward|pilote?|nomm[ée]e?|appel[ée]e?|named|called)\s+)([A-ZÀ-ÖØ-Þ][^\W\d_]+)",
         )
         .expect("person pattern"),
         mention: Regex::new(r"@([A-Za-z0-9_]{2,30})").expect("mention pattern"),
@@ -730,7 +745,7 @@ fn emotion(text: &str, folded: &str) -> Emotion {
             }
             acc
         });
-    let score = 2 * usize::from(shouting)
+    let score = 3 * usize::from(shouting)
         + usize::from(text.contains("!!"))
         + usize::from(exclamations >= 3)
         + intensity.len().min(2);

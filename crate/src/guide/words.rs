@@ -83,11 +83,23 @@ fn reference_feminine(r: &Reference) -> bool {
 /// durations and amounts quoted as written.
 pub fn details(s: &Specifics, fr: bool) -> Vec<String> {
     let (open, close) = if fr { ("« ", " »") } else { ("“", "”") };
+    let references: Vec<String> = s
+        .references
+        .iter()
+        .map(|r| reference_label(r, fr))
+        .collect();
+    // "order" says nothing more once "order 48213" is named.
+    let has_reference = !references.is_empty();
+    let objects = s.objects.iter().filter(move |o| {
+        let o = fold(o);
+        let is_reference_word = matches!(o.as_str(), "order" | "commande" | "compte" | "account");
+        !(is_reference_word && has_reference)
+    });
     s.products
         .iter()
         .cloned()
-        .chain(s.objects.iter().cloned())
-        .chain(s.references.iter().map(|r| reference_label(r, fr)))
+        .chain(objects.cloned())
+        .chain(references)
         .chain(s.durations.iter().map(|d| format!("{open}{d}{close}")))
         .chain(s.amounts.iter().cloned())
         .take(5)
