@@ -1,7 +1,8 @@
 //! `candor guide [--profile FILE] [FILE]`: reply guidance for comments, one JSON object per line.
 //!
 //! Input, one comment per line: `{"text": "...", "platform": "x", "author": "Marie", "thread": "t1",
-//! "id": "123"}` (all but `text` optional). Comments with the same `thread` are one thread: their
+//! "id": "123"}` (all but `text` optional; `category` and `flags` may override the classifier's,
+//! for practice and tests). Comments with the same `thread` are one thread: their
 //! openings differ and their complaints count toward a surge. Output, one line each:
 //! `{"category", "lang", "action", "priority", "points": [{"rule", "text", "why"}], "opening"}`, or
 //! `{"error": "..."}` for a line that cannot be read — and the tool goes on. A profile that does not
@@ -15,7 +16,7 @@ use std::process::ExitCode;
 use serde::Deserialize;
 use serde_json::json;
 
-use crate::classify::classify;
+use crate::classify::{classify, Category, Flag};
 use crate::guide::{guide, GuideInput, ThreadContext};
 use crate::profile::{self, Profile};
 use crate::protocol::MAX_TEXT_BYTES;
@@ -35,6 +36,12 @@ struct Line {
     thread: Option<String>,
     #[serde(default)]
     id: Option<String>,
+    /// A category to use instead of the classifier's (practice, tests, and until the classifier
+    /// lands); `flags` likewise.
+    #[serde(default)]
+    category: Option<Category>,
+    #[serde(default)]
+    flags: Option<Vec<Flag>>,
 }
 
 struct Options {
@@ -77,18 +84,12 @@ pub fn main(args: &[String]) -> ExitCode {
     };
     let profile = match &options.profile {
         None => Profile::default(),
-        Some(path) => match fs::read_to_string(path) {
+        Some(path) => match load_profile(path) {
+            Ok(p) => p,
             Err(e) => {
-                eprintln!("candor guide: cannot read the profile {path}: {e}");
+                eprintln!("candor guide: {e}");
                 return ExitCode::from(2);
             }
-            Ok(json) => match profile::load(&json) {
-                Ok(p) => p,
-                Err(e) => {
-                    eprintln!("candor guide: the profile {path} is refused:\n{e}");
-                    return ExitCode::from(2);
-                }
-            },
         },
     };
     let reader: Box<dyn Read> = match &options.input {
@@ -110,6 +111,13 @@ pub fn main(args: &[String]) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Reads and validates the profile file at `path`; the error names the file and every bad field.
+fn load_profile(path: &str) -> Result<Profile, String> {
+    let json =
+        fs::read_to_string(path).map_err(|e| format!("cannot read the profile {path}: {e}"))?;
+    profile::load(&json).map_err(|e| format!("the profile {path} is refused:\n{e}"))
 }
 
 /// Guides every line of `input` into `out`; only an I/O failure stops it.
@@ -147,7 +155,13 @@ fn one_line(
     if line.text.len() > MAX_TEXT_BYTES {
         return json!({"error": format!("the comment text is over {MAX_TEXT_BYTES} bytes")});
     }
-    let verdict = classify(&line.text, None);
+    let mut verdict = classify(&line.text, None);
+    if let Some(category) = line.category {
+        verdict.category = category;
+    }
+    if let Some(flags) = line.flags {
+        verdict.flags = flags;
+    }
     let input = GuideInput {
         text: line.text,
         platform: line.platform,
@@ -205,6 +219,55 @@ mod tests {
                 .iter()
                 .all(|p| p["rule"].as_str().unwrap().starts_with('P')));
         }
+    }
+
+    #[test]
+    fn a_bad_profile_file_is_refused_naming_the_field() {
+        let dir = std::env::temp_dir().join(format!("candor-guide-cli-{}", std::process::id()));
+        fs::create_dir_all(&dir).unwrap();
+        let cases = [
+            (
+                r#"{"schema_version": 1, "id": "a", "name": "A", "signature": {"text": 5}}"#,
+                Some("`signature.text`"),
+            ),
+            (
+                r#"{"schema_version": 1, "id": "a", "name": "A", "adress": "tu"}"#,
+                Some("`adress`"),
+            ),
+            (r#"{"schema_version": 1, "id": "a", "name": "A"}"#, None),
+        ];
+        for (n, (json, named)) in cases.iter().enumerate() {
+            let path = dir.join(format!("{n}.candor.json"));
+            fs::write(&path, json).unwrap();
+            let result = load_profile(path.to_str().unwrap());
+            match named {
+                Some(field) => {
+                    let e = result.unwrap_err();
+                    assert!(e.contains(field) && e.contains("refused"), "{e}");
+                }
+                None => assert!(result.is_ok(), "{json}"),
+            }
+        }
+        assert!(load_profile(dir.join("absent.json").to_str().unwrap())
+            .unwrap_err()
+            .contains("cannot read"));
+        fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
+    fn comments_of_one_thread_get_different_openings() {
+        let line =
+            r#"{"text": "My order 48213 never arrived", "thread": "t", "category": "complaint"}"#;
+        let input = [line; 5].join("\n");
+        let openings: Vec<String> = lines(&input)
+            .iter()
+            .filter_map(|v| v["opening"].as_str().map(String::from))
+            .collect();
+        assert!(openings.len() >= 2, "{openings:?}");
+        let mut unique = openings.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), openings.len(), "{openings:?}");
     }
 
     #[test]

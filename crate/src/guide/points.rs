@@ -36,9 +36,12 @@ fn acknowledge(f: &Facts) -> Point {
     } else {
         "Repeating what the person actually wrote proves a human read it. A general answer tells them, and everyone reading the thread, that nobody did.".to_string()
     };
+    let named = !f.specifics.issues.is_empty();
     let text = match (problem_summary(&f.specifics, fr), fr) {
-        (Some(p), false) => format!("Name the problem in your first sentence: {p}."),
-        (Some(p), true) => format!("Nommez le problème dès la première phrase : {p}."),
+        (Some(p), false) if named => format!("Name the problem in your first sentence: {p}."),
+        (Some(p), true) if named => format!("Nommez le problème dès la première phrase : {p}."),
+        (Some(p), false) => format!("Pick up what they mention in your first sentence ({p}) and ask what exactly went wrong."),
+        (Some(p), true) => format!("Reprenez dès la première phrase ce que la personne cite ({p}) et demandez ce qui ne va pas exactement."),
         (None, false) => "The comment names no precise detail: ask one short question (which order, since when) rather than answering in general terms.".into(),
         (None, true) => "Le commentaire ne donne aucun détail précis : posez une seule question courte (quelle commande, depuis quand) plutôt que de répondre en termes généraux.".into(),
     };
@@ -227,7 +230,12 @@ fn voice(f: &Facts) -> Point {
             format!("; say “{}” rather than “{}”", term.instead, term.avoid)
         });
     }
-    let text = format!("{}{}.", text[..1].to_uppercase(), &text[1..]);
+    let mut chars = text.chars();
+    let text: String = chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default();
+    let text = format!("{text}.");
     let why = if fr {
         "La marque garde la même personnalité partout (tutoiement ou vouvoiement, humour, emoji, signature) : c'est ce qui la rend reconnaissable et digne de confiance, quelle que soit la personne qui répond.".to_string()
     } else {

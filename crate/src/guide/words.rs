@@ -106,8 +106,8 @@ pub fn details(s: &Specifics, fr: bool) -> Vec<String> {
         .collect()
 }
 
-/// "the late delivery — parcel, order 48213, “since Monday”" for a guidance point; `None` when the
-/// comment names nothing precise.
+/// "a late delivery (order 48213, “since Monday”)" for a guidance point, or only the details
+/// ("bike, €49") when no known problem is named; `None` when the comment names nothing precise.
 pub fn problem_summary(s: &Specifics, fr: bool) -> Option<String> {
     let details = details(s, fr);
     let issues: Vec<&str> = s
@@ -116,17 +116,12 @@ pub fn problem_summary(s: &Specifics, fr: bool) -> Option<String> {
         .take(2)
         .map(|k| issue_name(*k, fr))
         .collect();
-    let head = match (issues.is_empty(), fr) {
-        (true, _) if details.is_empty() => return None,
-        (true, false) => "what they name".to_string(),
-        (true, true) => "ce que la personne cite".to_string(),
-        (false, false) => issues.join(" and "),
-        (false, true) => issues.join(" et "),
-    };
-    if details.is_empty() {
-        Some(head)
-    } else {
-        Some(format!("{head} ({})", details.join(", ")))
+    let head = issues.join(if fr { " et " } else { " and " });
+    match (issues.is_empty(), details.is_empty()) {
+        (true, true) => None,
+        (true, false) => Some(details.join(", ")),
+        (false, true) => Some(head),
+        (false, false) => Some(format!("{head} ({})", details.join(", "))),
     }
 }
 
