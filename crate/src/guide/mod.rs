@@ -128,6 +128,8 @@ pub struct Guidance {
 /// Everything the composers read, gathered once.
 pub(crate) struct Facts<'a> {
     pub lang: Lang,
+    /// The comment's text, for quoting cue spans.
+    pub text: &'a str,
     pub verdict: &'a Verdict,
     pub specifics: Specifics,
     pub profile: &'a Profile,
@@ -180,6 +182,7 @@ pub fn guide(
     let seed = fnv1a(input.id.as_deref().unwrap_or(&input.text));
     let mut facts = Facts {
         lang,
+        text: &input.text,
         verdict,
         specifics,
         profile,
@@ -218,6 +221,7 @@ pub(crate) fn personal_case(s: &Specifics) -> bool {
                     | IssueKind::NoAnswer
                     | IssueKind::Cancellation
                     | IssueKind::RudeStaff
+                    | IssueKind::PoorQuality
             )
         })
 }

@@ -191,6 +191,12 @@ fn problem_phrase(f: &Facts, possessive: bool) -> Option<String> {
             "l'absence de réponse sur ",
         ),
         Some(IssueKind::Outage) => with("the outage", "the outage on", "la panne", "la panne de "),
+        Some(IssueKind::PoorQuality) => with(
+            "the quality problem",
+            "the quality of",
+            "le problème de qualité",
+            "la qualité de ",
+        ),
         Some(IssueKind::RudeStaff) => {
             if fr {
                 address_forms("l'accueil que [vous avez|tu as] reçu", tu)
@@ -198,16 +204,30 @@ fn problem_phrase(f: &Facts, possessive: bool) -> Option<String> {
                 "the way you were treated".to_string()
             }
         }
-        None => {
-            let t = thing?;
-            if fr {
-                format!("le souci avec {t}")
-            } else {
-                format!("the trouble with {t}")
+        None => match (thing, cue_words(f)) {
+            (Some(t), _) if fr => format!("le souci avec {t}"),
+            (Some(t), _) => format!("the trouble with {t}"),
+            (None, Some(c)) if fr => {
+                address_forms(&format!("ce que [vous dites|tu dis] de « {c} »"), tu)
             }
-        }
+            (None, Some(c)) => format!("what you say about “{c}”"),
+            (None, None) => return None,
+        },
     };
     Some(phrase)
+}
+
+/// The words of the classifier's first cue (the span that made it a complaint), when short enough
+/// to quote: a comment that names no known problem is still acknowledged in its own words.
+fn cue_words(f: &Facts) -> Option<String> {
+    let cue = f.verdict.cues.first()?;
+    let len = cue.end.checked_sub(cue.start)?;
+    if !(2..=40).contains(&len) {
+        return None;
+    }
+    let words: String = f.text.chars().skip(cue.start).take(len).collect();
+    let words = words.trim();
+    (words.chars().count() >= 2).then(|| words.to_string())
 }
 
 /// " since Monday" / " depuis 3 jours" when the comment gave a duration that reads on after a noun.
@@ -225,8 +245,10 @@ fn since(f: &Facts) -> String {
 
 /// The first name to greet, when the author's name looks like one.
 fn first_name(author: &str) -> Option<String> {
-    let first = author.split_whitespace().next()?.trim_start_matches('@');
+    // An @handle is not a name to greet someone by.
+    let first = author.split_whitespace().next()?;
     let ok = (2..=20).contains(&first.chars().count())
+        && first.chars().next().is_some_and(char::is_uppercase)
         && first
             .chars()
             .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
@@ -367,4 +389,42 @@ pub fn compose(f: &Facts) -> Option<String> {
 
 fn pick_word(fr: bool, en: &str, fr_text: &str) -> String {
     super::words::pick(fr, en, fr_text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn greets_by_a_first_name_only() {
+        let cases = [
+            ("Marie Dupont", Some("Marie")),
+            ("Zoé", Some("Zoé")),
+            ("Jean-Luc Picard", Some("Jean-Luc")),
+            ("@liz", None),
+            ("marie_d", None),
+            ("liz", None),
+            ("X Æ A-12", None),
+            ("Dupont2000", None),
+            ("", None),
+            ("🌸 Marie", None),
+        ];
+        for (author, expected) in cases {
+            assert_eq!(first_name(author).as_deref(), expected, "{author}");
+        }
+    }
+
+    #[test]
+    fn the_stock_list_is_recognised_in_any_case_or_accent() {
+        let cases = [
+            ("Nous sommes désolés pour la gêne occasionnée.", true),
+            ("WE APOLOGIZE FOR ANY INCONVENIENCE", true),
+            ("Merci pour votre retour !", true),
+            ("Merci de signaler la panne de ton vélo.", false),
+            ("Thanks for flagging the outage on your app.", false),
+        ];
+        for (text, stock) in cases {
+            assert_eq!(is_stock(text), stock, "{text}");
+        }
+    }
 }

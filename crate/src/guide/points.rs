@@ -107,7 +107,20 @@ fn public_or_private(f: &Facts) -> Point {
                 .map(|k| issue_name(*k, fr).to_string())
                 .or_else(|| thing(f, false))
                 .unwrap_or_else(|| if fr { "ce sujet".into() } else { "this".into() });
-            if fr {
+            let complaint = f.verdict.category == Category::Complaint;
+            if fr && complaint {
+                point(
+                    "P3",
+                    format!("Répondez en public : {topic} touche sans doute d'autres personnes, une réponse visible les renseigne toutes."),
+                    "Une préoccupation commune traitée en public répond à tous ceux qui la partagent et montre que la marque ne cache rien.".into(),
+                )
+            } else if complaint {
+                point(
+                    "P3",
+                    format!("Answer in public: {topic} likely affects others too, and one visible answer informs them all."),
+                    "A common concern answered in public serves everyone who shares it, and shows the brand hides nothing.".into(),
+                )
+            } else if fr {
                 point(
                     "P3",
                     format!("Répondez en public : d'autres se posent sans doute la même question sur {topic}, une réponse visible les aide tous."),

@@ -31,10 +31,11 @@ pub enum IssueKind {
     NoAnswer,
     Outage,
     RudeStaff,
+    PoorQuality,
 }
 
 impl IssueKind {
-    pub const ALL: [IssueKind; 10] = [
+    pub const ALL: [IssueKind; 11] = [
         IssueKind::LateDelivery,
         IssueKind::Delay,
         IssueKind::Cancellation,
@@ -45,6 +46,7 @@ impl IssueKind {
         IssueKind::NoAnswer,
         IssueKind::Outage,
         IssueKind::RudeStaff,
+        IssueKind::PoorQuality,
     ];
     /// The names used in profiles (`gestures[].issues`), in the order of [`IssueKind::ALL`].
     pub const NAMES: &'static [&'static str] = &[
@@ -58,6 +60,7 @@ impl IssueKind {
         "no_answer",
         "outage",
         "rude_staff",
+        "poor_quality",
     ];
 
     pub fn name(self) -> &'static str {
@@ -276,6 +279,17 @@ impl IssueKind {
             ],
             IssueKind::Outage => &[
                 "is down",
+                "power cut",
+                "power is out",
+                "power outage",
+                "been out",
+                "no power",
+                "says error",
+                "coupure de courant",
+                "plus de courant",
+                "plus d'electricite",
+                "pas d'electricite",
+                "plus d'eau",
                 "outage",
                 "not loading",
                 "won't load",
@@ -321,6 +335,24 @@ impl IssueKind {
                 "meprisante",
                 "irrespectueux",
                 "irrespectueuse",
+            ],
+            IssueKind::PoorQuality => &[
+                "bad quality",
+                "poor quality",
+                "low quality",
+                "cheap quality",
+                "cheaply made",
+                "waste of money",
+                "not worth the money",
+                "fell apart",
+                "falling apart",
+                "mauvaise qualite",
+                "qualite mediocre",
+                "qualite decevante",
+                "de la camelote",
+                "pas solide",
+                "ne vaut pas son prix",
+                "argent jete",
             ],
         }
     }
@@ -652,11 +684,11 @@ fn patterns() -> &'static Patterns {
         hash_number: Regex::new(r"(?:#|(?-u:\b)n°\s?)([0-9][0-9A-Za-z-]{3,24})(?-u:\b)").expect("hash pattern"),
         duration: Regex::new(concat!(
             r"(?i)(?-u:\b)(?:",
-            r"since\s+(?:(?:last\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|night|year)|yesterday|this morning|\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+[^\W\d_]+|\d{1,2}/\d{1,2}(?:/\d{2,4})?|(?:january|february|march|april|may|june|july|august|september|october|november|december))",
+            r"since\s+(?:(?:last\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|night|year)|yesterday|this morning|\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+[^\W\d_]+|\d{1,2}(?::\d{2})?\s?(?:am|pm)|\d{1,2}/\d{1,2}(?:/\d{2,4})?|(?:january|february|march|april|may|june|july|august|september|october|november|december))",
             r"|for\s+(?:over\s+|more than\s+|almost\s+|nearly\s+)?(?:\d+|a|an|one|two|three|four|five|six|seven|ten|several|many)\s+(?:minutes?|hours?|hrs?|days?|weeks?|months?|years?)",
             r"|(?:\d+|two|three|four|five|six|several)\s+(?:minutes?|hours?|days?|weeks?|months?)\s+(?:now|ago|late|later)",
             r"|yesterday|last\s+(?:week|month|night)",
-            r"|depuis\s+(?:(?:plus d[e']\s*|presque\s+|bient[oô]t\s+)?(?:\d+|un|une|deux|trois|quatre|cinq|six|dix|quinze|plusieurs)\s+(?:minutes?|heures?|h|jours?|semaines?|mois|ans?)|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|ce matin|la semaine derni[eè]re|le mois dernier|le\s+\d{1,2}(?:/\d{1,2})?(?:\s+(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre))?|des\s+(?:heures|jours|semaines|mois)|\d{1,2}/\d{1,2})",
+            r"|depuis\s+(?:(?:plus d[e']\s*|presque\s+|bient[oô]t\s+)?(?:\d+|un|une|deux|trois|quatre|cinq|six|dix|quinze|plusieurs)\s+(?:minutes?|heures?|h|jours?|semaines?|mois|ans?)|\d{1,2}h(?:\d{2})?|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|ce matin|la semaine derni[eè]re|le mois dernier|le\s+\d{1,2}(?:/\d{1,2})?(?:\s+(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre))?|des\s+(?:heures|jours|semaines|mois)|\d{1,2}/\d{1,2})",
             r"|il y a\s+(?:\d+|un|une|deux|trois|quatre|plusieurs)\s+(?:minutes?|heures?|jours?|semaines?|mois)",
             r"|hier|(?:\d+|deux|trois|quatre)\s+(?:jours|semaines|heures|mois)\s+(?:de retard|d'attente|d’attente)",
             r"|\d+\s?(?:h|hrs?|jours|days)",

@@ -224,6 +224,43 @@ fn the_brand_voice_is_honoured() {
 }
 
 #[test]
+fn a_complaint_naming_nothing_known_is_acknowledged_in_its_own_words() {
+    use crate::classify::Cue;
+    let text = "Honestly this is the last straw with you people";
+    let cue = |start: usize, end: usize| Cue {
+        start,
+        end,
+        reason: "complaint".into(),
+    };
+    // (cues the classifier gave, the opening quotes)
+    let cases = [
+        (vec![cue(17, 31)], Some("“the last straw”")),
+        (vec![], None),
+        (vec![cue(0, 400)], None),
+        (vec![cue(40, 10)], None),
+    ];
+    for (cues, quoted) in cases {
+        let mut v = verdict(Category::Complaint, &[], Lang::En);
+        v.cues = cues;
+        let g = guide(
+            &input(text, None, None),
+            &v,
+            &Profile::default(),
+            &ThreadContext::default(),
+        );
+        check_card(&g, text);
+        match quoted {
+            Some(q) => assert!(
+                g.opening.as_deref().unwrap_or("").contains(q),
+                "{:?}",
+                g.opening
+            ),
+            None => assert_eq!(g.opening, None),
+        }
+    }
+}
+
+#[test]
 fn different_complaints_get_different_guidance() {
     let p = profile::load(VELOCITE).unwrap();
     let texts = [

@@ -45,6 +45,7 @@ pub fn issue_name(kind: IssueKind, fr: bool) -> &'static str {
         (IssueKind::NoAnswer, false) => "an earlier message left unanswered",
         (IssueKind::Outage, false) => "a service outage",
         (IssueKind::RudeStaff, false) => "how staff treated them",
+        (IssueKind::PoorQuality, false) => "disappointing quality",
         (IssueKind::LateDelivery, true) => "une livraison en retard",
         (IssueKind::Delay, true) => "un retard",
         (IssueKind::Cancellation, true) => "une annulation",
@@ -55,6 +56,7 @@ pub fn issue_name(kind: IssueKind, fr: bool) -> &'static str {
         (IssueKind::NoAnswer, true) => "un message précédent resté sans réponse",
         (IssueKind::Outage, true) => "une panne de service",
         (IssueKind::RudeStaff, true) => "l'accueil reçu d'un membre du personnel",
+        (IssueKind::PoorQuality, true) => "une qualité décevante",
     }
 }
 

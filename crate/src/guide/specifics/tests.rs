@@ -15,7 +15,7 @@ fn profile() -> Profile {
 #[test]
 fn finds_the_problem_named() {
     use IssueKind::*;
-    let cases: [(&str, &[IssueKind]); 16] = [
+    let cases: [(&str, &[IssueKind]); 18] = [
         ("Ma commande n'est toujours pas arrivée", &[LateDelivery]),
         (
             "Still waiting for my parcel, where is my order??",
@@ -47,6 +47,11 @@ fn finds_the_problem_named() {
         ),
         ("Vol retardé de 3 heures", &[Delay]),
         ("Merci pour ce super service !", &[]),
+        ("Waste of money, bad quality of pant", &[PoorQuality]),
+        (
+            "Franchement de la camelote, qualité médiocre",
+            &[PoorQuality],
+        ),
     ];
     for (text, expected) in cases {
         assert_eq!(extract(text, &profile()).issues, expected, "{text}");
