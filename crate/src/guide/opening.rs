@@ -172,7 +172,7 @@ fn problem_phrase(f: &Facts, possessive: bool) -> Option<String> {
             "l'annulation de ",
         ),
         Some(IssueKind::BrokenProduct) => {
-            with("the fault", "the fault with", "la panne", "la panne de ")
+            with("the fault", "the fault with", "le défaut", "le défaut de ")
         }
         Some(IssueKind::WrongItem) => {
             with("the mix-up", "the mix-up with", "l'erreur", "l'erreur sur ")

@@ -514,7 +514,10 @@ fn complaint(f: &Facts, out: &mut Vec<Point>) {
 fn question(f: &Facts, out: &mut Vec<Point>) {
     let fr = f.fr();
     out.push(public_or_private(f));
-    let topic = details(&f.specifics, fr);
+    let topic: Vec<String> = match thing(f, false) {
+        Some(t) => vec![t],
+        None => details(&f.specifics, fr),
+    };
     out.push(if fr {
         point(
             "P12",

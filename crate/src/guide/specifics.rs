@@ -153,6 +153,9 @@ impl IssueKind {
                 "defective",
                 "faulty",
                 "cracked",
+                "fissure",
+                "raye",
+                "brise",
                 "damaged",
                 "won't turn on",
                 "won't charge",
@@ -498,6 +501,10 @@ pub fn find_words(haystack: &str, phrase: &str) -> Option<usize> {
 const OBJECTS: &[&str] = &[
     "charger",
     "battery",
+    "tablet",
+    "product",
+    "tablette",
+    "produit",
     "screen",
     "phone",
     "laptop",
@@ -666,6 +673,9 @@ struct Patterns {
     reference: Regex,
     hash_number: Regex,
     duration: Regex,
+    /// « ça fait 3 semaines »: kept apart because « ç » is no ASCII word character, so the
+    /// boundary the main pattern starts with cannot precede it.
+    duration_ca_fait: Regex,
     amount: Regex,
     person: Regex,
     mention: Regex,
@@ -689,12 +699,17 @@ fn patterns() -> &'static Patterns {
             r"|(?:\d+|two|three|four|five|six|several)\s+(?:minutes?|hours?|days?|weeks?|months?)\s+(?:now|ago|late|later)",
             r"|yesterday|last\s+(?:week|month|night)",
             r"|depuis\s+(?:(?:plus d[e']\s*|presque\s+|bient[oô]t\s+)?(?:\d+|un|une|deux|trois|quatre|cinq|six|dix|quinze|plusieurs)\s+(?:minutes?|heures?|h|jours?|semaines?|mois|ans?)|\d{1,2}h(?:\d{2})?|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|ce matin|la semaine derni[eè]re|le mois dernier|le\s+\d{1,2}(?:/\d{1,2})?(?:\s+(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre))?|des\s+(?:heures|jours|semaines|mois)|\d{1,2}/\d{1,2})",
+            r"|(?:it's|it has|it\s+has)\s+been\s+(?:over\s+|more than\s+|almost\s+)?(?:\d+|a|an|one|two|three|four|five|six|ten|several)\s+(?:minutes?|hours?|days?|weeks?|months?|years?)",
             r"|il y a\s+(?:\d+|un|une|deux|trois|quatre|plusieurs)\s+(?:minutes?|heures?|jours?|semaines?|mois)",
             r"|hier|(?:\d+|deux|trois|quatre)\s+(?:jours|semaines|heures|mois)\s+(?:de retard|d'attente|d’attente)",
             r"|\d+\s?(?:h|hrs?|jours|days)",
             r")(?-u:\b)"
         ))
         .expect("duration pattern"),
+        duration_ca_fait: Regex::new(
+            r"(?i)(?:ça|ca|cela)\s+fait\s+(?:plus d[e']\s*|presque\s+)?(?:\d+|un|une|deux|trois|quatre|cinq|six|dix|quinze|plusieurs)\s+(?:minutes?|heures?|jours?|semaines?|mois|ans?)(?-u:\b)",
+        )
+        .expect("ça fait pattern"),
         amount: Regex::new(
             r"(?i)(?:[€$£]\s?\d+(?:[.,]\d{1,2})?|(?-u:\b)\d+(?:[.,]\d{1,2})?\s?(?:€|\$|£|euros?(?-u:\b)|eur(?-u:\b)|dollars?(?-u:\b)|usd(?-u:\b)|pounds?(?-u:\b)|gbp(?-u:\b)))",
         )
@@ -797,7 +812,11 @@ pub fn extract(text: &str, profile: &Profile) -> Specifics {
         }
     }
 
-    for m in p.duration.find_iter(text) {
+    for m in p
+        .duration
+        .find_iter(text)
+        .chain(p.duration_ca_fait.find_iter(text))
+    {
         push_unique(&mut s.durations, m.as_str());
     }
     for m in p.amount.find_iter(text) {

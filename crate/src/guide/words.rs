@@ -29,6 +29,15 @@ fn feminine(folded: &str) -> bool {
             | "valise"
             | "box"
             | "facture"
+            | "tablette"
+    )
+}
+
+/// Objects that only carry the real one ("the parcel" of a broken screen).
+fn container(folded: &str) -> bool {
+    matches!(
+        folded,
+        "parcel" | "package" | "order" | "delivery" | "colis" | "commande" | "livraison"
     )
 }
 
@@ -156,7 +165,16 @@ pub fn thing(f: &Facts, possessive: bool) -> Option<String> {
             format!("{en_det} {p}")
         });
     }
-    let o = s.objects.first()?;
+    // For a faulty product, the screen matters more than the parcel it came in.
+    let about_the_object = s
+        .issues
+        .first()
+        .is_some_and(|k| matches!(k, IssueKind::BrokenProduct | IssueKind::PoorQuality));
+    let o = s
+        .objects
+        .iter()
+        .find(|o| !(about_the_object && container(&fold(o))))
+        .or_else(|| s.objects.first())?;
     Some(if fr {
         let folded = fold(o);
         let det = fr_det(feminine(&folded));

@@ -716,7 +716,7 @@ pub fn choose<'a>(profiles: &'a [Profile], url: &str) -> Option<&'a Profile> {
                 .max()
                 .map(|score| (score, p))
         })
-        // On a tie the first profile listed wins: max_by_key keeps the last, so compare reversed.
+        // On a tie the first profile listed wins (a later one must score strictly higher).
         .fold(
             None,
             |best: Option<(usize, &Profile)>, (score, p)| match best {

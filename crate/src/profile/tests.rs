@@ -394,4 +394,15 @@ fn chooses_the_profile_of_the_page() {
         );
     }
     assert_eq!(choose(&[], "https://x.com/a"), None);
+    // Two profiles naming the same page: the first listed wins.
+    let twin = |id: &str| Profile {
+        id: id.into(),
+        pages: vec!["x.com/shared".into()],
+        ..Profile::default()
+    };
+    let twins = [twin("first"), twin("second")];
+    assert_eq!(
+        choose(&twins, "https://x.com/shared/status/1").map(|p| p.id.as_str()),
+        Some("first")
+    );
 }

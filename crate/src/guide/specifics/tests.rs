@@ -119,6 +119,15 @@ fn finds_references_durations_amounts_people_products() {
             objects: &[],
         },
         Case {
+            text: "Ça fait 3 semaines que j'attends, it's been two weeks",
+            references: &[],
+            durations: &["it's been two weeks", "Ça fait 3 semaines"],
+            amounts: &[],
+            people: &[],
+            products: &[],
+            objects: &[],
+        },
+        Case {
             text: "J'adore la nouvelle appli, bravo l'équipe",
             references: &[],
             durations: &[],
