@@ -64,11 +64,10 @@ pub(super) fn check(input: &Input) -> Vec<Warning> {
         return Vec::new();
     }
     let folded = &input.draft.folded;
-    let plural_sentences: Vec<std::ops::Range<usize>> = input
+    let plural_sentences: Vec<bool> = input
         .sentences
         .iter()
-        .filter(|s| PLURAL.iter().any(|p| folded[(*s).clone()].contains(p)))
-        .cloned()
+        .map(|s| PLURAL.iter().any(|p| folded[s.clone()].contains(p)))
         .collect();
     let words = &input.draft.words;
     let mut tu = Vec::new();
@@ -77,9 +76,9 @@ pub(super) fn check(input: &Input) -> Vec<Warning> {
         match form(words, at, folded) {
             Some(Address::Tu) => tu.push(at),
             Some(Address::Vous) => {
-                let plural = plural_sentences
-                    .iter()
-                    .any(|s| s.contains(&words[at].folded.start));
+                let byte = words[at].folded.start;
+                let sentence = input.sentences.partition_point(|s| s.end <= byte);
+                let plural = plural_sentences.get(sentence).copied().unwrap_or(false);
                 if !plural {
                     vous.push(at);
                 }

@@ -166,11 +166,13 @@ impl<'a> Analysis<'a> {
         out
     }
 
-    /// The sentence (folded byte range) holding a folded byte offset.
+    /// The sentence (folded byte range) holding a folded byte offset; `sentences` as returned by
+    /// [`Analysis::sentences`] (sorted, contiguous), searched by halves so many matches stay cheap.
     pub fn sentence_at(&self, sentences: &[Range<usize>], byte: usize) -> Range<usize> {
+        let at = sentences.partition_point(|s| s.end <= byte);
         sentences
-            .iter()
-            .find(|s| s.contains(&byte))
+            .get(at)
+            .filter(|s| s.contains(&byte))
             .cloned()
             .unwrap_or(0..self.folded.len())
     }

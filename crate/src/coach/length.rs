@@ -27,30 +27,26 @@ fn x_weight(c: char) -> usize {
 /// (if it does). `prefix` is what X adds before the draft.
 fn x_length(input: &Input, prefix: usize, limit: usize) -> (usize, Option<usize>) {
     let draft = &input.draft;
-    let mut links: Vec<(usize, usize)> = draft
+    // (start, end, weight) of the pieces X weighs as a whole: links and emoji.
+    let mut pieces: Vec<(usize, usize, usize)> = draft
         .entities
         .iter()
         .filter(|e| e.kind == EntityKind::Link)
-        .map(|e| (e.start, e.end))
+        .map(|e| (e.start, e.end, X_LINK_WEIGHT))
         .collect();
-    links.extend(draft.emoji());
-    links.sort_unstable();
-    let emoji = draft.emoji();
+    pieces.extend(draft.emoji().into_iter().map(|(s, e)| (s, e, 2)));
+    pieces.sort_unstable();
     let mut total = prefix;
     let mut over = None;
     let mut at = 0;
     let mut chars = draft.original.chars();
-    let mut next = links.iter().peekable();
+    let mut next = pieces.iter().peekable();
     while at < draft.char_count() {
         let weight;
         let step;
         match next.peek() {
-            Some(&&(start, end)) if start == at => {
-                weight = if emoji.contains(&(start, end)) {
-                    2
-                } else {
-                    X_LINK_WEIGHT
-                };
+            Some(&&(start, end, piece_weight)) if start == at => {
+                weight = piece_weight;
                 step = end - start;
                 next.next();
             }
@@ -67,7 +63,7 @@ fn x_length(input: &Input, prefix: usize, limit: usize) -> (usize, Option<usize>
             over = Some(at);
         }
         at += step;
-        while next.peek().is_some_and(|&&(s, _)| s < at) {
+        while next.peek().is_some_and(|&&(s, _, _)| s < at) {
             next.next();
         }
     }

@@ -32,8 +32,8 @@ fn direct() -> &'static Regex {
             r"\b(?:fill\s+(?:in|out)|complete|submit|use)\s+(?:the|our|this)\s+(?:\w+\s+)?form\b",
             r"\b(?:customer\s+(?:service|care|support)|hotline|helpline|support\s+line|call\s+cent(?:er|re))\s+(?:at|on)\b",
             // French
-            r"\b(?:envoy|ecriv|adress)\w*[- ]nous\s+(?:un\s+|votre\s+|vos\s+)?(?:e-?mail|mail|courriel|courrier|lettre)s?\b",
-            r"\becrivez[- ]nous\s+(?:a|au|sur)\b",
+            r"\b(?:envoy|envoi|ecri|adress)\w*[- ]nous\s+(?:un\s+|votre\s+|vos\s+)?(?:e-?mail|mail|courriel|courrier|lettre)s?\b",
+            r"\becri(?:vez|s)[- ]nous\s+(?:a|au|sur)\b",
             r"\b(?:appel|telephon)\w*[- ]nous\b",
             r"\b(?:appelez|contactez|joignez|contacter|appeler|joindre)\s+(?:le|notre|nos)\s+(?:service\s+(?:client|clients|consommateurs?|apres-vente)|sav|standard|hotline|conseillers?\s+au)\b",
             r"\bpassez[- ]nous\s+un\s+(?:coup\s+de\s+(?:fil|telephone)|appel)\b",
