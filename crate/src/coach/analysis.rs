@@ -34,8 +34,8 @@ pub(crate) struct Entity {
 pub(crate) struct Word {
     /// Folded form (lowercase, no accents).
     pub text: String,
-    /// Light FR/EN stem of `text`.
-    pub stem: String,
+    /// Length in bytes of the light FR/EN stem, always a prefix of `text`.
+    stem_len: usize,
     /// Synonym class when the word belongs to one (shared by FR and EN words of the same meaning).
     pub class: Option<&'static str>,
     /// A function word (article, pronoun, auxiliary…).
@@ -50,7 +50,12 @@ pub(crate) struct Word {
 impl Word {
     /// The form used to compare meanings: the synonym class, else the stem.
     pub fn canon(&self) -> &str {
-        self.class.unwrap_or(&self.stem)
+        self.class.unwrap_or(self.stem())
+    }
+
+    /// The light FR/EN stem (see [`lexicon::stem_len`]).
+    pub fn stem(&self) -> &str {
+        &self.text[..self.stem_len]
     }
 }
 
@@ -257,12 +262,11 @@ impl<'a> Analysis<'a> {
                 let range = start + ws..start + i;
                 let text = folded[range.clone()].to_string();
                 let (s, e) = self.span(range.clone());
-                let stop = lexicon::is_stopword(&text);
-                let stem = lexicon::stem(&text);
-                let class = lexicon::synonym_class(&text);
+                let (stop, class) = lexicon::lookup(&text);
+                let stem_len = lexicon::stem_len(&text);
                 self.words.push(Word {
                     text,
-                    stem,
+                    stem_len,
                     class,
                     stop,
                     start: s,
@@ -401,10 +405,13 @@ fn is_regional(c: char) -> bool {
 mod tests {
     use super::*;
 
+    /// A word as (folded text, start, end) in characters.
+    type Spanned<'a> = (&'a str, usize, usize);
+
     #[test]
     fn folding_keeps_character_offsets() {
         // (text, folded, the words as (folded, start, end) in characters)
-        let cases: &[(&str, &str, &[(&str, usize, usize)])] = &[
+        let cases: &[(&str, &str, &[Spanned])] = &[
             ("Désolé", "desole", &[("desole", 0, 6)]),
             (
                 "Nous sommes DÉSOLÉS",
@@ -431,7 +438,7 @@ mod tests {
         for (text, folded, words) in cases {
             let a = Analysis::new(text);
             assert_eq!(&a.folded, folded, "{text}");
-            let got: Vec<(&str, usize, usize)> = a
+            let got: Vec<Spanned> = a
                 .words
                 .iter()
                 .map(|w| (w.text.as_str(), w.start, w.end))
@@ -440,9 +447,12 @@ mod tests {
         }
     }
 
+    /// (text, its entities as (kind, folded text), its words)
+    type EntityCase<'a> = (&'a str, &'a [(EntityKind, &'a str)], &'a [&'a str]);
+
     #[test]
     fn entities_are_not_split_into_words() {
-        let cases: &[(&str, &[(EntityKind, &str)], &[&str])] = &[
+        let cases: &[EntityCase] = &[
             (
                 "Voir https://marque.fr/aide, merci",
                 &[(EntityKind::Link, "https://marque.fr/aide")],

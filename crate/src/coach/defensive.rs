@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::{alternatives, Check, Input, Warning};
+use super::{alternatives, pattern, Check, Input, Warning};
 
 fn blame() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
@@ -58,8 +58,7 @@ fn blame() -> &'static Regex {
 fn should_have() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"\b(?:you\s+(?:should|must)\s+have|you\s+should'?ve|vous\s+auriez\s+du|tu\s+aurais\s+du)\s+(\w+)(?:\s+(\w+))?")
-            .expect("valid pattern")
+        pattern(r"\b(?:you\s+(?:should|must)\s+have|you\s+should'?ve|vous\s+auriez\s+du|tu\s+aurais\s+du)\s+(\w+)(?:\s+(\w+))?")
     })
 }
 

@@ -153,7 +153,14 @@ mod tests {
         let cjk = "漢".repeat(141);
         let linkedin = "é".repeat(1_251);
         let facebook = "b".repeat(8_001);
-        let cases: Vec<(&str, Option<Platform>, Option<&str>, Option<(usize, usize)>)> = vec![
+        // (draft, platform, author handle, the span that does not fit)
+        type Case<'a> = (
+            &'a str,
+            Option<Platform>,
+            Option<&'a str>,
+            Option<(usize, usize)>,
+        );
+        let cases: Vec<Case> = vec![
             (&a280, x, None, None),
             (&a280, x, Some("julie"), Some((273, 280))),
             (&a270, x, Some("@julie"), None),

@@ -4,7 +4,7 @@
 //!
 //! Every entry is a folded form (lowercase, no accents), as [`super::analysis`] produces.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 const STOPWORDS: &[&str] = &[
@@ -561,50 +561,98 @@ const INFLECTIONS: &[&str] = &[
     "ing", "ings", "ed", "es", "s", "ies", "ied", "ees", "ee", "x",
 ];
 
+/// What the lexicon knows of a folded word: (function word, synonym class).
+type Entry = (bool, Option<&'static str>);
+
+/// FNV-1a: the lexicon's keys are short words, for which the standard SipHash is the slower part
+/// of a lookup; no attacker chooses these keys (the tables are fixed, only lookups vary).
+#[derive(Default)]
+pub(crate) struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            hash ^= u64::from(b);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = hash;
+    }
+}
+
+type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+
+fn table() -> &'static FastMap<&'static str, Entry> {
+    static TABLE: OnceLock<FastMap<&'static str, Entry>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table: FastMap<&'static str, Entry> = FastMap::default();
+        for word in STOPWORDS {
+            table.entry(word).or_default().0 = true;
+        }
+        for (class, members) in CLASSES {
+            for word in *members {
+                table.entry(word).or_default().1 = Some(class);
+            }
+        }
+        table
+    })
+}
+
+/// Whether a folded word is a function word, and its synonym class: one lookup for both.
+pub(crate) fn lookup(word: &str) -> Entry {
+    table().get(word).copied().unwrap_or_default()
+}
+
 /// A function word that says nothing about the subject.
+#[cfg(test)]
 pub(crate) fn is_stopword(word: &str) -> bool {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| STOPWORDS.iter().copied().collect())
-        .contains(word)
+    lookup(word).0
 }
 
 /// The synonym class of a folded word, if it has one.
+#[cfg(test)]
 pub(crate) fn synonym_class(word: &str) -> Option<&'static str> {
-    static MAP: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
-    MAP.get_or_init(|| {
-        CLASSES
-            .iter()
-            .flat_map(|(class, members)| members.iter().map(move |m| (*m, *class)))
-            .collect()
-    })
-    .get(word)
-    .copied()
+    lookup(word).1
 }
 
-/// A light stem, good enough to compare inflections of the same word in French and English.
-/// Words with digits or of three letters or fewer are kept whole.
-pub(crate) fn stem(word: &str) -> String {
+/// The length of a light stem of `word` (a prefix), good enough to compare inflections of the
+/// same word in French and English. Words with digits or of three letters or fewer are kept whole.
+pub(crate) fn stem_len(word: &str) -> usize {
     if word.len() <= 3 || word.bytes().any(|b| b.is_ascii_digit()) {
-        return word.to_string();
+        return word.len();
     }
+    let long_enough = |root: &str| root.chars().count() >= 3;
     for suffix in SUFFIXES {
         if let Some(root) = word.strip_suffix(suffix) {
-            if root.chars().count() >= 3 {
+            if long_enough(root) {
                 // After an inflection, the verb ending may remain: delivered → deliver → deliv.
                 if INFLECTIONS.contains(suffix) {
                     for again in ["er", "e"] {
                         if let Some(inner) = root.strip_suffix(again) {
-                            if inner.chars().count() >= 3 {
-                                return inner.to_string();
+                            if long_enough(inner) {
+                                return inner.len();
                             }
                         }
                     }
                 }
-                return root.to_string();
+                return root.len();
             }
         }
     }
-    word.to_string()
+    word.len()
+}
+
+/// [`stem_len`] as a string.
+#[cfg(test)]
+pub(crate) fn stem(word: &str) -> &str {
+    &word[..stem_len(word)]
 }
 
 /// Canonical forms of the words of a phrase (class, else stem), for comparing with a draft.

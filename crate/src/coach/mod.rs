@@ -229,11 +229,17 @@ impl<'a> Input<'a> {
     }
 }
 
-/// One regex for a list of alternatives, compiled once by the caller's `OnceLock`. The patterns
-/// are written for folded text (lowercase, no accents, plain apostrophes).
+/// A regex for folded text (lowercase, no accents, plain apostrophes), compiled once by the
+/// caller's `OnceLock`. Word boundaries are ASCII ones: the folded text is ASCII where the
+/// patterns look, and a Unicode `\b` would keep the regex engine off its fast path.
+pub(crate) fn pattern(source: &str) -> regex::Regex {
+    regex::Regex::new(&source.replace(r"\b", r"(?-u:\b)")).expect("the coach's patterns are valid")
+}
+
+/// One regex for a list of alternatives (see [`pattern`]).
 pub(crate) fn alternatives(patterns: &[&str]) -> regex::Regex {
     let joined: Vec<String> = patterns.iter().map(|p| format!("(?:{p})")).collect();
-    regex::Regex::new(&joined.join("|")).expect("the coach's patterns are valid")
+    pattern(&joined.join("|"))
 }
 
 /// Checks a draft reply. An empty or blank draft gets no warning (nothing is written yet).
@@ -261,7 +267,7 @@ pub fn check(draft: &str, ctx: &DraftContext) -> Vec<Warning> {
         promotion::links,
     ];
     let mut warnings: Vec<Warning> = checks.iter().flat_map(|c| c(&input)).collect();
-    warnings.sort_by(|a, b| (a.start, a.end, a.check).cmp(&(b.start, b.end, b.check)));
+    warnings.sort_by_key(|w| (w.start, w.end, w.check));
     warnings.dedup_by(|a, b| a.check == b.check && a.start == b.start && a.end == b.end);
     warnings
 }

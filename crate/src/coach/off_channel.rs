@@ -12,7 +12,7 @@ use regex::Regex;
 
 use super::analysis::EntityKind;
 use super::personal_data::phone_numbers;
-use super::{alternatives, Check, Input, Warning};
+use super::{alternatives, pattern, Check, Input, Warning};
 use crate::classify::Category;
 use crate::thread::Platform;
 
@@ -63,8 +63,7 @@ fn place() -> &'static Regex {
 fn other_app() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"\b(?:write|message|contact|reach|dm|text|talk|chat|ecri\w*|contact\w*|envoy\w*|joign\w*|parl\w*|retrouv\w*)\b[^.!?\n]{0,40}?\b(?:on|via|sur|par|over)\s+(whatsapp|messenger|instagram|insta|facebook|twitter|linkedin|telegram|signal)\b")
-            .expect("valid pattern")
+        pattern(r"\b(?:write|message|contact|reach|dm|text|talk|chat|ecri\w*|contact\w*|envoy\w*|joign\w*|parl\w*|retrouv\w*)\b[^.!?\n]{0,40}?\b(?:on|via|sur|par|over)\s+(whatsapp|messenger|instagram|insta|facebook|twitter|linkedin|telegram|signal)\b")
     })
 }
 

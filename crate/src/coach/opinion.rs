@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::{alternatives, Check, Input, Warning};
+use super::{alternatives, pattern, Check, Input, Warning};
 
 fn topic() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
@@ -43,8 +43,7 @@ fn opinion() -> &'static Regex {
 fn idiom() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"\b(?:thank\s+god|oh\s+my\s+god|my\s+god|god\s+knows|mon\s+dieu|dieu\s+merci|bon\s+dieu|dieu\s+sait)\b")
-            .expect("valid pattern")
+        pattern(r"\b(?:thank\s+god|oh\s+my\s+god|my\s+god|god\s+knows|mon\s+dieu|dieu\s+merci|bon\s+dieu|dieu\s+sait)\b")
     })
 }
 
@@ -52,8 +51,7 @@ fn idiom() -> &'static Regex {
 fn neutral() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"\b(?:(?:we|i)\s+(?:don'?t|do\s+not|never)\s+take\s+(?:sides|a\s+stand|a\s+position)|stay(?:s|ing)?\s+neutral|ne\s+(?:prenons|prend|prends)\s+(?:pas|jamais)\s+(?:position|parti)|rest(?:ons|e)\s+neutres?)\b")
-            .expect("valid pattern")
+        pattern(r"\b(?:(?:we|i)\s+(?:don'?t|do\s+not|never)\s+take\s+(?:sides|a\s+stand|a\s+position)|stay(?:s|ing)?\s+neutral|ne\s+(?:prenons|prend|prends)\s+(?:pas|jamais)\s+(?:position|parti)|rest(?:ons|e)\s+neutres?)\b")
     })
 }
 

@@ -12,20 +12,18 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use super::analysis::{Analysis, EntityKind};
-use super::{Check, Input, Warning};
+use super::{pattern, Check, Input, Warning};
 
 /// Phone numbers: 9 to 15 digits with at most one separator between two of them.
 fn phone_pattern() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"\+?\(?\d(?:[ .\-]?\)?\(?\d){8,14}").expect("valid pattern"))
+    RE.get_or_init(|| pattern(r"\+?\(?\d(?:[ .\-]?\)?\(?\d){8,14}"))
 }
 
 /// Order, customer, ticket numbers: letters and digits glued or joined by dashes.
 fn code_pattern() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"\b(?:[a-z]{1,5}[-#]?)?\d[a-z\d]*(?:[-/][a-z\d]+)*\b").expect("valid pattern")
-    })
+    RE.get_or_init(|| pattern(r"\b(?:[a-z]{1,5}[-#]?)?\d[a-z\d]*(?:[-/][a-z\d]+)*\b"))
 }
 
 /// Phone numbers of a text: folded byte range and the digits. A run of digits counts when it has

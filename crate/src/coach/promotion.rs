@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use super::analysis::EntityKind;
-use super::{alternatives, Check, Input, Warning};
+use super::{alternatives, pattern, Check, Input, Warning};
 use crate::classify::Category;
 
 /// Sales wording; group "code" marks the ones a gesture can excuse.
@@ -52,8 +52,7 @@ fn discount() -> &'static Regex {
 fn gesture() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"\b(?:geste|gesture|apolog\w*|excuse\w*|sorry|desole\w*|dedommag\w*|compensat\w*|make\s+up\s+for|for\s+the\s+trouble|pour\s+la\s+peine|refund\w*|rembours\w*|bon\s+d'achat|avoir)\b")
-            .expect("valid pattern")
+        pattern(r"\b(?:geste|gesture|apolog\w*|excuse\w*|sorry|desole\w*|dedommag\w*|compensat\w*|make\s+up\s+for|for\s+the\s+trouble|pour\s+la\s+peine|refund\w*|rembours\w*|bon\s+d'achat|avoir)\b")
     })
 }
 

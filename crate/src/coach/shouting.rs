@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use super::analysis::Analysis;
-use super::{Check, Input, Warning};
+use super::{pattern, Check, Input, Warning};
 
 /// A single word in capitals shouts from this many letters on.
 const LONG_CAPS: usize = 4;
@@ -28,7 +28,7 @@ const ACRONYMS: &[&str] = &[
 
 fn exclamations() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"!(?:\s*!){2,}|[!?](?:\s*[!?]){3,}").expect("valid pattern"))
+    RE.get_or_init(|| pattern(r"!(?:\s*!){2,}|[!?](?:\s*[!?]){3,}"))
 }
 
 /// Whether a word, as written in the draft, is in capitals (two letters or more, no lowercase).
@@ -56,7 +56,7 @@ pub(super) fn check(input: &Input) -> Vec<Warning> {
         .iter()
         .map(|w| {
             let capitals = in_capitals(draft.slice(w.start, w.end)) && !names.contains(&w.text);
-            (capitals, ACRONYMS.contains(&w.text.as_str()))
+            (capitals, capitals && ACRONYMS.contains(&w.text.as_str()))
         })
         .collect();
     let mut found: Vec<(usize, usize)> = Vec::new();

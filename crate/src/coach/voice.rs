@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use super::analysis::Analysis;
-use super::{Check, EmojiUse, Input, Warning};
+use super::{pattern, Check, EmojiUse, Input, Warning};
 
 /// How many emoji "sparingly" allows in one reply: a smile and a heart still are sparing; a string
 /// of three reads as decoration.
@@ -21,11 +21,7 @@ pub(super) fn avoided_words(input: &Input) -> Vec<Warning> {
     let mut out = Vec::new();
     for term in &input.ctx.voice.avoid {
         let term_analysis = Analysis::new(term);
-        let stems: Vec<&str> = term_analysis
-            .words
-            .iter()
-            .map(|w| w.stem.as_str())
-            .collect();
+        let stems: Vec<&str> = term_analysis.words.iter().map(|w| w.stem()).collect();
         if stems.is_empty() {
             continue;
         }
@@ -33,7 +29,7 @@ pub(super) fn avoided_words(input: &Input) -> Vec<Warning> {
             let matches = stems
                 .iter()
                 .enumerate()
-                .all(|(i, s)| words[at + i].stem == *s);
+                .all(|(i, s)| words[at + i].stem() == *s);
             if matches {
                 let span = (words[at].start, words[at + stems.len() - 1].end);
                 let quote = input.draft.slice(span.0, span.1);
@@ -91,9 +87,7 @@ pub(super) fn signature(input: &Input) -> Vec<Warning> {
 /// Text emoticons: :) ;-) :D :( <3 ^^ (in folded text, so :D is :d).
 fn emoticon() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"(?:^|\s)([:;]-?[)(dp]|<3|\^\^)(?:$|[\s.,!?])").expect("valid pattern")
-    })
+    RE.get_or_init(|| pattern(r"(?:^|\s)([:;]-?[)(dp]|<3|\^\^)(?:$|[\s.,!?])"))
 }
 
 pub(super) fn emoji(input: &Input) -> Vec<Warning> {
