@@ -269,6 +269,8 @@ mod tests {
             ),
             ("Merci Julie, votre message nous aide à corriger la fiche produit.", &[]),
             ("Désolée pour ce colis arrivé ouvert, Julie : je lance un renvoi aujourd'hui.", &[]),
+            ("Je comprends votre colère, Julie : trois jours sans ligne, c'est long.", &[]),
+            ("Nous comprenons votre frustration.", &["Nous comprenons votre frustration"]),
             ("La gêne est réelle, nous le savons : le train de 8 h a été supprimé trois fois.", &[]),
             ("", &[]),
         ];
