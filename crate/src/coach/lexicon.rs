@@ -593,7 +593,8 @@ impl std::hash::Hasher for Fnv {
     }
 }
 
-type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+/// A map with the [`Fnv`] hasher, for lookups of short words.
+pub(crate) type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
 
 fn table() -> &'static FastMap<&'static str, Entry> {
     static TABLE: OnceLock<FastMap<&'static str, Entry>> = OnceLock::new();

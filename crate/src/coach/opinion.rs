@@ -39,11 +39,11 @@ fn opinion() -> &'static Regex {
     })
 }
 
-/// Set phrases that name God without speaking of religion.
+/// Set phrases that name God or war without speaking of religion or politics.
 fn idiom() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        pattern(r"\b(?:thank\s+god|oh\s+my\s+god|my\s+god|god\s+knows|mon\s+dieu|dieu\s+merci|bon\s+dieu|dieu\s+sait)\b")
+        pattern(r"\b(?:thank\s+god|oh\s+my\s+god|my\s+god|god\s+knows|mon\s+dieu|dieu\s+merci|bon\s+dieu|dieu\s+sait|price\s+wars?|guerre\s+des\s+prix|star\s+wars)\b")
     })
 }
 
@@ -116,6 +116,10 @@ mod tests {
             ),
             ("Thank God it arrived! I think you'll love it.", &[]),
             ("We don't take sides on politics, I think that's fair.", &[]),
+            (
+                "Honestly, I think the price war hurt everyone; our prices stay put.",
+                &[],
+            ),
             // French
             (
                 "Franchement, le gouvernement est une honte. Votre colis part aujourd'hui.",

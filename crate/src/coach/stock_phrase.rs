@@ -6,10 +6,9 @@
 //! holds most of its words, all of its meaningful ones, within a window barely longer than the
 //! phrase. Function words may change; the words that carry the formula may not be missing.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use super::lexicon::canon_words;
+use super::lexicon::{canon_words, FastMap};
 use super::{Check, Input, Warning};
 
 /// The formulas, in the words they are usually written with.
@@ -73,7 +72,7 @@ struct Phrase {
 struct Index {
     phrases: Vec<Phrase>,
     /// Canonical word → (phrase, word of that phrase).
-    by_word: HashMap<String, Vec<(usize, usize)>>,
+    by_word: FastMap<String, Vec<(usize, usize)>>,
 }
 
 /// How many more words than the phrase a near copy may spread over.
@@ -83,7 +82,7 @@ fn index() -> &'static Index {
     static INDEX: OnceLock<Index> = OnceLock::new();
     INDEX.get_or_init(|| {
         let mut phrases = Vec::new();
-        let mut by_word: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+        let mut by_word: FastMap<String, Vec<(usize, usize)>> = FastMap::default();
         for (p, text) in PHRASES.iter().enumerate() {
             let all = canon_words(text);
             let length = all.len();
