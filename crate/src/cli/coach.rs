@@ -82,13 +82,49 @@ fn parse(args: &[String]) -> Result<Options, String> {
     Ok(options)
 }
 
+/// Why a profile could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum ProfileError {
+    NotJson(String),
+    NotObject,
+    /// A field holds the wrong kind of value: the field, what it must be, what it holds.
+    Field {
+        field: String,
+        expected: &'static str,
+        found: String,
+    },
+}
+
+impl std::fmt::Display for ProfileError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ProfileError::NotJson(e) => write!(f, "not JSON: {e}"),
+            ProfileError::NotObject => write!(f, "the profile must be a JSON object"),
+            ProfileError::Field {
+                field,
+                expected,
+                found,
+            } => write!(f, "field \"{field}\" must be {expected}, found {found}"),
+        }
+    }
+}
+
+fn wrong(field: impl Into<String>, expected: &'static str, found: &Value) -> ProfileError {
+    ProfileError::Field {
+        field: field.into(),
+        expected,
+        found: found.to_string(),
+    }
+}
+
 /// The voice fields the coach needs, read from a brand profile's JSON.
 ///
 /// MERGE: the lead replaces this with the guide module's `Profile` → `Voice` bridge.
-fn voice_from_profile(json: &str) -> Result<Voice, String> {
-    let root: Value = serde_json::from_str(json).map_err(|e| format!("not JSON: {e}"))?;
+fn voice_from_profile(json: &str) -> Result<Voice, ProfileError> {
+    let root: Value =
+        serde_json::from_str(json).map_err(|e| ProfileError::NotJson(e.to_string()))?;
     let Value::Object(top) = &root else {
-        return Err("the profile must be a JSON object".into());
+        return Err(ProfileError::NotObject);
     };
     // The fields sit at the top; an object "voice" is read too, for profiles that group them.
     let field = |name: &str| {
@@ -101,47 +137,37 @@ fn voice_from_profile(json: &str) -> Result<Voice, String> {
         voice.address = Some(match v.as_str() {
             Some("tu") => Address::Tu,
             Some("vous") => Address::Vous,
-            _ => {
-                return Err(format!(
-                    "field \"address\" must be \"tu\" or \"vous\", found {v}"
-                ))
-            }
+            _ => return Err(wrong("address", "\"tu\" or \"vous\"", v)),
         });
     }
     if let Some(v) = field("avoid") {
         let list = v
             .as_array()
-            .ok_or_else(|| format!("field \"avoid\" must be a list of strings, found {v}"))?;
+            .ok_or_else(|| wrong("avoid", "a list of strings", v))?;
         for (i, item) in list.iter().enumerate() {
             let word = item
                 .as_str()
-                .ok_or_else(|| format!("field \"avoid[{i}]\" must be a string, found {item}"))?;
+                .ok_or_else(|| wrong(format!("avoid[{i}]"), "a string", item))?;
             voice.avoid.push(word.to_string());
         }
     }
     if let Some(v) = field("signature") {
         let Value::Object(sig) = v else {
-            return Err(format!(
-                "field \"signature\" must be an object {{\"text\": \"...\", \"required\": true|false}}, found {v}"
+            return Err(wrong(
+                "signature",
+                "an object {\"text\": \"...\", \"required\": true|false}",
+                v,
             ));
         };
         match sig.get("text") {
             Some(Value::String(text)) => voice.signature = Some(text.clone()),
             None | Some(Value::Null) => {}
-            Some(other) => {
-                return Err(format!(
-                    "field \"signature.text\" must be a string, found {other}"
-                ))
-            }
+            Some(other) => return Err(wrong("signature.text", "a string", other)),
         }
         match sig.get("required") {
             Some(Value::Bool(required)) => voice.signature_required = *required,
             None | Some(Value::Null) => {}
-            Some(other) => {
-                return Err(format!(
-                    "field \"signature.required\" must be true or false, found {other}"
-                ))
-            }
+            Some(other) => return Err(wrong("signature.required", "true or false", other)),
         }
     }
     if let Some(v) = field("emoji") {
@@ -149,11 +175,7 @@ fn voice_from_profile(json: &str) -> Result<Voice, String> {
             Some("never") => EmojiUse::Never,
             Some("sparingly") => EmojiUse::Sparingly,
             Some("freely") => EmojiUse::Freely,
-            _ => {
-                return Err(format!(
-                    "field \"emoji\" must be \"never\", \"sparingly\" or \"freely\", found {v}"
-                ))
-            }
+            _ => return Err(wrong("emoji", "\"never\", \"sparingly\" or \"freely\"", v)),
         };
     }
     Ok(voice)
@@ -372,7 +394,10 @@ mod tests {
         for (json, expected) in cases {
             match (voice_from_profile(json), expected) {
                 (Ok(got), Ok(want)) => assert_eq!(&got, want, "{json}"),
-                (Err(got), Err(want)) => assert!(got.contains(want), "{json}: {got}"),
+                (Err(got), Err(want)) => {
+                    let got = got.to_string();
+                    assert!(got.contains(want), "{json}: {got}")
+                }
                 (got, want) => panic!("{json}: got {got:?}, want {want:?}"),
             }
         }

@@ -34,7 +34,7 @@ const CASES: &[Case] = &[
         lang: Lang::En,
         platform: Platform::Facebook,
         key_terms: &["order", "cracked screen", "ticket"],
-        draft: "Hi Sam, a cracked screen straight out of the box is not what you paid for, and waiting on a ticket with no answer makes it worse. I have looked at what happened on our side: the parcel left the warehouse intact, so the damage most likely happened in transit, and that is still ours to fix. Could you send us a direct message with the order number and a photo of the screen? As soon as we have them, a replacement leaves the same day and the courier collects the broken one from your door. I will also chase the ticket you opened so it gets a proper answer. ",
+        draft: "Hi Sam, a cracked screen straight out of the box is not what you paid for, and waiting on a ticket with no answer makes it worse. I have looked at what happened on our side: the parcel left the warehouse intact, so the damage most likely happened in transit, and that is still ours to fix. Could you send us a direct message with the order number and a photo of the screen? As soon as we have them, a replacement leaves the same day and the courier collects the broken one from your door. I will also chase the ticket you opened so it gets a proper answer. — Léa ",
     },
     Case {
         name: "FR complaint, reply with faults",
@@ -122,7 +122,7 @@ pub fn run() -> Result<String> {
     out.push_str(&format!(
         "`candor::coach::check` on {DRAFT_CHARS}-character drafts, {RUNS} timed runs each after one warm-up call (wall-clock time); {profile}; load average at start {load}. Goal: p99 < 1 ms.\n\n"
     ));
-    out.push_str("| draft | platform | warnings | first call µs | p50 µs | p99 µs | max µs |\n|---|---|---:|---:|---:|---:|---:|\n");
+    out.push_str("| draft | platform | warnings (checks) | first call µs | p50 µs | p90 µs | p99 µs | max µs |\n|---|---|---|---:|---:|---:|---:|---:|\n");
     let mut worst_p99 = 0u128;
     for case in CASES {
         let ctx = context(case);
@@ -140,13 +140,21 @@ pub fn run() -> Result<String> {
         times.sort_unstable();
         let p99 = percentile(&times, 0.99);
         worst_p99 = worst_p99.max(p99);
+        let mut fired: Vec<String> = warnings
+            .iter()
+            .map(|w| serde_json::to_value(w.check).map(|v| v.as_str().unwrap_or("").to_string()))
+            .collect::<Result<_, _>>()?;
+        fired.sort();
+        fired.dedup();
         out.push_str(&format!(
-            "| {} | {:?} | {} | {} | {} | {} | {} |\n",
+            "| {} | {:?} | {} ({}) | {} | {} | {} | {} | {} |\n",
             case.name,
             case.platform,
             warnings.len(),
+            fired.join(", "),
             micros(first),
             micros(percentile(&times, 0.5)),
+            micros(percentile(&times, 0.9)),
             micros(p99),
             micros(*times.last().unwrap_or(&0)),
         ));
