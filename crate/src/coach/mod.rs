@@ -427,6 +427,173 @@ mod tests {
         }
     }
 
+    /// More good replies, with no brand profile, on each platform.
+    #[test]
+    fn good_replies_without_a_profile() {
+        let cases: &[(&str, Category, &[&str], Platform, &str)] = &[
+            (
+                "Ma box internet ne marche plus depuis 3 jours, personne ne répond",
+                Category::Complaint,
+                &["box", "internet", "marche"],
+                Platform::Facebook,
+                "Bonjour Marc, une panne de trois jours n'est pas normale. Un technicien peut passer demain matin, je vous écris en privé pour caler l'heure.",
+            ),
+            (
+                "Le vol AF123 a 4h de retard et aucune info à bord !!!",
+                Category::Complaint,
+                &["vol", "retard"],
+                Platform::X,
+                "Sophie, 4 h de retard sans information, je comprends votre colère. Je vous écris en privé pour le dédommagement prévu.",
+            ),
+            (
+                "where's my refund? It's been 3 weeks",
+                Category::Complaint,
+                &["refund"],
+                Platform::X,
+                "Three weeks is too long for a refund. Can you DM us the order email so we can trace it today?",
+            ),
+            (
+                "Vos vendeurs sont désagréables, on m'a ignorée 20 minutes en caisse",
+                Category::Complaint,
+                &["vendeurs", "caisse"],
+                Platform::Facebook,
+                "Bonjour Léa, être ignorée 20 minutes en caisse n'est pas l'accueil que nous voulons. Dans quel magasin était-ce ? Dites-le-nous en message privé.",
+            ),
+            (
+                "Ce produit est une arnaque, vous êtes des voleurs",
+                Category::Troll,
+                &[],
+                Platform::Facebook,
+                "Nous sommes à votre écoute si quelque chose s'est mal passé avec votre commande.",
+            ),
+            (
+                "What time do you open on Sunday?",
+                Category::Question,
+                &["Sunday"],
+                Platform::Linkedin,
+                "Hi! We open 10am to 6pm on Sundays. See you there!",
+            ),
+            (
+                "Trop bien la nouvelle collection !!",
+                Category::Praise,
+                &["collection"],
+                Platform::Facebook,
+                "Merci Inès !! Ravie qu'elle te plaise 😍",
+            ),
+            (
+                "Vos prix ont augmenté de 30% c'est honteux",
+                Category::Complaint,
+                &["prix"],
+                Platform::Facebook,
+                "Bonjour Paul, une hausse de 30 % se remarque, vous avez raison de le dire. Elle vient du coût du cacao, qui a doublé ; nous gardons les formats à prix fixe.",
+            ),
+            (
+                "I was charged twice for my subscription this month",
+                Category::Complaint,
+                &["charged twice", "subscription"],
+                Platform::Facebook,
+                "Hi Priya, a double charge is stressful; the refund is on its way (3 to 5 days to show on your card). I'll DM you the reference.",
+            ),
+        ];
+        for (comment, category, terms, platform, draft) in cases {
+            let mut context = ctx(comment, *category);
+            context.key_terms = terms.iter().map(|t| t.to_string()).collect();
+            context.platform = Some(*platform);
+            context.author_handle = Some("someone".into());
+            let warnings = check(draft, &context);
+            assert!(warnings.is_empty(), "{draft}\n{warnings:#?}");
+        }
+    }
+
+    /// Each check is reached through [`check`]: one bad draft per check, every kind seen.
+    #[test]
+    fn every_check_is_wired() {
+        let cases: &[(Category, &str)] = &[
+            (Category::Complaint, "We apologize for any inconvenience."),
+            (
+                Category::Complaint,
+                "Merci Paul, votre vélo part demain matin, bonne route à vous.",
+            ),
+            (Category::Complaint, "Please email us."),
+            (Category::Complaint, "Thanks for your message."),
+            (Category::Complaint, "Order 48213377 is on its way."),
+            (
+                Category::Troll,
+                "No. Our prices are fair. We pay well. Read our report.",
+            ),
+            (Category::Complaint, "As we already said, the parcel left."),
+            (
+                Category::Complaint,
+                "Julie, ton colis part demain, je vous tiens au courant.",
+            ),
+            (
+                Category::Complaint,
+                "Votre colis part demain, je te tiens au courant.",
+            ),
+            (Category::Complaint, "Désolée pour ce problème de colis."),
+            (Category::Complaint, "Your parcel ships tomorrow. 😊"),
+            (Category::Complaint, "Your parcel ships TOMORROW."),
+            (
+                Category::Complaint,
+                "Personally, I think the government is a disgrace; your parcel ships.",
+            ),
+            (
+                Category::Complaint,
+                "Your parcel ships; check out our new range.",
+            ),
+        ];
+        let mut seen = std::collections::BTreeSet::new();
+        for (category, draft) in cases {
+            let mut context = ctx("My parcel 48213377 is late", *category);
+            context.key_terms = vec!["parcel".into()];
+            context.brand_replies =
+                vec!["Merci Julie, votre vélo part demain matin, bonne route à vous.".into()];
+            context.voice = Voice {
+                address: Some(Address::Vous),
+                avoid: vec!["problème".into()],
+                signature: Some("— Léa".into()),
+                signature_required: true,
+                emoji: EmojiUse::Never,
+            };
+            context.platform = Some(Platform::X);
+            context.author_handle = Some("sam".into());
+            seen.extend(check(draft, &context).into_iter().map(|w| w.check));
+        }
+        let long = format!("Your parcel ships tomorrow. {}", "a".repeat(300));
+        let mut context = ctx("My parcel is late", Category::Complaint);
+        context.platform = Some(Platform::X);
+        seen.extend(check(&long, &context).into_iter().map(|w| w.check));
+        // Mixed tu/vous needs a profile that does not say.
+        seen.extend(
+            check(
+                "Votre colis part demain, je te tiens au courant.",
+                &ctx("Mon colis", Category::Complaint),
+            )
+            .into_iter()
+            .map(|w| w.check),
+        );
+        let all = [
+            Check::StockPhrase,
+            Check::RepeatedReply,
+            Check::OffChannel,
+            Check::NoAcknowledgment,
+            Check::PersonalData,
+            Check::FeedingTroll,
+            Check::Defensive,
+            Check::AddressMismatch,
+            Check::AddressMixed,
+            Check::AvoidedWord,
+            Check::MissingSignature,
+            Check::Emoji,
+            Check::Shouting,
+            Check::TooLong,
+            Check::OffTopicOpinion,
+            Check::Promotion,
+        ];
+        let missing: Vec<&Check> = all.iter().filter(|c| !seen.contains(c)).collect();
+        assert!(missing.is_empty(), "never fired: {missing:?}");
+    }
+
     /// Bad input: a verdict or nothing, never a panic, offsets inside the draft.
     #[test]
     fn odd_input_never_panics() {
