@@ -275,20 +275,20 @@ pub fn check(draft: &str, ctx: &DraftContext) -> Vec<Warning> {
 /// French when the draft reads French, English when it reads English; when the draft does not
 /// tell (too short), the comment's language; English otherwise.
 fn message_lang(draft: &Analysis, ctx: &DraftContext) -> Lang {
-    const FR: &[&str] = &[
-        "le", "la", "les", "des", "est", "pas", "vous", "nous", "je", "tu", "votre", "notre",
-        "merci", "bonjour", "et", "pour", "avec", "une", "du", "que", "qui", "desole", "desolee",
-        "dans", "sur", "ce", "cette", "bonne", "journee", "nos", "vos", "ton", "ta", "ai",
-    ];
-    const EN: &[&str] = &[
-        "the", "is", "are", "not", "you", "we", "i", "your", "our", "thank", "thanks", "hi",
-        "hello", "sorry", "and", "for", "with", "to", "of", "this", "that", "it", "have", "in",
-        "please", "will", "be", "on", "day", "my",
-    ];
     let (mut fr, mut en) = (0usize, 0usize);
     for w in &draft.words {
-        fr += usize::from(FR.contains(&w.text.as_str()));
-        en += usize::from(EN.contains(&w.text.as_str()));
+        // A `match` on the words compiles to a length switch: cheaper than scanning two lists.
+        match w.text.as_str() {
+            "le" | "la" | "les" | "des" | "est" | "pas" | "vous" | "nous" | "je" | "tu"
+            | "votre" | "notre" | "merci" | "bonjour" | "et" | "pour" | "avec" | "une" | "du"
+            | "que" | "qui" | "desole" | "desolee" | "dans" | "sur" | "ce" | "cette" | "bonne"
+            | "journee" | "nos" | "vos" | "ton" | "ta" | "ai" => fr += 1,
+            "the" | "is" | "are" | "not" | "you" | "we" | "i" | "your" | "our" | "thank"
+            | "thanks" | "hi" | "hello" | "sorry" | "and" | "for" | "with" | "to" | "of"
+            | "this" | "that" | "it" | "have" | "in" | "please" | "will" | "be" | "on" | "day"
+            | "my" => en += 1,
+            _ => {}
+        }
     }
     match fr.cmp(&en) {
         std::cmp::Ordering::Greater => Lang::Fr,
