@@ -89,12 +89,25 @@
     return null;
   }
 
-  /** The LinkedIn comment URN inside an attribute (`data-id`, `componentkey`, `id`), exactly as written. */
+  /**
+   * The LinkedIn comment URN inside an attribute (`data-id`, `componentkey`, `id`), exactly as
+   * written: `urn:li:comment:(` up to its balanced closing parenthesis (a reply's URN may nest its
+   * parent's). Null when there is none or it is not closed.
+   */
   function liCommentUrn(value) {
-    const m = /urn:li:comment:\((?:urn:li:(?:activity|ugcPost|share):\d+|activity:\d+|ugcPost:\d+),\d+\)/.exec(
-      String(value ?? ""),
-    );
-    return m ? m[0] : null;
+    const text = String(value ?? "");
+    const start = text.indexOf("urn:li:comment:(");
+    if (start < 0) return null;
+    let depth = 0;
+    for (let i = start + "urn:li:comment:".length; i < text.length; i += 1) {
+      const c = text[i];
+      if (c === "(") depth += 1;
+      else if (c === ")" && (depth -= 1) === 0) {
+        const urn = text.slice(start, i + 1);
+        return /^urn:li:comment:\([A-Za-z0-9:(),_-]+\)$/.test(urn) && /\d/.test(urn) && urn.includes(",") ? urn : null;
+      }
+    }
+    return null;
   }
 
   /** A profile URL without tracking: Facebook's `comment_id`, `__cft__`, `__tn__`…; keeps `profile.php?id=`. */

@@ -1,0 +1,128 @@
+// Runs Candor's content scripts on a fixture page in headless Chromium, without the extension: the
+// page is served at its real host and path (every host name resolves to a local server), with its
+// site's CSP, and the scripts are injected in the page with a stand-in for the extension API that
+// answers CommentsRead with fake verdicts. What the readers reported comes back as JSON.
+// Used by readers.test.mjs and bench_readers.mjs; the real extension is tested by `cargo xtask e2e`.
+import { spawn } from "node:child_process";
+import { readFileSync, existsSync } from "node:fs";
+import http from "node:http";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+export const CONTENT_SCRIPTS = JSON.parse(readFileSync(path.join(ROOT, "manifest.json"), "utf8")).content_scripts[0].js.filter(
+  (f) => !f.endsWith("/main.js"),
+);
+const NONCE = "candorfixture";
+
+export function chromiumPath() {
+  for (const p of [process.env.CHROMIUM, "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]) {
+    if (p && existsSync(p)) return p;
+  }
+  return null;
+}
+
+/** The stand-in API and the driver, injected before </body> with the page's nonce. */
+function injection(mode) {
+  const stub = `
+window.__candorTest = { sent: [], alerts: 0, errors: [] };
+window.alert = () => { window.__candorTest.alerts += 1; };
+window.addEventListener("error", (e) => window.__candorTest.errors.push(String(e.message)));
+globalThis.chrome = {
+  runtime: {
+    sendMessage(msg) {
+      window.__candorTest.sent.push(JSON.parse(JSON.stringify(msg)));
+      if (msg.type === "CommentsRead") {
+        const verdicts = msg.comments.map((c) => ({ id: c.id, category: /\\?/.test(c.text) ? "question" : "complaint",
+          flags: c.text.length > 2000 ? ["urgent"] : [], confidence: 0.5, lang: "en",
+          cues: [{ start: 0, end: Math.min(4, [...c.text].length), reason: "test cue" }] }));
+        return Promise.resolve({ v: 1, type: "Verdicts", verdicts });
+      }
+      return Promise.resolve({ v: 1, type: "Ack" });
+    },
+  },
+  i18n: { getMessage: (key, subs) => key + (subs && subs.length ? ":" + subs.join("|") : "") },
+};`;
+  const scripts = CONTENT_SCRIPTS.map((f) => `<script nonce="${NONCE}" src="/__candor/${f}"></script>`).join("\n");
+  const driver = `<script nonce="${NONCE}" src="/__candor/tests/js/page_driver.js" data-mode="${mode}"></script>`;
+  return `<script nonce="${NONCE}">${stub}</script>\n${scripts}\n${driver}\n`;
+}
+
+/**
+ * Loads `pageHtml` at `url` with `csp` and runs the driver in `mode` ("read", "drop", "bench");
+ * resolves to the driver's JSON result.
+ */
+export async function runPage({ url, csp, html, mode = "read", budgetMs = 12000 }) {
+  const chromium = chromiumPath();
+  if (!chromium) throw new Error("no Chromium found (set CHROMIUM)");
+  // Served over http here, so the https-only directives are dropped.
+  const servedCsp = csp
+    .split(";")
+    .map((d) => d.trim())
+    .filter((d) => d && !/^(upgrade-insecure-requests|block-all-mixed-content|report-uri)/.test(d))
+    .join("; ");
+  const body = html.includes("</body>") ? html.replace("</body>", `${injection(mode)}</body>`) : html + injection(mode);
+  const server = http.createServer((req, res) => {
+    if (req.url.startsWith("/__candor/")) {
+      const file = path.join(ROOT, decodeURIComponent(req.url.slice("/__candor/".length).split("?")[0]));
+      if (!file.startsWith(ROOT) || !existsSync(file)) {
+        res.writeHead(404).end();
+        return;
+      }
+      res.writeHead(200, { "content-type": "text/javascript; charset=utf-8" }).end(readFileSync(file));
+      return;
+    }
+    if (req.url === "/favicon.ico") {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { "content-type": "text/html; charset=utf-8", "content-security-policy": servedCsp }).end(body);
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const port = server.address().port;
+  const target = new URL(url);
+  const pageUrl = `http://${target.hostname}:${port}${target.pathname}${target.search}`;
+  try {
+    const out = await new Promise((resolve, reject) => {
+      const child = spawn(
+        chromium,
+        [
+          "--headless=new",
+          "--no-sandbox",
+          "--disable-gpu",
+          "--no-first-run",
+          "--disable-extensions",
+          "--window-size=1280,2000",
+          `--host-resolver-rules=MAP * 127.0.0.1`,
+          `--virtual-time-budget=${budgetMs}`,
+          "--dump-dom",
+          pageUrl,
+        ],
+        { stdio: ["ignore", "pipe", "pipe"] },
+      );
+      let stdout = "";
+      child.stdout.on("data", (d) => (stdout += d));
+      child.stderr.on("data", () => {});
+      const timer = setTimeout(() => child.kill("SIGKILL"), 90_000);
+      child.on("error", reject);
+      child.on("close", () => {
+        clearTimeout(timer);
+        resolve(stdout);
+      });
+    });
+    const m = /<pre id="candor-result">([\s\S]*?)<\/pre>/.exec(out);
+    if (!m) throw new Error(`no result from the page driver (${out.length} bytes of DOM)`);
+    const text = m[1].replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, "&");
+    return JSON.parse(text);
+  } finally {
+    server.close();
+  }
+}
+
+/** Reads a fixture and its sidecar. */
+export function loadFixture(file) {
+  const sidecar = JSON.parse(readFileSync(file.replace(/\.html$/, ".expect.json"), "utf8"));
+  return { html: readFileSync(file, "utf8"), ...sidecar };
+}
+
+export { ROOT };
