@@ -1,11 +1,12 @@
 // Runs Candor's content scripts on a fixture page in headless Chromium, without the extension: the
-// page is served at its real host and path (every host name resolves to a local server), with its
-// site's CSP, and the scripts are injected in the page with a stand-in for the extension API that
+// page is served over https at its real host and path (every host name resolves to a local server,
+// a throwaway certificate), with its site's CSP, and the scripts are injected in the page with a stand-in for the extension API that
 // answers CommentsRead with fake verdicts. What the readers reported comes back as JSON.
 // Used by readers.test.mjs and bench_readers.mjs; the real extension is tested by `cargo xtask e2e`.
-import { spawn } from "node:child_process";
-import { readFileSync, existsSync } from "node:fs";
-import http from "node:http";
+import { spawn, execFileSync } from "node:child_process";
+import { readFileSync, existsSync, mkdtempSync } from "node:fs";
+import https from "node:https";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -20,6 +21,18 @@ export function chromiumPath() {
     if (p && existsSync(p)) return p;
   }
   return null;
+}
+
+let tlsPair = null;
+/** A throwaway self-signed certificate (facebook.com and linkedin.com are HSTS-preloaded: https only). */
+function tls() {
+  if (tlsPair) return tlsPair;
+  const dir = mkdtempSync(path.join(os.tmpdir(), "candor-tls-"));
+  const key = path.join(dir, "key.pem");
+  const cert = path.join(dir, "cert.pem");
+  execFileSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert, "-days", "2", "-subj", "/CN=candor-test"], { stdio: "ignore" });
+  tlsPair = { key: readFileSync(key), cert: readFileSync(cert) };
+  return tlsPair;
 }
 
 /** The stand-in API and the driver, injected before </body> with the page's nonce. */
@@ -55,14 +68,14 @@ globalThis.chrome = {
 export async function runPage({ url, csp, html, mode = "read", budgetMs = 12000 }) {
   const chromium = chromiumPath();
   if (!chromium) throw new Error("no Chromium found (set CHROMIUM)");
-  // Served over http here, so the https-only directives are dropped.
+  // No reports leave the machine.
   const servedCsp = csp
     .split(";")
     .map((d) => d.trim())
-    .filter((d) => d && !/^(upgrade-insecure-requests|block-all-mixed-content|report-uri)/.test(d))
+    .filter((d) => d && !/^report-uri/.test(d))
     .join("; ");
   const body = html.includes("</body>") ? html.replace("</body>", `${injection(mode)}</body>`) : html + injection(mode);
-  const server = http.createServer((req, res) => {
+  const server = https.createServer(tls(), (req, res) => {
     if (req.url.startsWith("/__candor/")) {
       const file = path.join(ROOT, decodeURIComponent(req.url.slice("/__candor/".length).split("?")[0]));
       if (!file.startsWith(ROOT) || !existsSync(file)) {
@@ -81,7 +94,7 @@ export async function runPage({ url, csp, html, mode = "read", budgetMs = 12000 
   await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
   const port = server.address().port;
   const target = new URL(url);
-  const pageUrl = `http://${target.hostname}:${port}${target.pathname}${target.search}`;
+  const pageUrl = `https://${target.hostname}:${port}${target.pathname}${target.search}`;
   try {
     const out = await new Promise((resolve, reject) => {
       const child = spawn(
@@ -92,6 +105,7 @@ export async function runPage({ url, csp, html, mode = "read", budgetMs = 12000 
           "--disable-gpu",
           "--no-first-run",
           "--disable-extensions",
+          "--ignore-certificate-errors",
           "--window-size=1280,2000",
           `--host-resolver-rules=MAP * 127.0.0.1`,
           `--virtual-time-budget=${budgetMs}`,

@@ -9,11 +9,14 @@
 
   const data = {
     selectors: {
-      // Where a post and its comments live: the deepest open post dialog, else the page.
-      surface: ['div[role="dialog"][aria-modal="true"]', 'div[role="main"]', '[role="main"]', "[data-pagelet]"],
+      // An open post dialog (over the feed); the deepest one holds the thread.
+      dialog: ['div[role="dialog"][aria-modal="true"]', '[role="dialog"][aria-modal="true"]', 'div[role="dialog"]'],
+      // The page itself, when no dialog is open (a permalink).
+      surface: ['div[role="main"]', '[role="main"]', "[data-pagelet]"],
       // A post's comment section is made of these (also used to tell the page is a post).
       comment: ['div[role="article"][aria-label]', '[role="article"][aria-label]', 'div[role="article"]'],
-      idLink: ['a[href*="reply_comment_id="]', 'a[href*="comment_id="]'],
+      // Either parameter may come first; a reply's links carry both.
+      idLink: ['a[href*="?comment_id="], a[href*="&comment_id="]', 'a[href*="comment_id="]'],
       // The name link (the avatar link before it is aria-hidden). Facebook adds comment_id= to it too.
       authorLink: ['a[role="link"][href] span[dir="auto"]', 'span[dir="auto"] a[role="link"][href]', 'a[aria-hidden="false"][href]', 'a[href]:not([aria-hidden="true"])'],
       text: ['span[lang] div[dir="auto"]', 'div[dir="auto"][style*="text-align"]', 'div[dir="auto"]'],
@@ -30,7 +33,7 @@
       commentPrefixes: ["Comment by ", "Commentaire de "],
       replyPrefixes: ["Reply by ", "Réponse de "],
       // Where the author's name ends in an aria-label ("… to Bo's comment 2 hours ago").
-      authorEnds: [/ to \S.*$/u, / à (?:la|le|une?) .*$/u, / \d+ \S+ ago$/u, / il y a .*$/u],
+      authorEnds: [/ to \S.*$/u, / (?:à|au|aux) .*$/u, / \d+ \S+ ago$/u, / il y a .*$/u],
       seeMore: ["See more", "Voir plus", "Afficher la suite"],
       authorBadge: ["Author", "Auteur", "Auteur·rice", "Auteure"],
     },
@@ -79,22 +82,20 @@
     return { name: el ? dom.textOf(el).split("\n")[0] : "", url: link ? P.cleanProfileUrl(link.getAttribute("href"), location.origin) : null };
   }
 
-  /** The comment's text blocks (several paragraphs share one container) and whether it was cut. */
+  /**
+   * The comment's text: its paragraphs (innermost text blocks of the first selector that finds
+   * any), one per line, and whether the page cut it ("See more").
+   */
   function textOf(root, d, authorName) {
-    const blocks = dom.allOf(root, d.selectors.text, (n) => own(root, d)(n) && !nestedInText(root, n) && dom.textOf(n) !== authorName);
+    const found = dom.allOf(root, d.selectors.text, (n) => own(root, d)(n) && dom.textOf(n) !== authorName);
+    const blocks = found.filter((b) => !found.some((o) => o !== b && b.contains(o)));
     let text = blocks.map((b) => dom.textOf(b)).filter(Boolean).join("\n");
     let truncated = dom
       .allOf(root, d.selectors.seeMore, own(root, d))
-      .some((b) => d.strings.seeMore.includes(dom.textOf(b)) || d.strings.seeMore.includes(b.textContent.trim()));
+      .some((b) => d.strings.seeMore.includes(b.textContent.trim()));
     const stripped = P.stripSeeMore(text, d.strings.seeMore);
     if (stripped.truncated) ({ text, truncated } = { text: stripped.text, truncated: true });
     return { text, truncated };
-  }
-
-  /** A text block inside another one of the same comment (keep the outer block only). */
-  function nestedInText(root, node) {
-    const outer = node.parentElement?.closest('[dir="auto"]');
-    return Boolean(outer && root.contains(outer));
   }
 
   function sameProfile(a, b) {
@@ -105,7 +106,7 @@
     name: "facebook",
     data,
     recognise(doc, loc, d = data) {
-      const surface = dom.firstOf(doc, d.selectors.surface);
+      const surface = threadSurface(doc, d);
       if (!surface) return "readerLayoutUnknown";
       const comments = dom.allOf(surface, d.selectors.comment, (el) => isCommentArticle(el, d));
       if (comments.length) return true;
@@ -113,8 +114,7 @@
       return dom.firstOf(surface, ['[role="article"]', 'div[role="textbox"][contenteditable="true"]']) ? true : "readerLayoutUnknown";
     },
     context(doc, loc, d = data) {
-      const dialogs = dom.allOf(doc, d.selectors.surface.slice(0, 1));
-      const surface = dialogs[dialogs.length - 1] ?? dom.firstOf(doc, d.selectors.surface) ?? doc;
+      const surface = threadSurface(doc, d) ?? doc;
       const link = dom.firstOf(surface, d.selectors.postAuthor, (a) => !owner(a, d));
       return {
         surface,
@@ -158,6 +158,12 @@
       return root;
     },
   };
+
+  /** The deepest open dialog that holds a post's comments or composer, else the page's main area. */
+  function threadSurface(doc, d) {
+    const dialogs = dom.allOf(doc, d.selectors.dialog, (el) => Boolean(el.querySelector('[role="article"], [role="textbox"]')));
+    return dialogs[dialogs.length - 1] ?? dom.firstOf(doc, d.selectors.surface);
+  }
 
   /** The time as shown ("2h", "3 j"): the text of the comment's own link that is not its author's. */
   function timeOf(root, d, authorName) {

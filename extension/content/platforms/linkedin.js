@@ -21,6 +21,7 @@
         "article.comments-comment-entity[data-id]",
         'article[data-id^="urn:li:comment:"]',
         '[componentkey^="replaceableComment_urn:li:comment:"]',
+        '[componentkey*="replaceableComment_urn:li:comment:"]',
         '[id^="replaceableComment_urn:li:comment:"]',
         ".comments-comment-item[data-id]",
       ],
@@ -28,6 +29,8 @@
         ".comments-comment-meta__description-title",
         'a[data-view-name="comment-actor-description"] p',
         'a[data-view-name="reply-actor-description"] p',
+        "h3.comments-comment-meta__description span",
+        'a[data-view-name$="-actor-description"] p',
         ".comments-post-meta__name-text",
       ],
       authorLink: [
@@ -43,13 +46,15 @@
         ".comments-comment-item__main-content",
         ".comments-comment-entity__content .update-components-text",
         '[data-testid="expandable-text-box"]',
-        'span[dir="ltr"]',
+        '[data-testid^="expandable-text"]',
       ],
       seeMore: ["button", '[role="button"]'],
       authorBadge: [
         ".comments-comment-meta__badge",
         'a[data-view-name="comment-actor-description"] p',
         'a[data-view-name="reply-actor-description"] p',
+        // Last resort: any short label of the comment that reads exactly "Author".
+        "span, p",
       ],
       time: ["time", ".comments-comment-meta__data", "p"],
     },
