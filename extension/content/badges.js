@@ -57,11 +57,10 @@
     });
   }
 
-  function create(root, platform) {
+  function create(root, platform, positioned) {
     const host = document.createElement("span");
     host.setAttribute("data-candor-badge", "");
     const place = platform.data.badge ?? {};
-    const positioned = getComputedStyle(root).position !== "static";
     Object.assign(host.style, {
       position: "absolute",
       width: "0",
@@ -196,12 +195,26 @@
     if (record.truncated) line(t("badgeTruncated")).style.marginTop = "4px";
   }
 
-  /** Draws or updates the badge of `root` for `record`; a no-op when nothing it shows changed. */
-  function draw(root, platform, record, verdict) {
+  const needsHost = (root) => {
+    const entry = entries.get(root);
+    return !entry || !entry.host.isConnected || !root.contains(entry.host);
+  };
+
+  /**
+   * Draws or updates the badges of `items` ([root, record, verdict]); a no-op for those whose
+   * shown state did not change. Reads every layout fact first, then writes, so the page's style
+   * is computed once for the whole batch.
+   */
+  function drawMany(items, platform) {
+    const positioned = items.map(([root]) => (needsHost(root) ? getComputedStyle(root).position !== "static" : null));
+    items.forEach(([root, record, verdict], i) => draw(root, platform, record, verdict, positioned[i]));
+  }
+
+  function draw(root, platform, record, verdict, positioned) {
     let entry = entries.get(root);
-    if (!entry || !entry.host.isConnected || !root.contains(entry.host)) {
+    if (needsHost(root)) {
       if (entry?.host.isConnected) entry.host.remove();
-      entry = create(root, platform);
+      entry = create(root, platform, positioned ?? getComputedStyle(root).position !== "static");
       entries.set(root, entry);
     }
     const category = verdict?.category;
@@ -226,5 +239,5 @@
     entries.delete(root);
   }
 
-  Candor.badges = { draw, remove };
+  Candor.badges = { draw, drawMany, remove };
 })();

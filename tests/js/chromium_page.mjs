@@ -68,6 +68,99 @@ globalThis.chrome = {
 export async function runPage({ url, csp, html, mode = "read", budgetMs = 12000 }) {
   const chromium = chromiumPath();
   if (!chromium) throw new Error("no Chromium found (set CHROMIUM)");
+  const { server, pageUrl } = await serve({ url, csp, html, mode });
+  try {
+    const out = await new Promise((resolve, reject) => {
+      const child = spawn(chromium, [...chromiumArgs(), `--virtual-time-budget=${budgetMs}`, "--dump-dom", pageUrl], {
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      let stdout = "";
+      child.stdout.on("data", (d) => (stdout += d));
+      child.stderr.on("data", () => {});
+      const timer = setTimeout(() => child.kill("SIGKILL"), 90_000);
+      child.on("error", reject);
+      child.on("close", () => {
+        clearTimeout(timer);
+        resolve(stdout);
+      });
+    });
+    const m = /<pre id="candor-result">([\s\S]*?)<\/pre>/.exec(out);
+    if (!m) throw new Error(`no result from the page driver (${out.length} bytes of DOM)`);
+    const text = m[1].replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, "&");
+    return JSON.parse(text);
+  } finally {
+    server.close();
+  }
+}
+
+function chromiumArgs() {
+  return [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-extensions",
+    "--ignore-certificate-errors",
+    "--window-size=1280,2000",
+    "--host-resolver-rules=MAP * 127.0.0.1",
+  ];
+}
+
+/**
+ * Like runPage, in real time (no virtual clock, so timings mean something): Chromium is driven
+ * over its DevTools pipe and the result is polled until the driver writes it.
+ */
+export async function runPageLive({ url, csp, html, mode = "bench", timeoutMs = 60_000 }) {
+  const chromium = chromiumPath();
+  if (!chromium) throw new Error("no Chromium found (set CHROMIUM)");
+  const { server, pageUrl } = await serve({ url, csp, html, mode });
+  const child = spawn(chromium, [...chromiumArgs(), "--remote-debugging-pipe", "about:blank"], {
+    stdio: ["ignore", "ignore", "ignore", "pipe", "pipe"],
+  });
+  const toBrowser = child.stdio[3];
+  const fromBrowser = child.stdio[4];
+  let nextId = 1;
+  const waiting = new Map();
+  let buffer = "";
+  fromBrowser.on("data", (chunk) => {
+    buffer += chunk;
+    let at;
+    while ((at = buffer.indexOf("\0")) >= 0) {
+      const msg = JSON.parse(buffer.slice(0, at));
+      buffer = buffer.slice(at + 1);
+      if (msg.id && waiting.has(msg.id)) {
+        waiting.get(msg.id)(msg);
+        waiting.delete(msg.id);
+      }
+    }
+  });
+  const call = (method, params = {}, sessionId) =>
+    new Promise((resolve) => {
+      const id = nextId++;
+      waiting.set(id, resolve);
+      toBrowser.write(JSON.stringify({ id, method, params, ...(sessionId ? { sessionId } : {}) }) + "\0");
+    });
+  try {
+    const { result: target } = await call("Target.createTarget", { url: "about:blank" });
+    const { result: attached } = await call("Target.attachToTarget", { targetId: target.targetId, flatten: true });
+    const session = attached.sessionId;
+    await call("Page.enable", {}, session);
+    await call("Page.navigate", { url: pageUrl }, session);
+    const began = Date.now();
+    while (Date.now() - began < timeoutMs) {
+      await new Promise((r) => setTimeout(r, 250));
+      const reply = await call("Runtime.evaluate", { expression: 'document.getElementById("candor-result")?.textContent ?? ""', returnByValue: true }, session);
+      const text = reply.result?.result?.value;
+      if (text) return JSON.parse(text);
+    }
+    throw new Error("the page driver wrote no result in time");
+  } finally {
+    child.kill("SIGKILL");
+    server.close();
+  }
+}
+
+async function serve({ url, csp, html, mode }) {
   // No reports leave the machine.
   const servedCsp = csp
     .split(";")
@@ -95,42 +188,7 @@ export async function runPage({ url, csp, html, mode = "read", budgetMs = 12000 
   const port = server.address().port;
   const target = new URL(url);
   const pageUrl = `https://${target.hostname}:${port}${target.pathname}${target.search}`;
-  try {
-    const out = await new Promise((resolve, reject) => {
-      const child = spawn(
-        chromium,
-        [
-          "--headless=new",
-          "--no-sandbox",
-          "--disable-gpu",
-          "--no-first-run",
-          "--disable-extensions",
-          "--ignore-certificate-errors",
-          "--window-size=1280,2000",
-          `--host-resolver-rules=MAP * 127.0.0.1`,
-          `--virtual-time-budget=${budgetMs}`,
-          "--dump-dom",
-          pageUrl,
-        ],
-        { stdio: ["ignore", "pipe", "pipe"] },
-      );
-      let stdout = "";
-      child.stdout.on("data", (d) => (stdout += d));
-      child.stderr.on("data", () => {});
-      const timer = setTimeout(() => child.kill("SIGKILL"), 90_000);
-      child.on("error", reject);
-      child.on("close", () => {
-        clearTimeout(timer);
-        resolve(stdout);
-      });
-    });
-    const m = /<pre id="candor-result">([\s\S]*?)<\/pre>/.exec(out);
-    if (!m) throw new Error(`no result from the page driver (${out.length} bytes of DOM)`);
-    const text = m[1].replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, "&");
-    return JSON.parse(text);
-  } finally {
-    server.close();
-  }
+  return { server, pageUrl };
 }
 
 /** Reads a fixture and its sidecar. */

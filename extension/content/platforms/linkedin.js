@@ -48,7 +48,7 @@
         '[data-testid="expandable-text-box"]',
         '[data-testid^="expandable-text"]',
       ],
-      seeMore: ["button", '[role="button"]'],
+      seeMore: ["button", 'button[type="button"]', '[role="button"]'],
       authorBadge: [
         ".comments-comment-meta__badge",
         'a[data-view-name="comment-actor-description"] p',
@@ -56,7 +56,8 @@
         // Last resort: any short label of the comment that reads exactly "Author".
         "span, p",
       ],
-      time: ["time", ".comments-comment-meta__data", "p"],
+      // v1 has <time>; v2 shows the relative time in a plain <p> ("2h", "1 sem.").
+      time: ["time", ".comments-comment-meta__data", "p", "p, span"],
     },
     // Attributes that carry a comment's URN, in the order they are trusted.
     urnAttributes: ["data-id", "componentkey", "id"],
