@@ -113,7 +113,10 @@ impl Engine {
                     .into_iter()
                     .map(|(id, verdict)| CommentVerdict { id, verdict })
                     .collect();
-                Response::Verdicts { verdicts }
+                Response::Verdicts {
+                    verdicts,
+                    thread_size: page.thread.len(),
+                }
             }
             Request::ReportError { context, message } => {
                 if self.errors.len() == MAX_ERRORS {

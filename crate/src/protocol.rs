@@ -75,6 +75,9 @@ pub enum Response {
     Ack,
     Verdicts {
         verdicts: Vec<CommentVerdict>,
+        /// How many comments the engine now holds for this page. A content script that has sent more
+        /// knows the engine restarted (Chrome stops idle service workers) and sends them again.
+        thread_size: usize,
     },
     Verdict {
         verdict: Verdict,

@@ -15,6 +15,7 @@ mod benchmarks;
 mod build;
 mod e2e;
 mod eval;
+mod expect;
 mod package;
 mod run;
 mod test;
