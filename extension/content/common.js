@@ -13,7 +13,7 @@
   /** The longest a reading slice runs before it yields to the page. */
   const SLICE_MS = 8;
   /** How long a page may take to show a layout Candor knows before it is called unreadable. */
-  const UNREADABLE_AFTER_MS = 3000;
+  const UNREADABLE_AFTER_MS = 1200;
   /** How often the address is checked (single-page sites change it without an event we can trust). */
   const URL_CHECK_MS = 1000;
 
