@@ -54,7 +54,9 @@
   }
 
   /**
-   * Reads the page with `platform` (see platforms/*.js) and keeps it read. `options.data` replaces
+   * Reads the page with `platform` (see platforms/*.js) and keeps it read. A platform's
+   * `recognise` answers true (a thread Candor can read), null (not a post page: stay quiet), or the
+   * message key of why a post page can't be read (sent as PageUnreadable once it stays so). `options.data` replaces
    * the platform's data (tests drop one selector to check the fallbacks).
    */
   function start(platform, options = {}) {
@@ -62,7 +64,9 @@
     const ctxKey = `content/${platform.name}`;
     const pageUrl = () => location.href.split("#")[0];
     let url = null;
-    let status = "waiting"; // "reading" | "waiting" (layout not found yet) | "unreadable"
+    // "reading"; "waiting" (a post page whose layout is not found yet); "unreadable" (said so);
+    // "idle" (not a post page at all: the feed, a profile; nothing to say, keep watching).
+    let status = "waiting";
     let waitingSince = 0;
     let unreadableTimer = 0;
     let recheckTimer = 0;
@@ -124,12 +128,20 @@
         reportError(ctxKey, error);
         recognised = "readerLayoutUnknown";
       }
-      if (recognised === true) {
+      if (recognised === null) {
+        clearTimeout(unreadableTimer);
+        status = "idle";
+      } else if (recognised === true) {
         clearTimeout(unreadableTimer);
         status = "reading";
         send(message(Request.PageOpened, { url, platform: platform.name }));
         enqueueAll(document.documentElement);
         kick();
+      } else if (status === "idle") {
+        // It was not a post page and now shows one's layout hints but not a known one: wait again.
+        status = "waiting";
+        waitingSince = performance.now();
+        unreadableTimer = setTimeout(recheck, UNREADABLE_AFTER_MS + 10);
       } else if (status === "waiting" && performance.now() - waitingSince >= UNREADABLE_AFTER_MS) {
         status = "unreadable";
         send(message(Request.PageUnreadable, { url, platform: platform.name, reason: t(recognised) }));
@@ -219,7 +231,8 @@
       if (!root.isConnected) return forget(root);
       let record = null;
       try {
-        record = platform.read(root, ctx, data);
+        const read = platform.read(root, ctx, data);
+        record = read && globalThis.CandorParse.limitRecord(read);
       } catch (error) {
         if (!reportedReadError) reportError(ctxKey, error);
         reportedReadError = true;

@@ -161,7 +161,46 @@
     return chars.slice(start, Math.min(end, chars.length)).join("");
   }
 
+  /** What the engine accepts (crate/src/protocol.rs: MAX_FIELD_BYTES, MAX_TEXT_BYTES), with margin. */
+  const LIMITS = Object.freeze({ fieldBytes: 2048, textChars: 100_000 });
+  const utf8Length = (text) => new TextEncoder().encode(text).length;
+
+  /** `text` cut to at most `bytes` bytes of UTF-8, never inside a character. */
+  function cutToBytes(text, bytes) {
+    let out = "";
+    let used = 0;
+    for (const ch of text) {
+      const size = utf8Length(ch);
+      if (used + size > bytes) break;
+      out += ch;
+      used += size;
+    }
+    return out;
+  }
+
+  /**
+   * A record the engine will accept whatever the page holds: a text longer than any real comment
+   * is cut (and marked truncated, as if the site had cut it), over-long names and times are cut,
+   * an over-long URL is dropped. Returns null for a record with no usable id.
+   */
+  function limitRecord(record) {
+    const { fieldBytes, textChars } = LIMITS;
+    if (!record.id || utf8Length(record.id) > fieldBytes) return null;
+    const out = { ...record };
+    if (out.text.length > textChars) {
+      out.text = Array.from(out.text.slice(0, textChars + 1)).slice(0, -1).join("");
+      out.truncated = true;
+    }
+    if (utf8Length(out.author) > fieldBytes / 4) out.author = cutToBytes(out.author, fieldBytes / 4);
+    if (out.author_url && utf8Length(out.author_url) > fieldBytes) out.author_url = null;
+    if (out.parent_id && utf8Length(out.parent_id) > fieldBytes) out.parent_id = null;
+    if (out.time && out.time.length > 64) out.time = cutToBytes(out.time, 64);
+    return out;
+  }
+
   const api = Object.freeze({
+    LIMITS,
+    limitRecord,
     xStatusId,
     xHandleOfStatusPath,
     xHandleOfProfileLink,

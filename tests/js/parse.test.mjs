@@ -138,3 +138,29 @@ test("decodeBase64 refuses what is not base64", () => {
   ];
   for (const [v, want] of cases) assert.equal(P.decodeBase64(v), want, v);
 });
+
+test("limitRecord keeps records within what the engine accepts", () => {
+  const base = { id: "1", author: "A", author_url: "https://x.com/a", text: "hi", truncated: false, time: null, parent_id: null, depth: 0, by_brand: false };
+  const megabyte = "é".repeat(600_000); // 1.2 MB of UTF-8
+  const zalgo = "Z\u0351\u0352\u0353a\u0354\u0355l\u0356g\u0357o".repeat(2000);
+  const cases = [
+    ["unchanged", base, (r) => assert.deepEqual(r, base)],
+    ["1 MB text cut and marked", { ...base, text: megabyte }, (r) => {
+      assert.equal(r.text.length, P.LIMITS.textChars);
+      assert.equal(r.truncated, true);
+    }],
+    ["astral characters never split", { ...base, text: "😀".repeat(P.LIMITS.textChars) }, (r) => {
+      assert.ok(!/[\ud800-\udbff]$/.test(r.text));
+      assert.equal(r.truncated, true);
+    }],
+    ["zalgo under the limit kept", { ...base, text: zalgo }, (r) => assert.equal(r.text, zalgo)],
+    ["long author cut within bytes", { ...base, author: "ß".repeat(5000) }, (r) => assert.ok(new TextEncoder().encode(r.author).length <= 512)],
+    ["long URL dropped", { ...base, author_url: "https://x.com/" + "a".repeat(3000) }, (r) => assert.equal(r.author_url, null)],
+    ["empty id refused", { ...base, id: "" }, (r) => assert.equal(r, null)],
+    ["huge id refused", { ...base, id: "9".repeat(3000) }, (r) => assert.equal(r, null)],
+  ];
+  for (const [name, record, check] of cases) {
+    const out = P.limitRecord(record);
+    check(out, name);
+  }
+});

@@ -92,3 +92,20 @@ test("there are fixtures for every platform, English and French, and unknown lay
     assert.ok(mine.some((f) => !f.expect.recognised), `${platform}: an unknown layout`);
   }
 });
+
+// Pages that are not a post (a home feed, a profile) get no "!" and no reading: Candor stays quiet.
+const quietPages = [
+  ["x home timeline", "https://x.com/home", "x"],
+  ["facebook feed", "https://www.facebook.com/", "facebook"],
+  ["linkedin feed", "https://www.linkedin.com/feed/", "linkedin"],
+];
+for (const [name, url, platform] of quietPages) {
+  test(`stays quiet on the ${name}`, { skip }, async () => {
+    const html = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>feed</title></head><body>
+<main role="main"><div role="feed"><div><p>Some post in a feed.</p></div></div></main></body></html>`;
+    const csp = loadFixture(path.join(FIXTURES, platform, "unknown-layout.html")).csp;
+    const result = await runPage({ url, csp, html, mode: "read" });
+    assert.deepEqual(result.sent.map((m) => m.type), []);
+    assert.deepEqual(result.errors, []);
+  });
+}

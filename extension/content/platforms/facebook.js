@@ -37,6 +37,8 @@
       seeMore: ["See more", "Voir plus", "Afficher la suite"],
       authorBadge: ["Author", "Auteur", "Auteur·rice", "Auteure"],
     },
+    // The addresses of a post (permalink, photo, video, group post) or of a comment on one.
+    postUrl: /\/(?:posts|permalink\.php|story\.php|photo|photos|videos|reel|watch)\b|[?&](?:story_fbid|fbid|comment_id|v)=/,
     badge: { top: "4px", right: "8px" },
   };
 
@@ -106,6 +108,8 @@
     name: "facebook",
     data,
     recognise(doc, loc, d = data) {
+      const dialog = dom.firstOf(doc, d.selectors.dialog);
+      if (!d.postUrl.test(loc.pathname + loc.search) && !dialog) return null; // The feed, a profile…
       const surface = threadSurface(doc, d);
       if (!surface) return "readerLayoutUnknown";
       const comments = dom.allOf(surface, d.selectors.comment, (el) => isCommentArticle(el, d));

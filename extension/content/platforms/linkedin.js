@@ -68,6 +68,7 @@
       nameNoise: [/\s*[•·]\s*(?:1st|2nd|3rd\+?|3e\+?|1er|2e|You|Vous|Out of network|Hors réseau)\s*$/u, /\s*(?:Verified|Vérifié|Premium)(?: Profile| profile)?\s*$/u],
       relativeTime: /^\d+\s?(?:[smhdwy]|mo|min|sem\.?|j|h|an|ans|mois)$/iu,
     },
+    postUrl: /^\/(?:feed\/update|posts|embed\/feed\/update)\//,
     badge: { top: "4px", right: "44px" },
   };
 
@@ -129,7 +130,9 @@
     name: "linkedin",
     data,
     recognise(doc, loc, d = data) {
-      return dom.firstOf(doc, d.selectors.page) || dom.firstOf(doc, d.selectors.comment) ? true : "readerLayoutUnknown";
+      if (dom.firstOf(doc, d.selectors.page) || dom.firstOf(doc, d.selectors.comment)) return true;
+      // A post page without any comment layout Candor knows; elsewhere (the feed, a profile) nothing to say.
+      return d.postUrl.test(loc.pathname) ? "readerLayoutUnknown" : null;
     },
     context() {
       return {};

@@ -138,7 +138,7 @@
     data,
     recognise(doc, loc, d = data) {
       const handle = P.xHandleOfStatusPath(loc.pathname);
-      if (!P.xStatusId(loc.pathname) || !handle) return "readerXNotConversation";
+      if (!P.xStatusId(loc.pathname) || !handle) return null; // The home timeline, a profile…
       return dom.firstOf(doc, d.selectors.page) ? true : "readerLayoutUnknown";
     },
     /** What the whole page says once per pass: whose post it is, which post is open. */
