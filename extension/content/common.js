@@ -38,7 +38,11 @@
     send(message(Request.ReportError, { context, message: String(error?.stack ?? error).slice(0, 8000) }));
   }
 
-  /** Lets the page run: an idle callback when the browser has one (bounded), else a macrotask. */
+  /**
+   * Lets the page run: the next idle period (after the frame the browser is drawing, so the page's
+   * style is clean when reading resumes), at most 50 ms away; a plain task where there is no idle
+   * callback.
+   */
   function yieldToPage() {
     return new Promise((resolve) => {
       if (typeof requestIdleCallback === "function") requestIdleCallback(() => resolve(), { timeout: 50 });
@@ -77,11 +81,12 @@
     const rootsById = new Map(); // id -> Set of root elements showing it
     // Figures for the benchmark (tests/js/bench_readers.mjs): work done and the longest stretch
     // of it without yielding to the page.
-    const stats = { reads: 0, slices: 0, longestSliceMs: 0, longestObserverMs: 0, sent: 0 };
+    const stats = { reads: 0, slices: 0, longestSliceMs: 0, longestObserverMs: 0, readMs: 0, drawMs: 0, sent: 0 };
     let outgoing = [];
     let working = false;
     let sending = Promise.resolve();
     let reportedReadError = false;
+    let msPerComment = 0.5; // Learnt from each slice: the cost of reading and drawing one comment.
 
     function candidatesIn(node, into) {
       if (node.nodeType !== 1 || isBadge(node)) return;
@@ -206,14 +211,23 @@
           break;
         }
         const toDraw = [];
+        // Drawing comes after reading, so the reading budget also leaves room for it: at most as
+        // many comments as the last slices could read and draw in SLICE_MS.
+        const most = Math.max(4, Math.floor(SLICE_MS / msPerComment));
+        let taken = 0;
         for (const root of queue) {
           queue.delete(root);
+          taken += 1;
           const record = readOne(root, ctx);
           if (record) toDraw.push([root, record, verdicts.get(record.id)]);
-          if (performance.now() - began > SLICE_MS) break;
+          if (taken >= most || performance.now() - began > SLICE_MS) break;
         }
+        const drawBegan = performance.now();
         Candor.badges.drawMany(toDraw, platform);
         const spent = performance.now() - began;
+        stats.readMs += drawBegan - began;
+        stats.drawMs += spent - (drawBegan - began);
+        msPerComment = 0.7 * msPerComment + 0.3 * Math.max(0.05, spent / taken);
         stats.slices += 1;
         stats.longestSliceMs = Math.max(stats.longestSliceMs, spent);
         flush();

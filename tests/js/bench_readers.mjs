@@ -27,7 +27,7 @@ for (const count of [100, big]) {
   console.log(
     `${count} replies: all badged ${round(r.allBadgedMs)} ms after the scripts started; ` +
       `longest slice ${round(r.load.longestSliceMs)} ms, longest observer callback ${round(r.load.longestObserverMs)} ms, ` +
-      `${r.load.reads} reads in ${r.load.slices} slices | +50 replies: badged in ${round(r.more50.ms)} ms, ` +
+      `${r.load.reads} reads in ${r.load.slices} slices (reading ${round(r.load.readMs)} ms, drawing ${round(r.load.drawMs)} ms) | +50 replies: badged in ${round(r.more50.ms)} ms, ` +
       `${r.more50.reads} reads, longest slice ${round(r.more50.longestSliceMs)} ms, longest observer callback ${round(r.more50.longestObserverMs)} ms`,
   );
 }
