@@ -1,7 +1,7 @@
 // Draws a comment's badge: a small chip with the engine's category; on hover or keyboard focus a
-// panel with the flags and the cues (the words that led to the verdict). It lives in a closed
-// shadow root, styled through CSSOM properties (a page's style-src may block a <style> element;
-// property writes are not blocked). The host is absolutely positioned and zero-sized, so the page's
+// panel with the flags and the cues (the words that led to the verdict). Each badge lives in a
+// closed shadow root, styled through CSSOM properties (a page's style-src may block a <style>
+// element; property writes are not blocked); the visible panel is one overlay for the page. The host is absolutely positioned and zero-sized, so the page's
 // layout never moves; it never takes focus by itself; it takes the page's text colour and
 // background, so it follows a light or dark theme. Comment text only ever goes in as text.
 (() => {
@@ -21,7 +21,7 @@
   // Mid-tone hues that read on a white and on a black background alike.
   const HUE = { complaint: "#e8590c", question: "#1c7ed6", praise: "#2f9e44", troll: "#ae3ec9", spam: "#868e96", neutral: "#868e96" };
 
-  const entries = new WeakMap(); // comment root -> { host, chip, dot, label, panel, key }
+  const entries = new WeakMap(); // comment root -> { host, chip, dot, label, details, key }
   let panelSeq = 0;
   let theme = null;
   let themeAt = 0;
@@ -46,6 +46,69 @@
     themeAt = now;
     return theme;
   }
+
+  /**
+   * The visible details panel: one for the page, in its own closed shadow root on the document
+   * element, fixed over everything, so no comment, cell or stacking context of the site can cover
+   * or clip it. It shows a copy of the hovered or focused badge's details, placed under its chip,
+   * and hides when the page scrolls. Hidden from assistive tech: the badge's own details serve them.
+   */
+  const overlay = (() => {
+    let host = null;
+    let panel = null;
+    let owner = null;
+    function ensure() {
+      if (host?.isConnected) return;
+      host = document.createElement("span");
+      host.setAttribute("data-candor-overlay", "");
+      host.setAttribute("aria-hidden", "true");
+      Object.assign(host.style, { position: "fixed", top: "0", left: "0", width: "0", height: "0", zIndex: "2147483647", pointerEvents: "none" });
+      const shadow = host.attachShadow({ mode: "closed" });
+      panel = document.createElement("div");
+      Object.assign(panel.style, {
+        display: "none",
+        position: "fixed",
+        boxSizing: "border-box",
+        width: "max-content",
+        maxWidth: "320px",
+        whiteSpace: "normal",
+        overflowWrap: "anywhere",
+        font: "400 12px/1.4 system-ui, -apple-system, 'Segoe UI', sans-serif",
+        padding: "8px 10px",
+        borderRadius: "8px",
+        border: "1px solid currentColor",
+        boxShadow: "0 2px 8px rgba(0, 0, 0, 0.25)",
+        textAlign: "start",
+      });
+      shadow.append(panel);
+      document.documentElement.append(host);
+      addEventListener("scroll", () => hide(owner), { capture: true, passive: true });
+    }
+    function show(chip, details, root) {
+      ensure();
+      owner = chip;
+      const { background, color } = pageTheme(root);
+      panel.replaceChildren(...[...details.childNodes].map((n) => n.cloneNode(true)));
+      Object.assign(panel.style, { display: "block", background, color, left: "0px", top: "0px" });
+      const at = chip.getBoundingClientRect();
+      const { width, height } = panel.getBoundingClientRect();
+      const left = Math.min(Math.max(8, at.right - width), innerWidth - width - 8);
+      const below = at.bottom + 4;
+      const top = below + height > innerHeight - 8 && at.top - height - 4 > 8 ? at.top - height - 4 : below;
+      Object.assign(panel.style, { left: `${Math.max(0, left)}px`, top: `${top}px` });
+    }
+    function hide(chip) {
+      if (panel && chip && owner === chip) {
+        panel.style.display = "none";
+        owner = null;
+      }
+    }
+    /** A verdict arrived while its badge's details are shown: show the new ones. */
+    function refresh(chip, details) {
+      if (owner === chip && panel) panel.replaceChildren(...[...details.childNodes].map((n) => n.cloneNode(true)));
+    }
+    return { show, hide, refresh };
+  })();
 
   /** Keeps the page's own handlers (open the post, keyboard shortcuts) from reacting to the badge. */
   function shield(el) {
@@ -102,38 +165,26 @@
     const label = document.createElement("span");
     chip.append(dot, label);
 
-    const panel = document.createElement("div");
-    panel.id = `candor-panel-${(panelSeq += 1)}`;
-    panel.setAttribute("role", "tooltip");
-    Object.assign(panel.style, {
-      display: "none",
+    // What a screen reader hears after the name: the flags and the cues, kept in the badge's own
+    // shadow root (aria-describedby cannot reach another one) and hidden from sight.
+    const details = document.createElement("div");
+    details.id = `candor-details-${(panelSeq += 1)}`;
+    Object.assign(details.style, {
       position: "absolute",
-      top: "20px",
-      [positioned ? "right" : "left"]: "0",
-      width: "max-content",
-      maxWidth: "320px",
-      whiteSpace: "normal",
-      overflowWrap: "anywhere",
-      font: "400 12px/1.4 system-ui, -apple-system, 'Segoe UI', sans-serif",
-      padding: "8px 10px",
-      borderRadius: "8px",
-      border: "1px solid currentColor",
-      boxShadow: "0 2px 8px rgba(0, 0, 0, 0.25)",
-      pointerEvents: "auto",
-      textAlign: "start",
-      zIndex: "2",
+      width: "1px",
+      height: "1px",
+      overflow: "hidden",
+      clipPath: "inset(50%)",
+      whiteSpace: "nowrap",
     });
-    chip.setAttribute("aria-describedby", panel.id);
+    chip.setAttribute("aria-describedby", details.id);
     chip.setAttribute("aria-expanded", "false");
-    shadow.append(chip, panel);
+    shadow.append(chip, details);
 
     let pinned = false;
-    const show = () => {
-      const { background, color } = pageTheme(root);
-      Object.assign(panel.style, { display: "block", background, color });
-    };
+    const show = () => overlay.show(chip, details, root);
     const hide = () => {
-      if (!pinned) panel.style.display = "none";
+      if (!pinned) overlay.hide(chip);
     };
     chip.addEventListener("mouseenter", show);
     chip.addEventListener("focus", show);
@@ -154,17 +205,16 @@
       if (e.key === "Escape") {
         pinned = false;
         chip.setAttribute("aria-expanded", "false");
-        panel.style.display = "none";
+        overlay.hide(chip);
       }
     });
     shield(chip);
-    shield(panel);
 
     platform.badgeHost(root).append(host);
-    return { host, chip, dot, label, panel, key: null };
+    return { host, chip, dot, label, details, key: null };
   }
 
-  function fillPanel(panel, record, verdict, categoryLabel) {
+  function fillDetails(panel, record, verdict, categoryLabel) {
     panel.replaceChildren();
     const line = (text, weight = "400") => {
       const p = document.createElement("div");
@@ -230,12 +280,16 @@
     const flags = (verdict?.flags ?? []).map((f) => t(FLAG_KEY[f] ?? f));
     const name = flags.length ? `${categoryLabel}, ${flags.join(", ")}` : categoryLabel;
     entry.chip.setAttribute("aria-label", t("badgeLabel", name));
-    fillPanel(entry.panel, record, verdict, categoryLabel);
+    fillDetails(entry.details, record, verdict, categoryLabel);
+    overlay.refresh(entry.chip, entry.details);
   }
 
   function remove(root) {
     const entry = entries.get(root);
-    if (entry) entry.host.remove();
+    if (entry) {
+      overlay.hide(entry.chip);
+      entry.host.remove();
+    }
     entries.delete(root);
   }
 

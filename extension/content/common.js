@@ -50,7 +50,8 @@
     });
   }
 
-  const isBadge = (node) => node.nodeType === 1 && node.hasAttribute("data-candor-badge");
+  /** Candor's own elements: a badge, or the overlay that shows a badge's details. */
+  const isBadge = (node) => node.nodeType === 1 && (node.hasAttribute("data-candor-badge") || node.hasAttribute("data-candor-overlay"));
 
   function sameRecord(a, b) {
     for (const key of Object.keys(b)) if (a[key] !== b[key]) return false;

@@ -110,7 +110,7 @@ function chromiumArgs() {
  * Like runPage, in real time (no virtual clock, so timings mean something): Chromium is driven
  * over its DevTools pipe and the result is polled until the driver writes it.
  */
-export async function runPageLive({ url, csp, html, mode = "bench", timeoutMs = 60_000 }) {
+export async function runPageLive({ url, csp, html, mode = "bench", timeoutMs = 60_000, act = null }) {
   const chromium = chromiumPath();
   if (!chromium) throw new Error("no Chromium found (set CHROMIUM)");
   const { server, pageUrl } = await serve({ url, csp, html, mode });
@@ -151,7 +151,11 @@ export async function runPageLive({ url, csp, html, mode = "bench", timeoutMs = 
       await new Promise((r) => setTimeout(r, 250));
       const reply = await call("Runtime.evaluate", { expression: 'document.getElementById("candor-result")?.textContent ?? ""', returnByValue: true }, session);
       const text = reply.result?.result?.value;
-      if (text) return JSON.parse(text);
+      if (text) {
+        const result = JSON.parse(text);
+        if (act) result.acted = await act(call, session);
+        return result;
+      }
     }
     throw new Error("the page driver wrote no result in time");
   } finally {
