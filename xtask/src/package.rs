@@ -28,6 +28,10 @@ pub fn package() -> Result<()> {
         .args(["archive", "--format=zip", "-o"])
         .arg(&source)
         .arg("HEAD"))?;
+    println!(
+        "wasm engine: {} bytes gzipped",
+        crate::build::gzipped_size(&std::fs::read(&built.wasm)?)?
+    );
     for f in [&chrome_zip, &firefox_zip, &source] {
         println!("{} ({} bytes)", f.display(), f.metadata()?.len());
     }

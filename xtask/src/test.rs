@@ -1,7 +1,8 @@
 //! `cargo xtask test`: every check Candor has, in the order that fails fastest — format, lints (native
 //! and wasm), native tests, JavaScript unit tests, wasm tests in headless Chromium, the build, web-ext
 //! lint, then the end-to-end tests in headless Chromium and Firefox on `tests/fixtures` and
-//! `tests/harness`. It installs what is missing first. CI runs exactly this.
+//! `tests/harness`, each page judged against its `.expect.json`. It installs what is missing first.
+//! CI runs exactly this; its last line is `e2e: N passed, M failed`.
 
 use std::path::Path;
 use std::process::Command;
@@ -10,8 +11,9 @@ use std::time::Instant;
 use anyhow::{bail, Context, Result};
 use serde_json::Value;
 
+use crate::e2e::{self, Browser};
 use crate::tools::{self, run};
-use crate::{build, root};
+use crate::{build, expect, root};
 
 pub fn test(args: &[String]) -> Result<()> {
     let fast = args.iter().any(|a| a == "--fast");
@@ -80,8 +82,67 @@ pub fn test(args: &[String]) -> Result<()> {
     })?;
     let built = steps.run("build", build::build)?;
     steps.run("web-ext lint", || web_ext_lint(&root, &built.firefox))?;
+
+    tools::ensure_firefox()?;
+    let mut passed = 0;
+    let mut failed = Vec::new();
+    for browser in [Browser::Chromium, Browser::Firefox] {
+        let extension = match browser {
+            Browser::Chromium => &built.chrome,
+            Browser::Firefox => &built.firefox,
+        };
+        for dir in ["tests/harness", "tests/fixtures"] {
+            let pages = root.join(dir);
+            let name = format!("end-to-end: {dir} in {}", browser.name());
+            let report = steps.run(&name, || e2e::run_pages(&pages, browser, extension))?;
+            for page in &report.pages {
+                let problems = page_problems(&pages, page)?;
+                if problems.is_empty() {
+                    passed += 1;
+                } else {
+                    failed.push(format!(
+                        "{} {dir}/{}:\n    {}",
+                        browser.name(),
+                        page.file,
+                        problems.join("\n    ")
+                    ));
+                }
+            }
+        }
+    }
     steps.summary(started);
+    for f in &failed {
+        eprintln!("FAILED {f}");
+    }
+    println!("e2e: {passed} passed, {} failed", failed.len());
+    if !failed.is_empty() {
+        bail!("{} end-to-end page(s) failed", failed.len());
+    }
     Ok(())
+}
+
+/// What is wrong with one page of a report: the harness's own failure rules (load, extension errors,
+/// unexplained requests) and the fixture's expectations.
+fn page_problems(pages: &Path, page: &e2e::PageReport) -> Result<Vec<String>> {
+    let mut problems = page.failures();
+    if page.timed_out {
+        problems.push("the page never became quiet (20 s)".into());
+    }
+    let sidecar = pages.join(&page.file).with_extension("expect.json");
+    let expect: Value = serde_json::from_str(
+        &std::fs::read_to_string(&sidecar)
+            .with_context(|| format!("reading {}", sidecar.display()))?,
+    )
+    .with_context(|| format!("{} is not valid JSON", sidecar.display()))?;
+    if expect["expect"].is_null() {
+        problems.push(format!("{} has no \"expect\" block", sidecar.display()));
+    } else {
+        problems.extend(expect::check_page(
+            &serde_json::to_value(page)?,
+            &expect["expect"],
+        ));
+    }
+    Ok(problems)
 }
 
 /// Runs `node --test` on the JavaScript unit tests, when there are any.

@@ -216,6 +216,7 @@ impl Report {
                     .iter()
                     .map(|r| r.host.as_str())
                     .collect();
+                hosts.sort_unstable();
                 hosts.dedup();
                 out.push_str(&format!(
                     "    (and {} request(s) the browser made for itself: {})\n",
@@ -355,7 +356,8 @@ pub fn run_pages(pages: &Path, browser: Browser, extension_dir: &Path) -> Result
     );
     let mut probe = ExtensionProbe::open(&launched)?;
     let mut report = Report::default();
-    for page in &served {
+    for (index, page) in served.iter().enumerate() {
+        server.set_active(Some(index));
         let (page_report, _) = probe.read_page(&launched, &server, page, false)?;
         report.pages.push(page_report);
     }
@@ -369,6 +371,10 @@ pub struct ExtensionProbe {
     errors_seen: usize,
     /// Tabs already seen in `GetThreads`: a new page is always a new tab.
     known_tabs: Vec<i64>,
+    /// Where the previous page's share of the request log and console ended: each page gets
+    /// everything since, so nothing is dropped between pages (the first gets the start-up's).
+    requests_seen_ms: u64,
+    console_seen_ms: u64,
 }
 
 /// Asks the background for its threads; answers the reply as a JSON string.
@@ -400,6 +406,8 @@ impl ExtensionProbe {
                         handle,
                         errors_seen: 0,
                         known_tabs: Vec::new(),
+                        requests_seen_ms: 0,
+                        console_seen_ms: 0,
                     })
                 }
                 Err(e) => last_error = format!("{e:#}"),
@@ -435,8 +443,8 @@ impl ExtensionProbe {
         keep_window: bool,
     ) -> Result<(PageReport, Option<String>)> {
         let session = &launched.session;
-        let requests_from = server.now_ms();
-        let console_from = session.console.as_ref().map(|c| c.now_ms()).unwrap_or(0);
+        let requests_from = self.requests_seen_ms;
+        let console_from = self.console_seen_ms;
         let mut report = PageReport {
             file: page.file.clone(),
             url: page.url.clone(),
@@ -514,6 +522,7 @@ impl ExtensionProbe {
         }
 
         let requests_to = server.now_ms();
+        self.requests_seen_ms = requests_to + 1;
         let requests = server.requests();
         let page_served = requests.iter().any(|r| {
             r.kind == server::RequestKind::Page
@@ -544,6 +553,7 @@ impl ExtensionProbe {
             // Late entries (an exception thrown while the window closed) still belong here.
             thread::sleep(Duration::from_millis(100));
             let until = console.now_ms();
+            self.console_seen_ms = until + 1;
             report.console_errors = console
                 .entries()
                 .into_iter()
@@ -576,12 +586,14 @@ impl ExtensionProbe {
 }
 
 /// Hosts of the browsers' own services (the vendor's domains), which Candor never calls.
-const BROWSER_SERVICE_DOMAINS: [&str; 6] = [
+const BROWSER_SERVICE_DOMAINS: [&str; 8] = [
     "google.com",
     "googleapis.com",
     "gvt1.com",
     "mozilla.com",
     "mozilla.net",
+    "mozilla.org",
+    "mozaws.net",
     "firefox.com",
 ];
 
@@ -706,6 +718,11 @@ mod tests {
                 RequestSource::Browser,
                 true,
             ),
+            (
+                "incoming.telemetry.mozilla.org",
+                RequestSource::Browser,
+                true,
+            ),
             ("google.com", RequestSource::Page, true),
             ("accounts.google.com", RequestSource::Extension, false),
             ("notgoogle.com", RequestSource::Browser, false),
@@ -718,6 +735,41 @@ mod tests {
                 want,
                 "{host} {source:?}"
             );
+        }
+    }
+
+    /// The harness's own pages: each has a sidecar, is served at its URL with its CSP, and (on
+    /// x.com) carries a nonce CSP without `unsafe-eval` that every inline script of it satisfies.
+    #[test]
+    fn the_harness_pages_are_served_with_their_csp_and_their_scripts_fit_it() {
+        let dir = crate::root().join("tests/harness");
+        let files = find_pages(&dir).unwrap();
+        assert!(files.len() >= 3, "{files:?}");
+        let pages: Vec<ServedPage> = files
+            .iter()
+            .map(|f| ServedPage::load(&dir, f).unwrap())
+            .collect();
+        let site = Site {
+            pages: pages.clone(),
+        };
+        for page in &pages {
+            let answer = site.route(None, "GET", &page.host, &page.target);
+            assert_eq!(answer.status, 200, "{}", page.file);
+            assert_eq!(answer.body, page.body, "{}", page.file);
+            let csp = page.csp.as_deref().unwrap_or_default();
+            if page.host == "x.com" {
+                assert!(csp.contains("'nonce-candorfixture'"), "{}", page.file);
+                assert!(!csp.contains("unsafe-eval"), "{}", page.file);
+            }
+            let html = String::from_utf8_lossy(&page.body);
+            for script in html.split("<script").skip(1) {
+                let tag = script.split('>').next().unwrap_or_default();
+                assert!(
+                    tag.contains("nonce=\"candorfixture\""),
+                    "{}: <script{tag}>",
+                    page.file
+                );
+            }
         }
     }
 
@@ -768,6 +820,8 @@ mod tests {
             handle: "w".into(),
             errors_seen: 0,
             known_tabs: vec![],
+            requests_seen_ms: 0,
+            console_seen_ms: 0,
         };
         let reply = threads_reply();
         assert_eq!(

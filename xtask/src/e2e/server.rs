@@ -239,8 +239,15 @@ pub struct Site {
 }
 
 impl Site {
-    /// The answer to `method host target`.
-    pub fn route(&self, method: &str, host: &str, target: &str) -> Answer {
+    /// The answer to `method host target`; when several pages share a URL, page `preferred`
+    /// (the one under test) wins.
+    pub fn route(
+        &self,
+        preferred: Option<usize>,
+        method: &str,
+        host: &str,
+        target: &str,
+    ) -> Answer {
         let host = strip_port(host).to_ascii_lowercase();
         let path = target.split('?').next().unwrap_or(target);
         if path == "/favicon.ico" {
@@ -252,10 +259,11 @@ impl Site {
             };
         }
         let is_read = method == "GET" || method == "HEAD";
-        let page = self
-            .pages
-            .iter()
-            .find(|p| p.host == host && p.target == target)
+        let exact = |p: &&ServedPage| p.host == host && p.target == target;
+        let page = preferred
+            .and_then(|i| self.pages.get(i))
+            .filter(exact)
+            .or_else(|| self.pages.iter().find(exact))
             .or_else(|| {
                 // A page whose sidecar URL has no query still answers when the browser adds one.
                 self.pages
@@ -320,12 +328,15 @@ pub struct Server {
     #[cfg_attr(not(test), allow(dead_code))]
     pub certificate: Vec<u8>,
     log: Arc<Mutex<Vec<RequestRecord>>>,
+    active: Arc<Mutex<Option<usize>>>,
     started: Instant,
     stopping: Arc<AtomicBool>,
 }
 
 struct Shared {
     site: Site,
+    /// The page under test, served when several share its URL.
+    active: Arc<Mutex<Option<usize>>>,
     tls: Arc<rustls::ServerConfig>,
     log: Arc<Mutex<Vec<RequestRecord>>>,
     started: Instant,
@@ -356,8 +367,10 @@ impl Server {
         let log = Arc::new(Mutex::new(Vec::new()));
         let started = Instant::now();
         let stopping = Arc::new(AtomicBool::new(false));
+        let active = Arc::new(Mutex::new(None));
         let shared = Arc::new(Shared {
             site,
+            active: Arc::clone(&active),
             tls: Arc::new(tls),
             log: Arc::clone(&log),
             started,
@@ -384,6 +397,7 @@ impl Server {
             port,
             certificate,
             log,
+            active,
             started,
             stopping,
         })
@@ -395,6 +409,13 @@ impl Server {
     }
 
     /// Every request so far.
+    /// Makes page `index` of the site the one served when several share a URL.
+    pub fn set_active(&self, index: Option<usize>) {
+        if let Ok(mut active) = self.active.lock() {
+            *active = index;
+        }
+    }
+
     pub fn requests(&self) -> Vec<RequestRecord> {
         self.log.lock().map(|l| l.clone()).unwrap_or_default()
     }
@@ -519,7 +540,8 @@ fn answer(
     target: &str,
     connect: bool,
 ) -> Result<bool> {
-    let answer = shared.site.route(&request.method, host, target);
+    let preferred = shared.active.lock().ok().and_then(|a| *a);
+    let answer = shared.site.route(preferred, &request.method, host, target);
     let initiator = request.origin.clone().or_else(|| request.referer.clone());
     record(
         shared,
@@ -773,7 +795,7 @@ mod tests {
             ),
         ];
         for (method, host, target, status, kind, csp) in cases {
-            let answer = site.route(method, host, target);
+            let answer = site.route(None, method, host, target);
             assert_eq!(
                 (answer.status, answer.kind),
                 (status, kind),
@@ -787,11 +809,11 @@ mod tests {
             assert_eq!(got_csp, csp, "{method} {host}{target}");
         }
         assert!(site
-            .route("HEAD", "x.com", "/acme/status/1")
+            .route(None, "HEAD", "x.com", "/acme/status/1")
             .body
             .is_empty());
         assert_eq!(
-            site.route("GET", "x.com", "/acme/status/1").body,
+            site.route(None, "GET", "x.com", "/acme/status/1").body,
             b"<p>a</p>"
         );
     }
@@ -825,6 +847,26 @@ mod tests {
                 "{host}{path} {source:?}"
             );
         }
+    }
+
+    #[test]
+    fn pages_sharing_a_url_are_served_by_which_is_under_test() {
+        let mut site = site();
+        let twin = ServedPage::new(
+            "x/twin.html".into(),
+            "https://x.com/acme/status/1",
+            None,
+            b"<p>twin</p>".to_vec(),
+        )
+        .unwrap();
+        site.pages.push(twin);
+        let body = |preferred| site.route(preferred, "GET", "x.com", "/acme/status/1").body;
+        assert_eq!(body(None), b"<p>a</p>");
+        assert_eq!(body(Some(0)), b"<p>a</p>");
+        assert_eq!(body(Some(2)), b"<p>twin</p>");
+        // A preferred page at another URL changes nothing.
+        assert_eq!(body(Some(1)), b"<p>a</p>");
+        assert_eq!(body(Some(9)), b"<p>a</p>");
     }
 
     #[test]
