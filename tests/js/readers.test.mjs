@@ -109,3 +109,27 @@ for (const [name, url, platform] of quietPages) {
     assert.deepEqual(result.errors, []);
   });
 }
+
+// X is a single-page site: moving to another post (history.pushState, no page load) starts a new
+// thread; the post now opened is context, not a comment.
+test("follows a move to another post without a page load", { skip }, async () => {
+  const fixture = loadFixture(path.join(FIXTURES, "x/thread-en.html"));
+  const moved = "1859000000000000104";
+  const script = `<script nonce="candorfixture">
+    // As X does: the new post is the opened one (out of the tab order), the old one a reply above it.
+    setTimeout(() => {
+      document.querySelector('article[tabindex="-1"]').setAttribute("tabindex", "0");
+      document.querySelector('a[href$="/status/${moved}"]').closest("article").setAttribute("tabindex", "-1");
+      history.pushState({}, "", "/marcus_oy/status/${moved}");
+    }, 1500);
+  </script>`;
+  const html = fixture.html.replace("</body>", `${script}</body>`);
+  const result = await runPage({ ...fixture, html, mode: "read" });
+  const opened = result.sent.filter((m) => m.type === "PageOpened").map((m) => new URL(m.url).pathname);
+  assert.deepEqual(opened, ["/LumioHelp/status/1859000000000000100", `/marcus_oy/status/${moved}`]);
+  // Only what the new page shows: the replies below the newly opened post; those above are context.
+  const ids = result.records.map((r) => r.id).sort();
+  assert.deepEqual(ids, ["1859000000000000106", "1859000000000000107", "1859000000000000108", "1859000000000000109", "1859000000000000110"]);
+  assert.ok(result.records.every((r) => !r.by_brand), "by_brand still names the old post's author");
+  assert.ok(result.badges.every((b) => ids.includes(b.id)), "a badge of the old thread stayed");
+});
