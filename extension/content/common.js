@@ -87,6 +87,7 @@
     let working = false;
     let sending = Promise.resolve();
     let reportedReadError = false;
+    let reportedDrawError = false;
     let msPerComment = 0.5; // Learnt from each slice: the cost of reading and drawing one comment.
 
     function candidatesIn(node, into) {
@@ -224,7 +225,7 @@
           if (taken >= most || performance.now() - began > SLICE_MS) break;
         }
         const drawBegan = performance.now();
-        Candor.badges.drawMany(toDraw, platform);
+        drawSafely(toDraw);
         const spent = performance.now() - began;
         stats.readMs += drawBegan - began;
         stats.drawMs += spent - (drawBegan - began);
@@ -297,7 +298,17 @@
           if (root.isConnected && record) toDraw.push([root, record, v]);
         }
       }
-      Candor.badges.drawMany(toDraw, platform);
+      drawSafely(toDraw);
+    }
+
+    /** Draws badges; a failure is reported once and never thrown into the page. */
+    function drawSafely(items) {
+      try {
+        Candor.badges.drawMany(items, platform);
+      } catch (error) {
+        if (!reportedDrawError) reportError(`${ctxKey}/badges`, error);
+        reportedDrawError = true;
+      }
     }
 
     try {
