@@ -9,12 +9,34 @@ const { message, Request, Response } = globalThis.CandorProtocol;
 
 const startedAt = performance.now();
 const engineReady = init({ module_or_path: api.runtime.getURL("extension/pkg/candor_bg.wasm") }).then(
-  () => {
+  async () => {
     const engine = new Engine();
+    await restoreCorrections(engine);
     globalThis.candorEngineStartMs = performance.now() - startedAt;
     return engine;
   },
 );
+
+// The person's corrections outlive the service worker: the engine exports them as JSON after each
+// change and gets them back at start-up, before any other message.
+const CORRECTIONS_KEY = "corrections";
+
+async function restoreCorrections(engine) {
+  try {
+    const { [CORRECTIONS_KEY]: corrections } = await api.storage.local.get(CORRECTIONS_KEY);
+    if (!Array.isArray(corrections)) return;
+    const reply = engine.handle(message(Request.ImportCorrections, { corrections }), -1);
+    if (reply?.type === Response.Error) recordError("corrections", reply.message);
+  } catch (error) {
+    recordError("corrections", error);
+  }
+}
+
+function storeCorrections(engine) {
+  const reply = engine.handle(message(Request.ExportCorrections), -1);
+  if (reply?.type !== Response.Corrections) return;
+  api.storage.local.set({ [CORRECTIONS_KEY]: reply.corrections }).catch((e) => recordError("corrections", e));
+}
 
 /** Hands one message to the engine; the engine validates it and always answers. */
 async function handle(msg, sender) {
@@ -22,6 +44,7 @@ async function handle(msg, sender) {
   const tabId = sender?.tab?.id ?? -1;
   const reply = engine.handle(msg, tabId);
   if (tabId >= 0 && msg && typeof msg === "object") showPageState(tabId, msg);
+  if (msg?.type === Request.Correct && reply?.type !== Response.Error) storeCorrections(engine);
   return reply;
 }
 

@@ -1,19 +1,25 @@
 //! The message handler the extension's background runs.
 //!
 //! Owns: the state the background keeps between messages — one [`Thread`] per tab, the page's status,
-//! the errors the extension reported — and the dispatch of each [`Request`] to the module that decides.
+//! the person's corrections, the errors the extension reported — and the dispatch of each [`Request`]
+//! to the module that decides. Corrections apply to everything the engine sends out: verdicts,
+//! thread reports and their summaries.
 //! The wasm surface ([`crate::web`]) and the tests call [`Engine::handle`] alike.
 
 use std::collections::BTreeMap;
 
 use serde_json::Value;
 
-use crate::classify::classify;
+use crate::classify::{classify, Category};
 use crate::protocol::{
-    self, CommentVerdict, ErrorCode, ErrorRecord, PageStatus, Request, Response, ThreadReport,
-    PROTOCOL_VERSION,
+    self, CommentVerdict, ErrorCode, ErrorRecord, PageStatus, ReportedComment, Request, Response,
+    ThreadReport, PROTOCOL_VERSION,
 };
-use crate::thread::{Platform, Thread};
+use crate::text::Lang;
+use crate::thread::corrections::{platform_of_url, Correction, Corrections};
+use crate::thread::export::export;
+use crate::thread::summary::{summarize, CrisisThresholds};
+use crate::thread::{JudgedComment, Platform, Thread};
 
 /// The most errors kept; older ones are dropped first.
 const MAX_ERRORS: usize = 200;
@@ -34,11 +40,20 @@ struct Page {
     thread: Thread,
 }
 
+impl Page {
+    /// The platform the reader named, or the one its URL shows.
+    fn platform(&self) -> Option<Platform> {
+        self.platform.or_else(|| platform_of_url(&self.url))
+    }
+}
+
 /// The engine with its per-tab state.
 #[derive(Debug, Default)]
 pub struct Engine {
     pages: BTreeMap<i64, Page>,
     errors: Vec<ErrorRecord>,
+    corrections: Corrections,
+    crisis: CrisisThresholds,
 }
 
 impl Engine {
@@ -107,11 +122,22 @@ impl Engine {
                     page.url = url;
                     page.status = Some(PageStatus::Reading);
                 }
+                let platform = page.platform();
                 let verdicts = page
                     .thread
                     .upsert(comments)
                     .into_iter()
-                    .map(|(id, verdict)| CommentVerdict { id, verdict })
+                    .map(|(id, mut verdict)| {
+                        let corrected = platform.and_then(|p| self.corrections.get(p, &id));
+                        let corrected_from = corrected
+                            .filter(|c| c.category != verdict.category)
+                            .map(|c| std::mem::replace(&mut verdict.category, c.category));
+                        CommentVerdict {
+                            id,
+                            verdict,
+                            corrected_from,
+                        }
+                    })
                     .collect();
                 Response::Verdicts {
                     verdicts,
@@ -129,21 +155,103 @@ impl Engine {
                 });
                 Response::Ack
             }
-            Request::GetThreads {} => Response::Threads {
+            Request::GetThreads { now_ms } => Response::Threads {
                 threads: self
                     .pages
                     .iter()
-                    .map(|(&tab_id, page)| ThreadReport {
-                        tab_id,
-                        url: page.url.clone(),
-                        platform: page.platform,
-                        status: page.status.unwrap_or(PageStatus::Reading),
-                        reason: page.reason.clone(),
-                        comments: page.thread.comments().to_vec(),
-                    })
+                    .map(|(&tab_id, page)| self.report(tab_id, page, now_ms))
                     .collect(),
                 errors: self.errors.clone(),
             },
+            Request::Correct { url, id, category } => self.correct(&url, &id, category),
+            Request::ExportCorrections {} => Response::Corrections {
+                corrections: self.corrections.export(),
+            },
+            Request::ExportThread {
+                tab_id,
+                format,
+                lang,
+                now_ms,
+            } => match self.pages.get(&tab_id) {
+                Some(page) => {
+                    let mut report = self.report(tab_id, page, now_ms);
+                    // The file names the platform even when the reader did not.
+                    report.platform = page.platform();
+                    let (name, mime, content) =
+                        export(&report, format, lang.unwrap_or(Lang::En), now_ms);
+                    Response::Export {
+                        name,
+                        mime,
+                        content,
+                    }
+                }
+                None => Response::error(
+                    ErrorCode::NotFound,
+                    format!("no thread is known in tab {tab_id}"),
+                ),
+            },
+            Request::ImportCorrections { corrections } => {
+                match self.corrections.import(corrections) {
+                    Ok(_) => Response::Ack,
+                    Err(e) => Response::error(ErrorCode::BadMessage, e.to_string()),
+                }
+            }
+        }
+    }
+
+    /// One tab's thread as the person sees it: corrections applied, then summarised.
+    fn report(&self, tab_id: i64, page: &Page, now_ms: Option<i64>) -> ThreadReport {
+        let platform = page.platform();
+        let (seen, corrected_from): (Vec<JudgedComment>, Vec<_>) = page
+            .thread
+            .comments()
+            .iter()
+            .map(|c| self.corrections.apply(platform, c))
+            .unzip();
+        let summary = summarize(&seen, now_ms, &self.crisis);
+        ThreadReport {
+            tab_id,
+            url: page.url.clone(),
+            platform: page.platform,
+            status: page.status.unwrap_or(PageStatus::Reading),
+            reason: page.reason.clone(),
+            comments: seen
+                .into_iter()
+                .zip(corrected_from)
+                .map(|(c, corrected_from)| ReportedComment {
+                    comment: c.comment,
+                    verdict: c.verdict,
+                    corrected_from,
+                })
+                .collect(),
+            summary,
+        }
+    }
+
+    /// Records the person's category for comment `id` of the thread read at `url` (any tab).
+    fn correct(&mut self, url: &str, id: &str, category: Category) -> Response {
+        let Some(page) = self.pages.values().find(|p| p.url == url) else {
+            return Response::error(
+                ErrorCode::NotFound,
+                format!("no thread is open at {url}; reload the page and try again"),
+            );
+        };
+        let Some(platform) = page.platform() else {
+            return Response::error(
+                ErrorCode::NotFound,
+                format!("{url} is not a Facebook, X or LinkedIn page"),
+            );
+        };
+        let Some(judged) = page.thread.get(id) else {
+            return Response::error(
+                ErrorCode::NotFound,
+                format!("comment {id} has not been read on {url}"),
+            );
+        };
+        let correction = Correction::of(platform, url, judged, category);
+        match self.corrections.set(correction) {
+            Ok(()) => Response::Ack,
+            Err(e) => Response::error(ErrorCode::BadMessage, e.to_string()),
         }
     }
 
@@ -174,6 +282,8 @@ mod tests {
             Response::Verdicts { .. } => "Verdicts",
             Response::Verdict { .. } => "Verdict",
             Response::Threads { .. } => "Threads",
+            Response::Corrections { .. } => "Corrections",
+            Response::Export { .. } => "Export",
             Response::Error { .. } => "Error",
         }
     }
@@ -238,7 +348,7 @@ mod tests {
             Sender { tab_id: Some(8) },
         );
         let Response::Threads { threads, .. } =
-            engine.handle(Request::GetThreads {}, Sender::default())
+            engine.handle(Request::GetThreads { now_ms: None }, Sender::default())
         else {
             panic!("expected threads")
         };
@@ -250,11 +360,200 @@ mod tests {
 
         engine.handle_value(read("https://x.com/a/status/3", "30"), TAB);
         let Response::Threads { threads, .. } =
-            engine.handle(Request::GetThreads {}, Sender::default())
+            engine.handle(Request::GetThreads { now_ms: None }, Sender::default())
         else {
             panic!("expected threads")
         };
         assert_eq!(threads[0].url, "https://x.com/a/status/3");
         assert_eq!(threads[0].comments.len(), 1);
+    }
+
+    /// A category that needs an answer and differs from what the classifier said, so the tests
+    /// hold whatever the classifier decides.
+    fn needing_answer_other_than(said: Category) -> Category {
+        if said == Category::Complaint {
+            Category::Question
+        } else {
+            Category::Complaint
+        }
+    }
+
+    fn said(engine: &mut Engine, read: &Value) -> Vec<Category> {
+        let Response::Verdicts { verdicts, .. } = engine.handle_value(read.clone(), TAB) else {
+            panic!("expected verdicts")
+        };
+        verdicts.iter().map(|v| v.verdict.category).collect()
+    }
+
+    #[test]
+    fn corrections_are_used_everywhere_and_survive_export_import() {
+        let url = "https://x.com/acme/status/1";
+        let read = json!({"v": 1, "type": "CommentsRead", "url": url, "comments": [
+            {"id": "10", "author": "Ann", "text": "late again"},
+            {"id": "11", "author": "Bo", "text": "ok"}
+        ]});
+        let correct = |url: &str, id: &str, category: &str| json!({"v": 1, "type": "Correct", "url": url, "id": id, "category": category});
+        let mut engine = Engine::new();
+        let original = said(&mut engine, &read);
+        let chosen = needing_answer_other_than(original[0]);
+        let cases = [
+            (correct(url, "10", chosen.as_str()), "Ack"),
+            (
+                correct("https://x.com/other/status/2", "10", "complaint"),
+                "Error",
+            ),
+            (correct(url, "99", "complaint"), "Error"),
+            (correct(url, "10", "rant"), "Error"),
+        ];
+        for (message, expected) in cases {
+            let shown = message.to_string();
+            assert_eq!(
+                kind(&engine.handle_value(message, Sender::default())),
+                expected,
+                "{shown}"
+            );
+        }
+
+        let categories = |engine: &mut Engine| {
+            let Response::Threads { threads, .. } =
+                engine.handle(Request::GetThreads { now_ms: None }, Sender::default())
+            else {
+                panic!("expected threads")
+            };
+            let t = &threads[0];
+            let seen: Vec<(Category, Option<Category>)> = t
+                .comments
+                .iter()
+                .map(|c| (c.verdict.category, c.corrected_from))
+                .collect();
+            (
+                seen,
+                t.summary.counts[&chosen],
+                t.summary.unanswered.contains(&"10".to_string()),
+            )
+        };
+        let corrected = (
+            vec![(chosen, Some(original[0])), (original[1], None)],
+            1 + usize::from(original[1] == chosen),
+            true,
+        );
+        assert_eq!(categories(&mut engine), corrected);
+
+        // Verdicts sent back to the content script carry the correction too.
+        let Response::Verdicts { verdicts, .. } = engine.handle_value(read.clone(), TAB) else {
+            panic!("expected verdicts")
+        };
+        assert_eq!(verdicts[0].verdict.category, chosen);
+        assert_eq!(verdicts[0].corrected_from, Some(original[0]));
+        assert_eq!(verdicts[1].corrected_from, None);
+
+        // A restarted background imports what it stored, before or after the page is read again.
+        let Response::Corrections { corrections } = engine.handle_value(
+            json!({"v": 1, "type": "ExportCorrections"}),
+            Sender::default(),
+        ) else {
+            panic!("expected corrections")
+        };
+        let stored = serde_json::to_value(&corrections).unwrap();
+        let mut restarted = Engine::new();
+        let imported = restarted.handle_value(
+            json!({"v": 1, "type": "ImportCorrections", "corrections": stored}),
+            Sender::default(),
+        );
+        assert_eq!(kind(&imported), "Ack");
+        restarted.handle_value(read.clone(), TAB);
+        assert_eq!(categories(&mut restarted), corrected);
+
+        // Choosing the classifier's category again undoes the correction.
+        engine.handle_value(correct(url, "10", original[0].as_str()), Sender::default());
+        assert_eq!(categories(&mut engine).0[0], (original[0], None));
+
+        let refused = restarted.handle_value(
+            json!({"v": 1, "type": "ImportCorrections", "corrections": [{"platform": "x", "id": "", "category": "spam", "original": "neutral"}]}),
+            Sender::default(),
+        );
+        assert_eq!(kind(&refused), "Error");
+    }
+
+    #[test]
+    fn thread_reports_carry_the_summary() {
+        let mut engine = Engine::new();
+        let url = "https://www.facebook.com/acme/posts/1";
+        let read = json!({"v": 1, "type": "CommentsRead", "url": url, "comments": [
+            {"id": "1", "author": "Ann", "text": "a", "time": "2026-03-10T11:00:00Z"},
+            {"id": "2", "author": "Acme", "text": "b", "parent_id": "1", "depth": 1, "by_brand": true}
+        ]});
+        let original = said(&mut engine, &read)[0];
+        let chosen = needing_answer_other_than(original);
+        engine.handle_value(
+            json!({"v": 1, "type": "Correct", "url": url, "id": "1", "category": chosen}),
+            Sender::default(),
+        );
+        let threads = engine.handle_value(
+            json!({"v": 1, "type": "GetThreads", "now_ms": 1_773_144_000_000_i64}),
+            Sender::default(),
+        );
+        let value = serde_json::to_value(&threads).unwrap();
+        let summary = &value["threads"][0]["summary"];
+        assert_eq!(summary["counts"][chosen.as_str()], json!(1));
+        assert_eq!(summary["total"], json!(1));
+        assert_eq!(summary["brand_comments"], json!(1));
+        assert_eq!(summary["answered"], json!(["1"]));
+        assert_eq!(summary["unanswered"], json!([]));
+        assert_eq!(
+            value["threads"][0]["comments"][0]["corrected_from"],
+            json!(original)
+        );
+        assert!(value["threads"][0]["comments"][1]
+            .get("corrected_from")
+            .is_none());
+    }
+
+    #[test]
+    fn exports_a_tabs_thread_in_each_format() {
+        let mut engine = Engine::new();
+        engine.handle_value(
+            json!({"v": 1, "type": "CommentsRead", "url": "https://x.com/acme/status/42", "comments": [
+                {"id": "1", "author": "Ann, \"A\"", "text": "=2+2"}
+            ]}),
+            TAB,
+        );
+        let cases = [
+            (json!({"format": "csv"}), "candor-x-42.csv", "'=2+2"),
+            (
+                json!({"format": "json"}),
+                "candor-x-42.json",
+                "\"format\":\"candor-thread-report\"",
+            ),
+            (
+                json!({"format": "text", "lang": "fr"}),
+                "candor-x-42.txt",
+                "Commentaires du public : 1",
+            ),
+            (
+                json!({"format": "text"}),
+                "candor-x-42.txt",
+                "Comments from the audience: 1",
+            ),
+        ];
+        for (fields, expected_name, expected_content) in cases {
+            let mut message = json!({"v": 1, "type": "ExportThread", "tab_id": 7});
+            message
+                .as_object_mut()
+                .unwrap()
+                .extend(fields.as_object().unwrap().clone());
+            match engine.handle_value(message, Sender::default()) {
+                Response::Export { name, content, .. } => {
+                    assert_eq!(name, expected_name);
+                    assert!(content.contains(expected_content), "{content}");
+                }
+                other => panic!("{other:?}"),
+            }
+        }
+        let unknown = json!({"v": 1, "type": "ExportThread", "tab_id": 99, "format": "csv"});
+        assert_eq!(
+            kind(&engine.handle_value(unknown, Sender::default())),
+            "Error"
+        );
     }
 }

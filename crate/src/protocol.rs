@@ -9,8 +9,10 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::classify::Verdict;
+use crate::classify::{Category, Verdict};
 use crate::text::Lang;
+use crate::thread::corrections::{Correction, MAX_CORRECTIONS};
+use crate::thread::summary::ThreadSummary;
 use crate::thread::{Comment, JudgedComment, Platform};
 
 /// Bumped whenever a message changes shape; both sides must agree.
@@ -41,19 +43,53 @@ pub enum Request {
     },
     /// An error inside the extension itself, reported so it can be shown and tested.
     ReportError { context: String, message: String },
-    /// Extension pages: every thread read so far, with verdicts, and the errors seen.
-    GetThreads {},
+    /// Extension pages: every thread read so far, with verdicts and summary, and the errors seen.
+    /// `now_ms` (ms since 1970) lets the summary say how long unanswered comments have waited.
+    GetThreads {
+        #[serde(default)]
+        now_ms: Option<i64>,
+    },
     /// Classify one text (extension pages, practice).
     Classify {
         text: String,
         #[serde(default)]
         lang: Option<Lang>,
     },
+    /// Extension pages: the person changes the category of comment `id` of the thread read at `url`.
+    /// Choosing the classifier's own category removes the correction.
+    Correct {
+        url: String,
+        id: String,
+        category: Category,
+    },
+    /// Every correction, for storage (the background) and review; answered with `Corrections`.
+    ExportCorrections {},
+    /// Corrections exported earlier (the background, at start-up).
+    ImportCorrections { corrections: Vec<Correction> },
+    /// Extension pages: tab `tab_id`'s thread as a report for the brand (P5, P17); answered with
+    /// `Export`. `lang` chooses the language of the text report.
+    ExportThread {
+        tab_id: i64,
+        format: ExportFormat,
+        #[serde(default)]
+        lang: Option<Lang>,
+        #[serde(default)]
+        now_ms: Option<i64>,
+    },
+}
+
+/// The formats of a thread report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ExportFormat {
+    Csv,
+    Json,
+    Text,
 }
 
 impl Request {
     /// Every variant's `type` name, for the JavaScript side and its test.
-    pub const TYPES: [&'static str; 7] = [
+    pub const TYPES: [&'static str; 11] = [
         "Ping",
         "PageOpened",
         "CommentsRead",
@@ -61,7 +97,24 @@ impl Request {
         "ReportError",
         "GetThreads",
         "Classify",
+        "Correct",
+        "ExportCorrections",
+        "ImportCorrections",
+        "ExportThread",
     ];
+}
+
+/// What extension pages ask of a tab's content script (`tabs.sendMessage`); the engine never
+/// receives these. The content script answers `{"ok": true}` or `{"ok": false, "reason": "..."}`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", deny_unknown_fields)]
+pub enum PageCommand {
+    /// Scroll comment `id` (the platform's id) into view and highlight it briefly.
+    ScrollToComment { id: String },
+}
+
+impl PageCommand {
+    pub const TYPES: [&'static str; 1] = ["ScrollToComment"];
 }
 
 /// What the engine answers.
@@ -86,6 +139,15 @@ pub enum Response {
         threads: Vec<ThreadReport>,
         errors: Vec<ErrorRecord>,
     },
+    Corrections {
+        corrections: Vec<Correction>,
+    },
+    /// A report to save or copy: its file name, media type and text.
+    Export {
+        name: String,
+        mime: &'static str,
+        content: String,
+    },
     Error {
         code: ErrorCode,
         message: String,
@@ -93,7 +155,16 @@ pub enum Response {
 }
 
 impl Response {
-    pub const TYPES: [&'static str; 6] = ["Pong", "Ack", "Verdicts", "Verdict", "Threads", "Error"];
+    pub const TYPES: [&'static str; 8] = [
+        "Pong",
+        "Ack",
+        "Verdicts",
+        "Verdict",
+        "Threads",
+        "Corrections",
+        "Export",
+        "Error",
+    ];
 
     pub fn error(code: ErrorCode, message: impl Into<String>) -> Self {
         Response::Error {
@@ -109,6 +180,9 @@ pub struct CommentVerdict {
     pub id: String,
     #[serde(flatten)]
     pub verdict: Verdict,
+    /// The classifier's category when the person corrected it (the verdict carries theirs).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub corrected_from: Option<Category>,
 }
 
 /// The state of reading one tab's page.
@@ -120,7 +194,7 @@ pub enum PageStatus {
 }
 
 /// One tab's thread as the extension pages (and the test harness) see it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ThreadReport {
     pub tab_id: i64,
     pub url: String,
@@ -128,11 +202,35 @@ pub struct ThreadReport {
     pub status: PageStatus,
     /// Why the page could not be read, when it could not.
     pub reason: Option<String>,
-    pub comments: Vec<JudgedComment>,
+    /// In thread order, with the person's corrections applied.
+    pub comments: Vec<ReportedComment>,
+    pub summary: ThreadSummary,
+}
+
+/// A comment of a [`ThreadReport`]: as read, as judged (corrections applied), and what the
+/// classifier had said when the person corrected it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReportedComment {
+    #[serde(flatten)]
+    pub comment: Comment,
+    #[serde(flatten)]
+    pub verdict: Verdict,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub corrected_from: Option<Category>,
+}
+
+impl ReportedComment {
+    /// The comment as judged, the person's category in its verdict.
+    pub fn judged(&self) -> JudgedComment {
+        JudgedComment {
+            comment: self.comment.clone(),
+            verdict: self.verdict.clone(),
+        }
+    }
 }
 
 /// An error the extension reported about itself.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ErrorRecord {
     pub tab_id: Option<i64>,
     pub context: String,
@@ -151,6 +249,8 @@ pub enum ErrorCode {
     TooLarge,
     /// The message needs a tab and came from elsewhere.
     NoTab,
+    /// The thread or comment a message names is not (or no longer) known.
+    NotFound,
 }
 
 /// Reads one message: checks the version, the shape and the limits.
@@ -253,7 +353,27 @@ fn check_limits(request: &Request) -> Result<(), Response> {
             }
             Ok(())
         }
-        Request::Ping {} | Request::GetThreads {} => Ok(()),
+        Request::Correct { url, id, .. } => {
+            field("url", url)?;
+            if id.is_empty() {
+                return Err(Response::error(
+                    ErrorCode::BadMessage,
+                    "the comment id is empty",
+                ));
+            }
+            field("comment id", id)
+        }
+        Request::ImportCorrections { corrections } => {
+            // Each correction is checked by the store itself; only the count is a protocol limit.
+            if corrections.len() > MAX_CORRECTIONS {
+                return too_large("the number of corrections", MAX_CORRECTIONS);
+            }
+            Ok(())
+        }
+        Request::Ping {}
+        | Request::GetThreads { .. }
+        | Request::ExportCorrections {}
+        | Request::ExportThread { .. } => Ok(()),
     }
 }
 
@@ -330,6 +450,46 @@ mod tests {
                 json!({"v": 1, "type": "CommentsRead", "url": "u", "comments": many}),
                 Some(ErrorCode::TooLarge),
             ),
+            (
+                json!({"v": 1, "type": "GetThreads", "now_ms": 1_773_144_000_000_i64}),
+                None,
+            ),
+            (
+                json!({"v": 1, "type": "GetThreads", "now_ms": "soon"}),
+                Some(ErrorCode::BadMessage),
+            ),
+            (
+                json!({"v": 1, "type": "Correct", "url": "u", "id": "1", "category": "praise"}),
+                None,
+            ),
+            (
+                json!({"v": 1, "type": "Correct", "url": "u", "id": "", "category": "praise"}),
+                Some(ErrorCode::BadMessage),
+            ),
+            (
+                json!({"v": 1, "type": "Correct", "url": "u", "id": "1", "category": "rant"}),
+                Some(ErrorCode::BadMessage),
+            ),
+            (
+                json!({"v": 1, "type": "ImportCorrections", "corrections": [{"platform": "x", "id": "1", "category": "spam", "original": "neutral"}]}),
+                None,
+            ),
+            (
+                json!({"v": 1, "type": "ImportCorrections", "corrections": {"id": "1"}}),
+                Some(ErrorCode::BadMessage),
+            ),
+            (
+                json!({"v": 1, "type": "ScrollToComment", "id": "1"}),
+                Some(ErrorCode::BadMessage),
+            ),
+            (
+                json!({"v": 1, "type": "ExportThread", "tab_id": 3, "format": "text", "lang": "fr"}),
+                None,
+            ),
+            (
+                json!({"v": 1, "type": "ExportThread", "tab_id": 3, "format": "xlsx"}),
+                Some(ErrorCode::BadMessage),
+            ),
         ];
         for (message, expected) in cases {
             let shown = message.to_string();
@@ -352,6 +512,10 @@ mod tests {
             json!({"type": "ReportError", "context": "c", "message": "m"}),
             json!({"type": "GetThreads"}),
             json!({"type": "Classify", "text": "t"}),
+            json!({"type": "Correct", "url": "u", "id": "1", "category": "spam"}),
+            json!({"type": "ExportCorrections"}),
+            json!({"type": "ImportCorrections", "corrections": []}),
+            json!({"type": "ExportThread", "tab_id": 1, "format": "csv"}),
         ];
         let mut seen: Vec<String> = samples
             .iter()
@@ -369,6 +533,46 @@ mod tests {
         assert_eq!(seen, listed);
     }
 
+    #[test]
+    fn every_page_command_is_listed_for_javascript() {
+        let command: PageCommand =
+            serde_json::from_value(json!({"type": "ScrollToComment", "id": "1"})).unwrap();
+        let shown = serde_json::to_value(&command).unwrap();
+        assert_eq!(shown["type"], json!(PageCommand::TYPES[0]));
+    }
+
+    /// A report read back by an extension page is the report the engine wrote.
+    #[test]
+    fn thread_reports_read_back() {
+        use crate::thread::summary::{summarize, CrisisThresholds};
+        let comment: Comment = serde_json::from_value(
+            json!({"id": "1", "author": "A", "text": "t", "time": "2026-01-01T00:00:00Z"}),
+        )
+        .unwrap();
+        let verdict = crate::classify::classify("t", None);
+        let judged = JudgedComment {
+            comment: comment.clone(),
+            verdict: verdict.clone(),
+        };
+        let report = ThreadReport {
+            tab_id: 3,
+            url: "https://x.com/a/status/1".into(),
+            platform: Some(Platform::X),
+            status: PageStatus::Reading,
+            reason: None,
+            comments: vec![ReportedComment {
+                comment,
+                verdict,
+                corrected_from: Some(Category::Praise),
+            }],
+            summary: summarize(&[judged], None, &CrisisThresholds::default()),
+        };
+        let text = serde_json::to_string(&report).unwrap();
+        assert!(text.contains(r#""corrected_from":"praise""#), "{text}");
+        let back: ThreadReport = serde_json::from_str(&text).unwrap();
+        assert_eq!(back, report);
+    }
+
     /// The JavaScript side names the same message types as this file, no more, no fewer.
     #[test]
     fn javascript_protocol_names_match() {
@@ -382,6 +586,7 @@ mod tests {
         let ours: std::collections::BTreeSet<&str> = Request::TYPES
             .iter()
             .chain(Response::TYPES.iter())
+            .chain(PageCommand::TYPES.iter())
             .copied()
             .collect();
         assert_eq!(

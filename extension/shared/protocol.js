@@ -13,6 +13,10 @@
     ReportError: "ReportError",
     GetThreads: "GetThreads",
     Classify: "Classify",
+    Correct: "Correct",
+    ExportCorrections: "ExportCorrections",
+    ImportCorrections: "ImportCorrections",
+    ExportThread: "ExportThread",
   });
 
   const Response = Object.freeze({
@@ -21,11 +25,19 @@
     Verdicts: "Verdicts",
     Verdict: "Verdict",
     Threads: "Threads",
+    Corrections: "Corrections",
+    Export: "Export",
     Error: "Error",
+  });
+
+  // What extension pages ask of a tab's content script (tabs.sendMessage); the engine never sees
+  // these. The content script answers {ok: true} or {ok: false, reason}.
+  const Command = Object.freeze({
+    ScrollToComment: "ScrollToComment",
   });
 
   /** A message of `type` with `fields`, stamped with the protocol version. */
   const message = (type, fields = {}) => ({ v: PROTOCOL_VERSION, type, ...fields });
 
-  globalThis.CandorProtocol = Object.freeze({ PROTOCOL_VERSION, Request, Response, message });
+  globalThis.CandorProtocol = Object.freeze({ PROTOCOL_VERSION, Request, Response, Command, message });
 })();

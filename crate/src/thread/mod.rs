@@ -2,7 +2,13 @@
 //!
 //! Owns: [`Comment`] (one comment as the content script read it), [`Platform`], and [`Thread`],
 //! which keeps every comment read on a page — keyed by the platform's stable id, never by DOM node —
-//! with its verdict, including comments the page has since removed from its DOM.
+//! with its verdict, including comments the page has since removed from its DOM. Its submodules
+//! summarise a thread ([`summary`]), keep the person's corrections ([`corrections`]) and write the
+//! reports for the brand ([`export`]).
+
+pub mod corrections;
+pub mod export;
+pub mod summary;
 
 use std::collections::HashMap;
 

@@ -1,7 +1,10 @@
 //! The wasm surface: what the extension's background and pages call.
 //!
 //! Owns: conversion between JavaScript values and the engine's typed messages. Nothing here decides
-//! anything; it hands each message to [`crate::engine::Engine`] and returns its answer.
+//! anything; it hands each message to [`crate::engine::Engine`] and returns its answer. The extension
+//! pages' UI is [`ui`].
+
+pub mod ui;
 
 use wasm_bindgen::prelude::*;
 

@@ -1,0 +1,244 @@
+//! The Rust UI of the extension's pages (wasm32 only): today the side panel.
+//!
+//! Owns: mounting the side panel in `extension/pages/sidepanel.html`, keeping it current (it asks
+//! the background for the threads as soon as a content script reports a page, and every 250 ms while
+//! the panel is visible), and carrying out what the person asks: corrections to the engine, "show on the
+//! page" to the tab's content script, reports to the clipboard or a file. The drawing itself is
+//! [`panel`], from what [`view`] reads of the engine's answer; the browser APIs are [`browser`]; the
+//! words are [`strings`].
+
+pub mod browser;
+pub mod panel;
+pub mod strings;
+pub mod view;
+
+use std::cell::{Cell, RefCell};
+
+use gloo_timers::callback::Interval;
+use serde_json::{json, Value};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::spawn_local;
+
+use crate::protocol::{ExportFormat, PROTOCOL_VERSION};
+use crate::text::Lang;
+use panel::{Action, Panel, Shown};
+use view::PanelThread;
+
+/// How often the panel asks for the threads while visible, in ms.
+const POLL_MS: u32 = 250;
+
+struct SidePanel {
+    panel: Panel,
+    _poll: Interval,
+    _on_message: Option<browser::Listener>,
+}
+
+thread_local! {
+    /// The page's one panel, alive as long as the page.
+    static SIDE_PANEL: RefCell<Option<SidePanel>> = const { RefCell::new(None) };
+    /// A refresh is under way / another one was asked for meanwhile.
+    static REFRESHING: Cell<bool> = const { Cell::new(false) };
+    static REFRESH_AGAIN: Cell<bool> = const { Cell::new(false) };
+}
+
+fn with_panel(f: impl FnOnce(&Panel)) {
+    SIDE_PANEL.with(|slot| {
+        if let Some(side_panel) = slot.borrow().as_ref() {
+            f(&side_panel.panel);
+        }
+    });
+}
+
+/// Mounts the side panel in `#candor-panel` (or the body) and starts keeping it current.
+#[wasm_bindgen]
+pub fn mount_side_panel() -> Result<(), JsValue> {
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| JsValue::from_str("the side panel needs a document"))?;
+    let root = document
+        .get_element_by_id("candor-panel")
+        .or_else(|| document.body().map(Into::into))
+        .ok_or_else(|| JsValue::from_str("the side panel page has no body"))?;
+    let lang = browser::ui_lang();
+    if let Some(html) = document.document_element() {
+        html.set_attribute("lang", if lang == Lang::Fr { "fr" } else { "en" })
+            .ok();
+    }
+    let panel = Panel::mount(&root, lang, carry_out);
+    // The poll catches what no message announces: another tab activated, waits growing, a
+    // correction made elsewhere. A hidden panel costs nothing.
+    let poll = Interval::new(POLL_MS, move || {
+        if !document.hidden() {
+            request_refresh();
+        }
+    });
+    // Content scripts' messages reach every extension page, this one included: when a page was read,
+    // refresh at once rather than at the next tick (the background answers messages in order, so it
+    // has handled the page's message before this page's question).
+    let on_message = browser::on_runtime_message(|message| {
+        let kind = js_sys::Reflect::get(&message, &"type".into())
+            .ok()
+            .and_then(|t| t.as_string());
+        if matches!(
+            kind.as_deref(),
+            Some("CommentsRead" | "PageOpened" | "PageUnreadable")
+        ) {
+            request_refresh();
+        }
+    })
+    .ok();
+    SIDE_PANEL.with(|slot| {
+        *slot.borrow_mut() = Some(SidePanel {
+            panel,
+            _poll: poll,
+            _on_message: on_message,
+        })
+    });
+    request_refresh();
+    Ok(())
+}
+
+/// Refreshes now, or right after the refresh under way: never two at once, none lost.
+fn request_refresh() {
+    if REFRESHING.with(|r| r.replace(true)) {
+        REFRESH_AGAIN.with(|a| a.set(true));
+        return;
+    }
+    spawn_local(async {
+        loop {
+            refresh().await;
+            if !REFRESH_AGAIN.with(|a| a.replace(false)) {
+                break;
+            }
+        }
+        REFRESHING.with(|r| r.set(false));
+    });
+}
+
+/// Asks for the threads and shows the active tab's.
+async fn refresh() {
+    let now = js_sys::Date::now() as i64;
+    let shown = match fetch(now).await {
+        Ok(shown) => shown,
+        Err(why) => Shown::EngineSilent(why),
+    };
+    with_panel(|panel| panel.show(shown, Some(now)));
+}
+
+async fn fetch(now_ms: i64) -> Result<Shown, String> {
+    let tab = browser::active_tab_id().await?;
+    let reply = browser::send_to_background(
+        &json!({"v": PROTOCOL_VERSION, "type": "GetThreads", "now_ms": now_ms}),
+    )
+    .await?;
+    thread_of_tab(reply, tab)
+}
+
+/// The thread of tab `tab` in a `Threads` answer, or why there is none.
+pub fn thread_of_tab(reply: Value, tab: Option<i64>) -> Result<Shown, String> {
+    match reply.get("type").and_then(Value::as_str) {
+        Some("Threads") => {}
+        Some("Error") => return Err(error_text(&reply)),
+        _ => return Err("unexpected answer".into()),
+    }
+    let threads = reply["threads"]
+        .as_array()
+        .ok_or("the answer has no threads")?;
+    let Some(thread) = threads.iter().find(|t| t["tab_id"].as_i64() == tab) else {
+        return Ok(Shown::NoThread);
+    };
+    PanelThread::read(thread)
+        .map(|t| Shown::Thread(Box::new(t)))
+        .ok_or_else(|| "the engine's report lacks a field the panel needs".into())
+}
+
+fn error_text(reply: &Value) -> String {
+    reply["message"]
+        .as_str()
+        .unwrap_or("the engine refused the message")
+        .to_string()
+}
+
+/// Carries out what the person asked for in the panel.
+fn carry_out(action: Action) {
+    let words = {
+        let mut words = None;
+        with_panel(|panel| words = Some(panel.words()));
+        words.unwrap_or_else(|| strings::Words::new(browser::ui_lang()))
+    };
+    match action {
+        Action::Correct { url, id, category } => spawn_local(async move {
+            let message = json!({"v": PROTOCOL_VERSION, "type": "Correct", "url": url, "id": id, "category": category});
+            match browser::send_to_background(&message).await {
+                Ok(reply) if reply["type"] == "Error" => {
+                    with_panel(|p| p.announce(&words.failed(&error_text(&reply))))
+                }
+                Ok(_) => request_refresh(),
+                Err(why) => with_panel(|p| p.announce(&words.failed(&why))),
+            }
+        }),
+        Action::ScrollTo { tab_id, id } => spawn_local(async move {
+            let message = json!({"v": PROTOCOL_VERSION, "type": "ScrollToComment", "id": id});
+            let outcome = match browser::send_to_tab(tab_id, &message).await {
+                Ok(reply) if reply["ok"] == true => Ok(()),
+                Ok(reply) => Err(reply["reason"]
+                    .as_str()
+                    .unwrap_or("the page did not answer")
+                    .to_string()),
+                Err(why) => Err(why),
+            };
+            if let Err(why) = outcome {
+                with_panel(|p| p.announce(&words.scroll_failed(&why)));
+            }
+        }),
+        Action::Export {
+            tab_id,
+            format,
+            lang,
+            now_ms,
+        } => spawn_local(async move {
+            let message = json!({"v": PROTOCOL_VERSION, "type": "ExportThread", "tab_id": tab_id,
+                "format": format, "lang": lang, "now_ms": now_ms});
+            let reply = match browser::send_to_background(&message).await {
+                Ok(reply) if reply["type"] == "Export" => reply,
+                Ok(reply) => return with_panel(|p| p.announce(&words.failed(&error_text(&reply)))),
+                Err(why) => return with_panel(|p| p.announce(&words.failed(&why))),
+            };
+            let content = reply["content"].as_str().unwrap_or_default();
+            if format == ExportFormat::Text {
+                match browser::copy_text(content).await {
+                    Ok(()) => with_panel(|p| p.announce(words.copied())),
+                    Err(_) => with_panel(|p| {
+                        p.show_copy_box(content.to_string());
+                        p.announce(words.copy_fallback());
+                    }),
+                }
+                return;
+            }
+            let name = reply["name"].as_str().unwrap_or("candor-report");
+            let mime = reply["mime"].as_str().unwrap_or("text/plain");
+            let said = match browser::download(name, mime, content) {
+                Ok(()) => words.downloaded(name),
+                Err(why) => words.failed(&why),
+            };
+            with_panel(|p| p.announce(&said));
+        }),
+        Action::ExportCorrections => spawn_local(async move {
+            let message = json!({"v": PROTOCOL_VERSION, "type": "ExportCorrections"});
+            let said = match browser::send_to_background(&message).await {
+                Ok(reply) if reply["type"] == "Corrections" => {
+                    let content = serde_json::to_string(&reply["corrections"])
+                        .unwrap_or_else(|_| "[]".into());
+                    let name = "candor-corrections.json";
+                    match browser::download(name, "application/json", &content) {
+                        Ok(()) => words.downloaded(name),
+                        Err(why) => words.failed(&why),
+                    }
+                }
+                Ok(reply) => words.failed(&error_text(&reply)),
+                Err(why) => words.failed(&why),
+            };
+            with_panel(|p| p.announce(&said));
+        }),
+    }
+}

@@ -1,0 +1,780 @@
+//! The side panel's view of one thread, drawn with plain DOM.
+//!
+//! Owns: turning a thread ([`PanelThread`], see `super::view`) or the reason there is none into the
+//! panel's DOM — crisis
+//! alert, counts chart that doubles as the category filter, unanswered items with their wait,
+//! repeat complainers, the comment list with a category correction menu per item, the report
+//! buttons — and turning clicks into [`Action`]s. It touches no browser API beyond the DOM, so a
+//! test can mount it on a detached node; `super::browser` carries the actions out.
+//!
+//! Accessibility: every control is a real `<button>`; the filter and category choices say their
+//! state with `aria-pressed`, the correction menus with `aria-expanded`; changes are announced in
+//! one persistent polite live region (a region created anew is not announced reliably); focus
+//! survives redraws, which happen only when the thread or the panel's own state changed.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo_events::EventListener;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, HtmlElement, KeyboardEvent};
+
+use super::strings::Words;
+use super::view::{category, PanelComment, PanelThread};
+use crate::classify::Category;
+use crate::protocol::{ExportFormat, PageStatus};
+use crate::text::Lang;
+use crate::thread::Platform;
+
+/// Characters of a comment shown in a list item.
+const EXCERPT_CHARS: usize = 140;
+
+/// What the panel is asked to show.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Shown {
+    /// The background did not answer (or answered an error).
+    EngineSilent(String),
+    /// The active tab has no thread Candor reads.
+    NoThread,
+    Thread(Box<PanelThread>),
+}
+
+/// Something the person asked for that the browser must carry out.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// Send `Correct` to the engine.
+    Correct {
+        url: String,
+        id: String,
+        category: Category,
+    },
+    /// Ask the tab's content script to scroll to the comment (`ScrollToComment`).
+    ScrollTo { tab_id: i64, id: String },
+    /// Ask the engine for the tab's report: CSV and JSON are offered as files, text is copied.
+    Export {
+        tab_id: i64,
+        format: ExportFormat,
+        lang: Lang,
+        now_ms: Option<i64>,
+    },
+    /// Ask the engine for every correction and offer them as a file.
+    ExportCorrections,
+}
+
+struct State {
+    words: Words,
+    live: Element,
+    content: Element,
+    shown: Option<Shown>,
+    now_ms: Option<i64>,
+    filter: Option<Category>,
+    /// The correction menu that is open: `<list>:<comment id>`.
+    open_menu: Option<String>,
+    /// Where focus goes after the next redraw, when not where it was.
+    focus_next: Option<String>,
+    /// The summary shown as text when the clipboard refused it.
+    copy_box: Option<String>,
+}
+
+/// The mounted panel. Dropping it removes its listeners.
+pub struct Panel {
+    state: Rc<RefCell<State>>,
+    _listeners: [EventListener; 2],
+}
+
+impl Panel {
+    /// Draws an empty panel into `root` (replacing its children) and listens to its clicks and
+    /// keys. `on_action` receives what the person asked for; it may call back into the panel.
+    pub fn mount(root: &Element, lang: Lang, on_action: impl Fn(Action) + 'static) -> Panel {
+        let doc = document_of(root);
+        root.set_text_content(None);
+        root.set_attribute("class", "candor-panel").ok();
+        let live = el(
+            &doc,
+            "p",
+            &[
+                ("class", "live"),
+                ("role", "status"),
+                ("aria-live", "polite"),
+            ],
+        );
+        let content = el(&doc, "div", &[("class", "content")]);
+        root.append_child(&live).ok();
+        root.append_child(&content).ok();
+        let state = Rc::new(RefCell::new(State {
+            words: Words::new(lang),
+            live,
+            content,
+            shown: None,
+            now_ms: None,
+            filter: None,
+            open_menu: None,
+            focus_next: None,
+            copy_box: None,
+        }));
+        let on_action: Rc<dyn Fn(Action)> = Rc::new(on_action);
+        let click = {
+            let state = state.clone();
+            let on_action = on_action.clone();
+            EventListener::new(root, "click", move |event| {
+                let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+                    return;
+                };
+                let Ok(Some(control)) = target.closest("[data-action]") else {
+                    return;
+                };
+                // The state is released before the action runs: the action may call the panel.
+                let action = state.borrow_mut().on_click(&control);
+                if let Some(action) = action {
+                    on_action(action);
+                }
+            })
+        };
+        let keys = {
+            let state = state.clone();
+            EventListener::new(root, "keydown", move |event| {
+                let escape = event
+                    .dyn_ref::<KeyboardEvent>()
+                    .is_some_and(|k| k.key() == "Escape");
+                let mut state = state.borrow_mut();
+                if let (true, Some(open)) = (escape, state.open_menu.take()) {
+                    state.focus_next = Some(format!("menu:{open}"));
+                    state.render();
+                }
+            })
+        };
+        let panel = Panel {
+            state,
+            _listeners: [click, keys],
+        };
+        panel.state.borrow_mut().render();
+        panel
+    }
+
+    /// Shows `shown`; redraws only when something visible changed (waits count in minutes).
+    pub fn show(&self, shown: Shown, now_ms: Option<i64>) {
+        let mut state = self.state.borrow_mut();
+        let minute = |ms: Option<i64>| ms.map(|t| t.div_euclid(60_000));
+        if state.shown.as_ref() == Some(&shown) && minute(state.now_ms) == minute(now_ms) {
+            return;
+        }
+        let announce = state.changes_worth_announcing(&shown);
+        state.shown = Some(shown);
+        state.now_ms = now_ms;
+        state.render();
+        if let Some(text) = announce {
+            state.live.set_text_content(Some(&text));
+        }
+    }
+
+    /// Says `text` in the live region (a result, an error).
+    pub fn announce(&self, text: &str) {
+        self.state.borrow().live.set_text_content(Some(text));
+    }
+
+    /// Shows the thread summary as selectable text, for when the clipboard refuses it.
+    pub fn show_copy_box(&self, text: String) {
+        let mut state = self.state.borrow_mut();
+        state.copy_box = Some(text);
+        state.focus_next = Some("copy-box".into());
+        state.render();
+    }
+
+    /// The panel's language.
+    pub fn words(&self) -> Words {
+        self.state.borrow().words
+    }
+}
+
+impl State {
+    fn report(&self) -> Option<&PanelThread> {
+        match &self.shown {
+            Some(Shown::Thread(report)) => Some(report),
+            _ => None,
+        }
+    }
+
+    /// A crisis (when it starts, or when the panel opens on one) and new comments on the same
+    /// thread deserve a word.
+    fn changes_worth_announcing(&self, next: &Shown) -> Option<String> {
+        let Shown::Thread(after) = next else {
+            return None;
+        };
+        let before = self.report().filter(|b| b.url == after.url);
+        if after.summary.crisis && !before.is_some_and(|b| b.summary.crisis) {
+            return Some(self.words.crisis_announce().into());
+        }
+        let added = after.comments.len().saturating_sub(before?.comments.len());
+        (added > 0).then(|| self.words.new_comments(added))
+    }
+
+    fn on_click(&mut self, control: &Element) -> Option<Action> {
+        let data = |name: &str| control.get_attribute(name).unwrap_or_default();
+        // A copy, so the panel's state can change while the action is prepared; clicks are rare.
+        let report = self.report()?.clone();
+        let report = &report;
+        let action = match data("data-action").as_str() {
+            "filter" => {
+                let chosen = category_named(&data("data-category"));
+                self.filter = if self.filter == chosen { None } else { chosen };
+                None
+            }
+            "menu" => {
+                let key = data("data-key");
+                self.open_menu = if self.open_menu.as_deref() == Some(key.as_str()) {
+                    None
+                } else {
+                    Some(key)
+                };
+                None
+            }
+            "correct" => {
+                let category = category_named(&data("data-category"))?;
+                let id = data("data-id");
+                let author = report
+                    .comments
+                    .iter()
+                    .find(|c| c.id == id)
+                    .map(|c| c.author.clone())
+                    .unwrap_or_default();
+                self.live
+                    .set_text_content(Some(&self.words.corrected(&author, category)));
+                if let Some(open) = self.open_menu.take() {
+                    self.focus_next = Some(format!("menu:{open}"));
+                }
+                Some(Action::Correct {
+                    url: report.url.clone(),
+                    id,
+                    category,
+                })
+            }
+            "scroll" => Some(Action::ScrollTo {
+                tab_id: report.tab_id,
+                id: data("data-id"),
+            }),
+            action @ ("csv" | "json" | "copy") => Some(Action::Export {
+                tab_id: report.tab_id,
+                format: match action {
+                    "csv" => ExportFormat::Csv,
+                    "json" => ExportFormat::Json,
+                    _ => ExportFormat::Text,
+                },
+                lang: self.words.lang,
+                now_ms: self.now_ms,
+            }),
+            "export-corrections" => Some(Action::ExportCorrections),
+            _ => None,
+        };
+        if action.is_none() || matches!(action, Some(Action::Correct { .. })) {
+            self.render();
+        }
+        action
+    }
+
+    fn render(&mut self) {
+        let doc = document_of(&self.content);
+        let focus_key = self.focus_next.take().or_else(|| {
+            let active = doc.active_element()?;
+            self.content
+                .contains(Some(&active))
+                .then(|| active.get_attribute("data-focus"))
+                .flatten()
+        });
+        let mut view = View {
+            doc: &doc,
+            words: self.words,
+            focus_key,
+            to_focus: None,
+            menus: 0,
+        };
+        let body = view.el("div", &[("class", "body")]);
+        match &self.shown {
+            None => {}
+            Some(Shown::EngineSilent(why)) => {
+                append(
+                    &body,
+                    &view.text("p", &[("class", "notice")], &self.words.engine_silent(why)),
+                );
+            }
+            Some(Shown::NoThread) => {
+                append(
+                    &body,
+                    &view.text("p", &[("class", "notice")], self.words.no_thread()),
+                );
+            }
+            Some(Shown::Thread(report)) => view.thread(
+                &body,
+                report,
+                self.filter,
+                self.open_menu.as_deref(),
+                self.copy_box.as_deref(),
+            ),
+        }
+        append(
+            &body,
+            &view.text("p", &[("class", "privacy")], self.words.privacy()),
+        );
+        self.content.set_text_content(None);
+        append(&self.content, &body);
+        if let Some(element) = view.to_focus.and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
+            element.focus().ok();
+        }
+    }
+}
+
+/// One redraw: the document, the words, and the element that should get focus back.
+struct View<'a> {
+    doc: &'a Document,
+    words: Words,
+    focus_key: Option<String>,
+    to_focus: Option<Element>,
+    menus: usize,
+}
+
+impl View<'_> {
+    fn el(&self, tag: &str, attributes: &[(&str, &str)]) -> Element {
+        el(self.doc, tag, attributes)
+    }
+
+    fn text(&self, tag: &str, attributes: &[(&str, &str)], text: &str) -> Element {
+        let element = self.el(tag, attributes);
+        element.set_text_content(Some(text));
+        element
+    }
+
+    /// A button that keeps focus across redraws under `key`.
+    fn button(&mut self, key: &str, attributes: &[(&str, &str)], text: &str) -> Element {
+        let button = self.text("button", &[("type", "button"), ("data-focus", key)], text);
+        for (name, value) in attributes {
+            button.set_attribute(name, value).ok();
+        }
+        if self.focus_key.as_deref() == Some(key) {
+            self.to_focus = Some(button.clone());
+        }
+        button
+    }
+
+    fn thread(
+        &mut self,
+        body: &Element,
+        report: &PanelThread,
+        filter: Option<Category>,
+        open_menu: Option<&str>,
+        copy_box: Option<&str>,
+    ) {
+        let w = self.words;
+        let place = format!("{} · {}", platform_name(report.platform), report.url);
+        append(body, &self.text("p", &[("class", "where")], &place));
+        if report.status == PageStatus::Unreadable {
+            let reason = report.reason.as_deref().unwrap_or("?");
+            append(
+                body,
+                &self.text("p", &[("class", "notice warn")], &w.unreadable(reason)),
+            );
+            return;
+        }
+        let s = &report.summary;
+        if report.comments.is_empty() {
+            append(
+                body,
+                &self.text("p", &[("class", "notice")], w.no_comment_yet()),
+            );
+            return;
+        }
+        append(
+            body,
+            &self.text(
+                "p",
+                &[("class", "totals")],
+                &w.totals(s.total, s.brand_comments),
+            ),
+        );
+
+        if s.crisis {
+            let section = self.section(body, "crisis", w.crisis_heading());
+            let minutes = s.surge.window_minutes;
+            append(
+                &section,
+                &self.text(
+                    "p",
+                    &[],
+                    &w.crisis_body(s.surge.complaints, minutes, s.surge.share),
+                ),
+            );
+            append(
+                &section,
+                &self.text("p", &[("class", "advice")], w.crisis_advice()),
+            );
+        }
+
+        // The chart is the filter: one pressed button per category, its bar the category's share.
+        let section = self.section(body, "counts", w.counts_heading());
+        append(
+            &section,
+            &self.text("p", &[("class", "hint")], w.filter_hint()),
+        );
+        let chart = self.el("ul", &[("class", "chart")]);
+        for category in Category::ALL {
+            let n = s.counts.get(&category).copied().unwrap_or(0);
+            let share = if s.total == 0 {
+                0.0
+            } else {
+                n as f32 * 100.0 / s.total as f32
+            };
+            let pressed = if filter == Some(category) {
+                "true"
+            } else {
+                "false"
+            };
+            let button = self.button(
+                &format!("filter:{}", category.as_str()),
+                &[
+                    ("class", &format!("bar-row cat-{}", category.as_str())),
+                    ("data-action", "filter"),
+                    ("data-category", category.as_str()),
+                    ("aria-pressed", pressed),
+                ],
+                "",
+            );
+            append(
+                &button,
+                &self.text("span", &[("class", "label")], w.category(category)),
+            );
+            let bar = self.el("span", &[("class", "bar"), ("aria-hidden", "true")]);
+            let fill = self.el(
+                "span",
+                &[
+                    ("class", "fill"),
+                    ("style", &format!("inline-size: {share:.1}%")),
+                ],
+            );
+            append(&bar, &fill);
+            append(&button, &bar);
+            append(
+                &button,
+                &self.text("span", &[("class", "count")], &n.to_string()),
+            );
+            let item = self.el("li", &[]);
+            append(&item, &button);
+            append(&chart, &item);
+        }
+        append(&section, &chart);
+        append(
+            &section,
+            &self.text(
+                "p",
+                &[("class", "ratio")],
+                &w.ratio(s.praise_complaint_ratio),
+            ),
+        );
+
+        let section = self.section(body, "waiting", &w.waiting_heading(s.waiting.len()));
+        if s.waiting.is_empty() {
+            append(
+                &section,
+                &self.text("p", &[("class", "empty")], w.nothing_waiting()),
+            );
+        } else {
+            append(
+                &section,
+                &self.text("p", &[("class", "hint")], w.waiting_hint()),
+            );
+            let list = self.el("ol", &[("class", "items")]);
+            for (id, waited_minutes) in &s.waiting {
+                if let Some(c) = report.comments.iter().find(|c| &c.id == id) {
+                    let item = self.item("w", c, *waited_minutes, false, open_menu);
+                    append(&list, &item);
+                }
+            }
+            append(&section, &list);
+        }
+
+        if !s.repeat_complaints.is_empty() {
+            let section = self.section(body, "repeat", w.repeat_heading());
+            let list = self.el("ul", &[("class", "people")]);
+            for (author, complaints) in &s.repeat_complaints {
+                append(
+                    &list,
+                    &self.text("li", &[], &w.repeat_item(author, *complaints)),
+                );
+            }
+            append(&section, &list);
+            append(
+                &section,
+                &self.text("p", &[("class", "hint")], w.repeat_hint()),
+            );
+        }
+
+        let section = self.section(body, "comments", w.comments_heading());
+        let shown: Vec<&PanelComment> = report
+            .comments
+            .iter()
+            .filter(|c| filter.is_none_or(|f| !c.by_brand && c.category == f))
+            .collect();
+        let bar = self.el("p", &[("class", "showing")]);
+        append(
+            &bar,
+            &self.text("span", &[], &w.showing(filter, shown.len())),
+        );
+        if filter.is_some() {
+            let all = self.button(
+                "filter:",
+                &[
+                    ("data-action", "filter"),
+                    ("data-category", ""),
+                    ("class", "link"),
+                ],
+                w.all(),
+            );
+            append(&bar, &all);
+        }
+        append(&section, &bar);
+        if shown.is_empty() {
+            append(
+                &section,
+                &self.text("p", &[("class", "empty")], w.none_in_category()),
+            );
+        } else {
+            let answered: std::collections::HashSet<&str> =
+                s.answered.iter().map(String::as_str).collect();
+            let list = self.el("ul", &[("class", "items")]);
+            for c in shown {
+                let item = self.item("c", c, None, answered.contains(c.id.as_str()), open_menu);
+                append(&list, &item);
+            }
+            append(&section, &list);
+        }
+
+        let section = self.section(body, "reports", w.reports_heading());
+        append(
+            &section,
+            &self.text("p", &[("class", "hint")], w.reports_hint()),
+        );
+        let buttons = self.el("div", &[("class", "buttons")]);
+        for (action, label) in [
+            ("csv", w.download_csv()),
+            ("json", w.download_json()),
+            ("copy", w.copy_summary()),
+            ("export-corrections", w.export_corrections()),
+        ] {
+            let button = self.button(action, &[("data-action", action)], label);
+            append(&buttons, &button);
+        }
+        append(&section, &buttons);
+        if let Some(text) = copy_box {
+            let area = self.el(
+                "textarea",
+                &[
+                    ("readonly", ""),
+                    ("rows", "12"),
+                    ("aria-label", w.summary_box()),
+                    ("data-focus", "copy-box"),
+                ],
+            );
+            area.set_text_content(Some(text));
+            if self.focus_key.as_deref() == Some("copy-box") {
+                self.to_focus = Some(area.clone());
+            }
+            append(&section, &area);
+        }
+    }
+
+    /// A titled section; its heading names it for assistive technology.
+    fn section(&mut self, body: &Element, name: &str, title: &str) -> Element {
+        let heading_id = format!("candor-h-{name}");
+        let section = self.el(
+            "section",
+            &[
+                ("class", name),
+                ("data-section", name),
+                ("aria-labelledby", &heading_id),
+            ],
+        );
+        append(&section, &self.text("h2", &[("id", &heading_id)], title));
+        append(body, &section);
+        section
+    }
+
+    /// One comment: a button that shows it on the page, its badges, and (for the audience's
+    /// comments) a menu to correct its category. `list` keeps keys apart when a comment is listed twice.
+    fn item(
+        &mut self,
+        list: &str,
+        c: &PanelComment,
+        waited: Option<i64>,
+        answered: bool,
+        open_menu: Option<&str>,
+    ) -> Element {
+        let w = self.words;
+        let id = c.id.as_str();
+        let key = format!("{list}:{id}");
+        let category = c.category;
+        let item = self.el("li", &[("class", "item"), ("data-id", id)]);
+        let excerpt = excerpt(&c.text);
+        let main = self.button(
+            &format!("scroll:{key}"),
+            &[
+                ("class", "item-main"),
+                ("data-action", "scroll"),
+                ("data-id", id),
+            ],
+            "",
+        );
+        let meta = self.el("span", &[("class", "meta")]);
+        append(
+            &meta,
+            &self.text("strong", &[("class", "author")], &c.author),
+        );
+        if c.by_brand {
+            append(
+                &meta,
+                &self.text("span", &[("class", "badge brand")], w.brand()),
+            );
+        } else {
+            let badge_class = format!("badge cat-{}", category.as_str());
+            append(
+                &meta,
+                &self.text("span", &[("class", &badge_class)], w.category(category)),
+            );
+        }
+        if let Some(original) = c.corrected_from {
+            append(
+                &meta,
+                &self.text(
+                    "span",
+                    &[("class", "corrected")],
+                    &w.corrected_from(original),
+                ),
+            );
+        }
+        if answered {
+            append(
+                &meta,
+                &self.text("span", &[("class", "answered")], w.answered()),
+            );
+        }
+        if let Some(minutes) = waited {
+            append(
+                &meta,
+                &self.text("span", &[("class", "wait")], &w.wait(minutes)),
+            );
+        }
+        append(&main, &meta);
+        append(&main, &self.text("span", &[("class", "excerpt")], &excerpt));
+        // The button's name is what it shows (author, badges, wait, text) plus what it does; spaces
+        // keep its words apart when a screen reader joins the spans.
+        append(
+            &main,
+            &self.text("span", &[("class", "sr-only")], w.show_on_page()),
+        );
+        space_out(&meta);
+        space_out(&main);
+        append(&item, &main);
+        if c.by_brand {
+            return item;
+        }
+        let open = open_menu == Some(key.as_str());
+        let menu_id = format!("candor-menu-{}", self.menus);
+        self.menus += 1;
+        let mut opener_attributes = vec![
+            ("class", "correct-open"),
+            ("data-action", "menu"),
+            ("data-key", key.as_str()),
+            ("aria-expanded", if open { "true" } else { "false" }),
+        ];
+        if open {
+            opener_attributes.push(("aria-controls", menu_id.as_str()));
+        }
+        let opener = self.button(
+            &format!("menu:{key}"),
+            &opener_attributes,
+            w.change_category(),
+        );
+        append(&item, &opener);
+        if open {
+            let menu = self.el(
+                "div",
+                &[
+                    ("class", "menu"),
+                    ("id", &menu_id),
+                    ("role", "group"),
+                    ("aria-label", &w.new_category_for(&c.author)),
+                ],
+            );
+            for choice in Category::ALL {
+                let pressed = if choice == category { "true" } else { "false" };
+                let button = self.button(
+                    &format!("correct:{key}:{}", choice.as_str()),
+                    &[
+                        ("data-action", "correct"),
+                        ("data-id", id),
+                        ("data-category", choice.as_str()),
+                        ("aria-pressed", pressed),
+                        ("class", &format!("choice cat-{}", choice.as_str())),
+                    ],
+                    w.category(choice),
+                );
+                append(&menu, &button);
+            }
+            append(&item, &menu);
+        }
+        item
+    }
+}
+
+fn category_named(name: &str) -> Option<Category> {
+    category(&serde_json::Value::from(name))
+}
+
+fn platform_name(platform: Option<Platform>) -> &'static str {
+    match platform {
+        Some(Platform::Facebook) => "Facebook",
+        Some(Platform::X) => "X",
+        Some(Platform::Linkedin) => "LinkedIn",
+        None => "?",
+    }
+}
+
+/// The start of a comment on one line.
+fn excerpt(text: &str) -> String {
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() <= EXCERPT_CHARS {
+        flat
+    } else {
+        let cut: String = flat.chars().take(EXCERPT_CHARS).collect();
+        format!("{}…", cut.trim_end())
+    }
+}
+
+fn document_of(node: &Element) -> Document {
+    node.owner_document()
+        .or_else(|| web_sys::window().and_then(|w| w.document()))
+        .expect("an element always belongs to a document")
+}
+
+/// Creates `<tag>` with attributes. Tag and attribute names are constants of this file, so the DOM
+/// cannot refuse them; values are set as data, never parsed as markup.
+fn el(doc: &Document, tag: &str, attributes: &[(&str, &str)]) -> Element {
+    let element = doc
+        .create_element(tag)
+        .expect("tag names here are valid constants");
+    for (name, value) in attributes {
+        element.set_attribute(name, value).ok();
+    }
+    element
+}
+
+/// Puts a space after each child element but the last.
+fn space_out(parent: &Element) {
+    let mut child = parent.first_element_child();
+    while let Some(current) = child {
+        child = current.next_element_sibling();
+        if child.is_some() {
+            current.after_with_str_1(" ").ok();
+        }
+    }
+}
+
+fn append(parent: &Element, child: &Element) {
+    parent.append_child(child).ok();
+}
