@@ -146,9 +146,11 @@ mod tests {
 
     #[test]
     fn the_voice_follows_the_profile() {
-        let mut profile = Profile::default();
-        profile.address = Address::Tu;
-        profile.avoid = vec!["malheureusement".into()];
+        let profile = Profile {
+            address: Address::Tu,
+            avoid: vec!["malheureusement".into()],
+            ..Profile::default()
+        };
         let v = voice(&profile);
         assert_eq!(v.address, Some(CoachAddress::Tu));
         assert_eq!(v.avoid, ["malheureusement"]);
@@ -218,8 +220,10 @@ mod tests {
                 true,
             ),
         ];
-        let mut profile = Profile::default();
-        profile.avoid = vec!["unfortunately".into()];
+        let profile = Profile {
+            avoid: vec!["unfortunately".into()],
+            ..Profile::default()
+        };
         let repeated = coach_for(
             &comments,
             "1",
