@@ -1,8 +1,9 @@
 // What every platform's content script shares: watching the page, reading the comments a platform
 // reader finds, sending them to the engine in small batches, and drawing each one's badge. It works
 // incrementally (only what a mutation touched is read again), in slices of a few milliseconds that
-// yield to the page, and keys everything by the platform's comment id, never by DOM node. Nothing
-// here decides anything about a comment: the engine (in the background) does.
+// yield to the page, and keys everything by the platform's comment id, never by DOM node. It also
+// answers the side panel's page commands (ScrollToComment). Nothing here decides anything about a
+// comment: the engine (in the background) does.
 (() => {
   const Candor = (globalThis.Candor ??= {});
   const api = globalThis.browser ?? globalThis.chrome;
