@@ -82,7 +82,11 @@
       });
       shadow.append(panel);
       document.documentElement.append(host);
-      addEventListener("scroll", () => hide(owner), { capture: true, passive: true });
+      addEventListener("scroll", onScroll, { capture: true, passive: true });
+    }
+    function onScroll() {
+      hide(owner);
+      if (flashRoot && flashBox?.style.display === "block") place(flashRoot);
     }
     function show(chip, details, root) {
       ensure();
@@ -107,7 +111,31 @@
     function refresh(chip, details) {
       if (owner === chip && panel) panel.replaceChildren(...[...details.childNodes].map((n) => n.cloneNode(true)));
     }
-    return { show, hide, refresh };
+    /** Outlines a comment's box for a moment (after the side panel asked to scroll to it). */
+    let flashBox = null;
+    let flashRoot = null;
+    let flashTimer = 0;
+    function place(root) {
+      const at = root.getBoundingClientRect();
+      Object.assign(flashBox.style, { left: `${at.left - 4}px`, top: `${at.top - 4}px`, width: `${at.width + 8}px`, height: `${at.height + 8}px` });
+    }
+    function flash(root) {
+      ensure();
+      if (!flashBox) {
+        flashBox = document.createElement("div");
+        Object.assign(flashBox.style, { position: "fixed", boxSizing: "border-box", border: "3px solid #e8590c", borderRadius: "8px", pointerEvents: "none", display: "none" });
+        panel.getRootNode().append(flashBox);
+      }
+      flashRoot = root;
+      flashBox.style.display = "block";
+      place(root);
+      clearTimeout(flashTimer);
+      flashTimer = setTimeout(() => {
+        flashBox.style.display = "none";
+        flashRoot = null;
+      }, 1600);
+    }
+    return { show, hide, refresh, flash };
   })();
 
   /** Keeps the page's own handlers (open the post, keyboard shortcuts) from reacting to the badge. */
@@ -293,5 +321,5 @@
     entries.delete(root);
   }
 
-  Candor.badges = { draw, drawMany, remove };
+  Candor.badges = { draw, drawMany, remove, flash: (root) => overlay.flash(root) };
 })();

@@ -1,12 +1,13 @@
 // What every platform's content script shares: watching the page, reading the comments a platform
 // reader finds, sending them to the engine in small batches, and drawing each one's badge. It works
 // incrementally (only what a mutation touched is read again), in slices of a few milliseconds that
-// yield to the page, and keys everything by the platform's comment id, never by DOM node. Nothing
-// here decides anything about a comment: the engine (in the background) does.
+// yield to the page, and keys everything by the platform's comment id, never by DOM node. It also
+// answers the side panel's page commands (ScrollToComment). Nothing here decides anything about a
+// comment: the engine (in the background) does.
 (() => {
   const Candor = (globalThis.Candor ??= {});
   const api = globalThis.browser ?? globalThis.chrome;
-  const { message, Request, Response } = globalThis.CandorProtocol;
+  const { message, Request, Response, Command, PROTOCOL_VERSION } = globalThis.CandorProtocol;
 
   /** Comments per CommentsRead message (the engine accepts up to 500). */
   const BATCH_SIZE = 50;
@@ -311,7 +312,39 @@
       }
     }
 
+    /**
+     * ScrollToComment from the side panel: brings the comment into view and outlines it for a
+     * moment. Answers {ok} or {ok: false, reason} in the person's language; the comment may have
+     * left the page (X unloads what is far off screen).
+     */
+    function scrollToComment(id) {
+      const root = [...(rootsById.get(id) ?? [])].find((el) => el.isConnected);
+      if (!root) {
+        return records.has(id) ? { ok: false, reason: t("scrollGone") } : { ok: false, reason: t("scrollUnknown") };
+      }
+      root.scrollIntoView({ block: "center", behavior: "instant" });
+      Candor.badges.flash(root);
+      return { ok: true };
+    }
+
+    function onCommand(msg, sender, sendResponse) {
+      // Only the extension itself can reach this listener; still, answer only what we know.
+      if (!msg || msg.v !== PROTOCOL_VERSION || msg.type !== Command.ScrollToComment) return false;
+      if (typeof msg.id !== "string" || !msg.id) {
+        sendResponse({ ok: false, reason: t("scrollUnknown") });
+        return false;
+      }
+      try {
+        sendResponse(scrollToComment(msg.id));
+      } catch (error) {
+        reportError(ctxKey, error);
+        sendResponse({ ok: false, reason: String(error?.message ?? error) });
+      }
+      return false;
+    }
+
     try {
+      api.runtime.onMessage?.addListener(onCommand);
       new MutationObserver(onMutations).observe(document.documentElement, {
         childList: true,
         subtree: true,
@@ -326,7 +359,7 @@
     } catch (error) {
       reportError(ctxKey, error);
     }
-    return { stats, records, verdicts };
+    return { stats, records, verdicts, scrollToComment };
   }
 
   Object.assign(Candor, { start, send, reportError, api, t });

@@ -55,7 +55,15 @@ globalThis.chrome = {
     },
   },
   i18n: { getMessage: (key, subs) => key + (subs && subs.length ? ":" + subs.join("|") : "") },
-};`;
+};
+// What extension pages send to the tab (tabs.sendMessage), delivered to the content script's listeners.
+window.__candorTest.listeners = [];
+globalThis.chrome.runtime.onMessage = { addListener: (f) => window.__candorTest.listeners.push(f) };
+window.__candorTest.command = (msg) => new Promise((resolve) => {
+  let answered = false;
+  for (const f of window.__candorTest.listeners) f(msg, {}, (reply) => { answered = true; resolve(reply); });
+  if (!answered) setTimeout(() => resolve(undefined), 50);
+});`;
   const scripts = CONTENT_SCRIPTS.map((f) => `<script nonce="${NONCE}" src="/__candor/${f}"></script>`).join("\n");
   const driver = `<script nonce="${NONCE}" src="/__candor/tests/js/page_driver.js" data-mode="${mode}"></script>`;
   return `<script nonce="${NONCE}">${stub}</script>\n${scripts}\n${driver}\n`;

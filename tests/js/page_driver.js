@@ -124,12 +124,26 @@
     return;
   }
 
-  const settle = () => {
+  /** The side panel's ScrollToComment, for the last comment read, one never read, and a bad one. */
+  async function commands() {
+    const ids = [...run.records.keys()];
+    const target = ids[ids.length - 1];
+    const yBefore = scrollY;
+    const known = target ? await window.__candorTest.command({ v: 1, type: "ScrollToComment", id: target }) : null;
+    const scrolled = scrollY !== yBefore;
+    const unknown = await window.__candorTest.command({ v: 1, type: "ScrollToComment", id: "no-such-comment" });
+    const foreign = await window.__candorTest.command({ v: 1, type: "SomethingElse" });
+    return { target, known, scrolled, unknown, foreign: foreign ?? null };
+  }
+
+  const settle = async () => {
     const done = !document.querySelector("script[nonce]:not([src])[data-recycles]") || document.documentElement.dataset.fixtureDone;
     if (!done && performance.now() - began < 9000) return setTimeout(settle, 200);
     const after = new Map(rectsOf().map((r) => [r.el, r.box]));
     const moved = before.filter((r) => r.el.isConnected && after.get(r.el) !== r.box).length;
+    const scroll = await commands();
     finish({
+      scroll,
       records: [...run.records.values()],
       sent: window.__candorTest.sent.map((m) => ({ type: m.type, count: m.comments?.length, reason: m.reason, url: m.url })),
       badges: collectBadges(),

@@ -72,6 +72,12 @@ for (const file of pages) {
       assert.equal(result.moved, 0, "badges moved the page's layout");
     }
     assert.ok(result.activeIsBody, "a badge took the focus");
+    // The side panel's "show me this comment".
+    const { scroll } = result;
+    if (!name.includes("recycle")) assert.deepEqual(scroll.known, { ok: true }, `ScrollToComment ${scroll.target}`);
+    assert.equal(scroll.unknown.ok, false);
+    assert.equal(scroll.unknown.reason, "scrollUnknown");
+    assert.equal(scroll.foreign, null, "answered a message that is not a page command");
   });
 
   test(`every selector of ${name} has a working fallback`, { skip }, async () => {
