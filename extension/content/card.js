@@ -212,8 +212,10 @@
     if (!current || !ui) return;
     const anchorRect = (current.anchor?.isConnected ? current.anchor : current.root)?.getBoundingClientRect();
     if (!anchorRect) return;
-    const size = ui.dialog.getBoundingClientRect();
-    const at = M.placeCard(anchorRect, { width: size.width, height: size.height }, { width: innerWidth, height: innerHeight });
+    // The natural height (scrollHeight ignores max-height; +2 for the border), so a card capped
+    // once can grow back when there is room.
+    const width = ui.dialog.getBoundingClientRect().width;
+    const at = M.placeCard(anchorRect, { width, height: ui.dialog.scrollHeight + 2 }, { width: innerWidth, height: innerHeight });
     Object.assign(ui.dialog.style, { left: `${at.left}px`, top: `${at.top}px`, maxHeight: `${at.maxHeight}px` });
   }
 
@@ -266,7 +268,10 @@
       item.dataset.rule = point.rule;
       const rule = el("span", {
         font: `700 11px/16px ui-monospace, SFMono-Regular, Menlo, monospace`,
-        padding: "0 5px",
+        minWidth: "3.2em",
+        boxSizing: "border-box",
+        textAlign: "center",
+        padding: "0 4px",
         borderRadius: "4px",
         border: `1px solid ${M.withAlpha(ui.theme?.color, 0.35)}`,
       }, point.rule);

@@ -56,22 +56,24 @@
 
   /**
    * Where the card goes: under its anchor (the badge), its right edge on the anchor's, or above
-   * when it does not fit below; always inside the viewport, `margin` from its edges. Rects are
-   * viewport coordinates; the answer is {left, top, maxHeight}.
+   * when it fits only there; when it fits on neither side, on the side with more room, as tall as
+   * that room (it scrolls inside), so it never covers the badge row. Always inside the viewport,
+   * `margin` from its edges. Rects are viewport coordinates; the answer is {left, top, maxHeight}.
    */
   function placeCard(anchor, size, viewport, margin = 8) {
     const gap = 6;
-    const maxHeight = Math.max(80, viewport.height - 2 * margin);
-    const height = Math.min(size.height, maxHeight);
+    const whole = Math.max(80, viewport.height - 2 * margin);
     const maxLeft = viewport.width - size.width - margin;
-    const left = Math.max(margin, Math.min(anchor.right - size.width, maxLeft));
+    const left = Math.round(Math.max(margin, Math.min(anchor.right - size.width, maxLeft)));
     const below = anchor.bottom + gap;
-    const above = anchor.top - gap - height;
-    let top;
-    if (below + height <= viewport.height - margin) top = below;
-    else if (above >= margin) top = above;
-    else top = Math.max(margin, Math.min(below, viewport.height - margin - height));
-    return { left: Math.round(left), top: Math.round(top), maxHeight };
+    const roomBelow = viewport.height - margin - below;
+    const roomAbove = anchor.top - gap - margin;
+    if (size.height <= roomBelow) return { left, top: Math.round(below), maxHeight: whole };
+    if (size.height <= roomAbove) return { left, top: Math.round(anchor.top - gap - size.height), maxHeight: whole };
+    // Too little room on both sides (a tiny window, or the badge off screen): cover, but stay in.
+    if (Math.max(roomBelow, roomAbove) < 120) return { left, top: margin, maxHeight: whole };
+    if (roomBelow >= roomAbove) return { left, top: Math.round(below), maxHeight: Math.floor(roomBelow) };
+    return { left, top: margin, maxHeight: Math.floor(roomAbove) };
   }
 
   /** The index Tab (or Shift+Tab when `backwards`) moves to among `count` controls, wrapping. */

@@ -80,10 +80,20 @@ test("placeCard stays in the viewport, below the badge or above it", () => {
     const got = M.placeCard(anchor, size, viewport);
     assert.deepEqual({ left: got.left, top: got.top }, want, name);
     assert.ok(got.left >= 8 && got.left + size.width <= viewport.width - 8, `${name}: horizontally inside`);
-    assert.ok(got.top >= 8 && got.top + size.height <= viewport.height - 8, `${name}: vertically inside`);
+    assert.ok(got.top >= 8 && got.top + Math.min(size.height, got.maxHeight) <= viewport.height - 8, `${name}: vertically inside`);
   }
-  const tall = M.placeCard({ left: 0, right: 60, top: 10, bottom: 28 }, { width: 380, height: 2000 }, { width: 400, height: 300 });
-  assert.deepEqual(tall, { left: 8, top: 8, maxHeight: 284 }, "a card taller than the window scrolls inside it");
+  const tall = [
+    // [name, anchor, size, viewport, expected]
+    ["taller than the room: below, as tall as the room", { left: 0, right: 60, top: 10, bottom: 28 }, { width: 380, height: 2000 }, { width: 400, height: 300 }, { left: 8, top: 34, maxHeight: 258 }],
+    ["more room above: ends just above the badge", { left: 900, right: 960, top: 600, bottom: 618 }, { width: 380, height: 900 }, viewport, { left: 580, top: 8, maxHeight: 586 }],
+    ["no room on either side: covers, inside the window", { left: 900, right: 960, top: 60, bottom: 78 }, { width: 380, height: 900 }, { width: 1000, height: 180 }, { left: 580, top: 8, maxHeight: 164 }],
+  ];
+  for (const [name, anchor, s, v, want] of tall) {
+    const got = M.placeCard(anchor, s, v);
+    assert.deepEqual(got, want, name);
+    if (got.top > anchor.bottom) assert.ok(got.top + got.maxHeight <= v.height - 8, `${name}: ends inside`);
+    else if (got.maxHeight < v.height - 16) assert.ok(got.top + got.maxHeight <= anchor.top, `${name}: does not cover the badge`);
+  }
 });
 
 test("nextFocus cycles both ways and enters from outside", () => {
