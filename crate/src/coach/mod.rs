@@ -190,6 +190,25 @@ impl Warning {
     }
 }
 
+/// The UTF-16 offsets of a character span of `draft`: what JavaScript strings index by, for the
+/// extension to underline the words of a [`Warning`] (an emoji is one character, two UTF-16 units).
+pub fn utf16_span(draft: &str, start: usize, end: usize) -> (usize, usize) {
+    let mut units = 0;
+    let (mut from, mut to) = (None, None);
+    for (index, c) in draft.chars().enumerate() {
+        if index == start {
+            from = Some(units);
+        }
+        if index == end {
+            to = Some(units);
+            break;
+        }
+        units += c.len_utf16();
+    }
+    let from = from.unwrap_or(units);
+    (from, to.unwrap_or(units).max(from))
+}
+
 /// What each check reads: the draft prepared once, the context, and the language to speak.
 pub(crate) struct Input<'a> {
     pub draft: Analysis<'a>,
@@ -634,6 +653,23 @@ mod tests {
         }
         assert!(check("", &context).is_empty());
         assert!(!check(zalgo, &context).is_empty());
+    }
+
+    #[test]
+    fn character_spans_to_javascript_offsets() {
+        type Span = (usize, usize);
+        // (draft, span in characters, span in UTF-16 units)
+        let cases: &[(&str, Span, Span)] = &[
+            ("merci", (0, 5), (0, 5)),
+            ("😊 merci", (2, 7), (3, 8)),
+            ("😊😊 !!!", (3, 6), (5, 8)),
+            ("é", (0, 1), (0, 1)),
+            ("abc", (1, 99), (1, 3)),
+            ("", (0, 0), (0, 0)),
+        ];
+        for (draft, (start, end), expected) in cases {
+            assert_eq!(utf16_span(draft, *start, *end), *expected, "{draft}");
+        }
     }
 
     #[test]
