@@ -261,6 +261,9 @@ pub(crate) fn alternatives(patterns: &[&str]) -> regex::Regex {
     pattern(&joined.join("|"))
 }
 
+/// The most warnings of one kind a draft gets (the first ones in the draft).
+pub const MAX_PER_CHECK: usize = 20;
+
 /// Checks a draft reply. An empty or blank draft gets no warning (nothing is written yet).
 pub fn check(draft: &str, ctx: &DraftContext) -> Vec<Warning> {
     if draft.trim().is_empty() {
@@ -288,6 +291,13 @@ pub fn check(draft: &str, ctx: &DraftContext) -> Vec<Warning> {
     let mut warnings: Vec<Warning> = checks.iter().flat_map(|c| c(&input)).collect();
     warnings.sort_by_key(|w| (w.start, w.end, w.check));
     warnings.dedup_by(|a, b| a.check == b.check && a.start == b.start && a.end == b.end);
+    // A pasted page can hold thousands of the same fault: the first ones say enough.
+    let mut counts = std::collections::HashMap::new();
+    warnings.retain(|w| {
+        let seen = counts.entry(w.check).or_insert(0usize);
+        *seen += 1;
+        *seen <= MAX_PER_CHECK
+    });
     warnings
 }
 
@@ -652,6 +662,18 @@ mod tests {
             }
         }
         assert!(check("", &context).is_empty());
+        let per_check = check(&big, &context);
+        for kind in per_check.iter().map(|w| w.check) {
+            let count = per_check.iter().filter(|w| w.check == kind).count();
+            assert!(count <= MAX_PER_CHECK, "{kind:?}: {count}");
+        }
+        assert!(
+            per_check
+                .iter()
+                .filter(|w| w.check == Check::StockPhrase)
+                .count()
+                == MAX_PER_CHECK
+        );
         assert!(!check(zalgo, &context).is_empty());
     }
 

@@ -191,7 +191,7 @@ fn find(input: &Input) -> Vec<(usize, usize)> {
     let mut merged: Vec<(usize, usize)> = Vec::new();
     for (a, b) in found {
         match merged.last_mut() {
-            Some(last) if a <= last.1 + 1 => last.1 = last.1.max(b),
+            Some(last) if a <= last.1 => last.1 = last.1.max(b),
             _ => merged.push((a, b)),
         }
     }
@@ -289,6 +289,11 @@ mod tests {
             ("Nous comprenons votre frustration.", &["Nous comprenons votre frustration"]),
             ("La gêne est réelle, nous le savons : le train de 8 h a été supprimé trois fois.", &[]),
             ("", &[]),
+            // Two formulas back to back stay two warnings.
+            (
+                "Sorry for the inconvenience. Thank you for your patience.",
+                &["Sorry for the inconvenience", "Thank you for your patience"],
+            ),
         ];
         for (draft, expected) in cases {
             let context = ctx("Where is my parcel?", Category::Complaint);
