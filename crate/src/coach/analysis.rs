@@ -327,6 +327,8 @@ fn looks_like_domain(core: &str) -> bool {
         return false;
     };
     !name.is_empty()
+        // "ways...be" is an ellipsis, not a host: every label has a letter or digit.
+        && host.split('.').all(|label| !label.is_empty())
         && name
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.')
