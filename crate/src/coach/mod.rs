@@ -308,14 +308,17 @@ fn message_lang(draft: &Analysis, ctx: &DraftContext) -> Lang {
     for w in &draft.words {
         // A `match` on the words compiles to a length switch: cheaper than scanning two lists.
         match w.text.as_str() {
+            // Words only one of the two languages uses ("ton", "a", "on" are in both).
             "le" | "la" | "les" | "des" | "est" | "pas" | "vous" | "nous" | "je" | "tu"
             | "votre" | "notre" | "merci" | "bonjour" | "et" | "pour" | "avec" | "une" | "du"
             | "que" | "qui" | "desole" | "desolee" | "dans" | "sur" | "ce" | "cette" | "bonne"
-            | "journee" | "nos" | "vos" | "ton" | "ta" | "ai" => fr += 1,
+            | "journee" | "nos" | "vos" | "ai" | "mais" | "il" | "elle" | "mon" | "ma" | "mes"
+            | "au" | "aux" | "ou" | "tres" | "sont" | "c" | "j" | "l" | "qu" => fr += 1,
             "the" | "is" | "are" | "not" | "you" | "we" | "i" | "your" | "our" | "thank"
             | "thanks" | "hi" | "hello" | "sorry" | "and" | "for" | "with" | "to" | "of"
-            | "this" | "that" | "it" | "have" | "in" | "please" | "will" | "be" | "on" | "day"
-            | "my" => en += 1,
+            | "this" | "that" | "it" | "have" | "in" | "please" | "will" | "be" | "day" | "my"
+            | "was" | "can" | "at" | "so" | "just" | "what" | "if" | "they" | "from" | "all"
+            | "about" | "use" | "get" => en += 1,
             _ => {}
         }
     }
