@@ -221,7 +221,7 @@ mod tests {
             ),
             ("Sorry Sam, please call us.", fb, &["call us."]),
             (
-                "Some people call us old-fashioned, Sam, and your parcel is late: DM us.",
+                "Some people call us old-fashioned, Sam, and we take it as praise.",
                 fb,
                 &[],
             ),
