@@ -274,8 +274,16 @@ fn run(args: &[String]) -> Result<String, String> {
 pub fn main(args: &[String]) -> ExitCode {
     match run(args) {
         Ok(json) => {
-            println!("{json}");
-            ExitCode::SUCCESS
+            use std::io::Write;
+            match writeln!(std::io::stdout().lock(), "{json}") {
+                Ok(()) => ExitCode::SUCCESS,
+                // The reader went away (`| head`): nothing left to tell it.
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("candor coach: cannot write the result: {e}");
+                    ExitCode::FAILURE
+                }
+            }
         }
         Err(message) if message.is_empty() => {
             println!("{USAGE}");
