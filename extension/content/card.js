@@ -244,6 +244,7 @@
     ui.copied.textContent = "";
     const view = current.guidance ? M.cardView(current.guidance, trainee) : null;
     ui.dialog.dataset.state = current.error ? "error" : view ? "ready" : "loading";
+    ui.dialog.setAttribute("aria-busy", String(!current.error && !view));
     ui.title.textContent = view ? t("cardTitleFor", t(CATEGORY_KEY[view.category] ?? "categoryNeutral")) : t("cardTitle");
     if (!view) {
       ui.status.style.display = "block";
@@ -391,6 +392,16 @@
     open({ root: found.root, anchor: found.chip, id: found.id, returnTo });
   }
   addEventListener("keydown", onShortcut, true);
+  // Trainee mode switched in another tab: this page's card follows.
+  try {
+    api.storage?.onChanged?.addListener((changes, area) => {
+      if (area !== "local" || !(TRAINEE_KEY in changes)) return;
+      trainee = changes[TRAINEE_KEY].newValue === true;
+      render();
+    });
+  } catch {
+    // No storage events (a test page): the switch still works here.
+  }
 
   Candor.card = { open, close: () => closeCard(true), isOpen: () => current !== null };
 })();
