@@ -250,7 +250,7 @@
       ui.status.style.display = "block";
       ui.status.textContent = current.error ? t("cardUnavailable", current.error) : t("cardLoading");
       ui.opening.style.display = "none";
-      queuePlace();
+      place();
       return;
     }
     ui.status.style.display = "none";
@@ -297,7 +297,8 @@
     } else {
       ui.opening.style.display = "none";
     }
-    queuePlace();
+    // Placed now, not on the next frame: the card is never seen (or read) overflowing the window.
+    place();
   }
 
   async function copyOpening() {
