@@ -202,6 +202,8 @@
       border: `1px solid ${M.withAlpha(color, 0.25)}`,
       boxShadow: dark ? "0 6px 24px rgba(0, 0, 0, 0.7)" : "0 6px 24px rgba(0, 0, 0, 0.18)",
       colorScheme: dark ? "dark" : "light",
+      // A scrollbar in the page's colours (Firefox otherwise draws a light track on a dark card).
+      scrollbarColor: `${M.withAlpha(color, 0.35)} transparent`,
     });
     ui.opening.style.background = M.withAlpha(color, 0.06);
     ui.hint.style.color = M.withAlpha(color, 0.65);
