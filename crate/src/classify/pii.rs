@@ -5,7 +5,7 @@
 
 use std::sync::OnceLock;
 
-use regex::Regex;
+use regex_lite::Regex;
 
 /// What kind of personal data a span holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
