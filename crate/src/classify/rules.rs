@@ -76,7 +76,7 @@ pub fn decide(text: &str, lang_hint: Option<Lang>) -> Analysed {
     gather_lexical(&a, &mut e);
     gather_question(&a, &mut e);
     gather_spam(&a, &mut e);
-    for (start, end, _) in pii::find_limited(text, a.normalized.read_len) {
+    for (start, end, _) in pii::find_limited(text, a.normalized.read_len, a.tokens()) {
         e.personal_data = true;
         e.cues.push(Cue::new(start, end, CueReason::PersonalData));
     }

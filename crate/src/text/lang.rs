@@ -249,7 +249,7 @@ pub fn detect_lang_tokens(text: &str, normalized: &Normalized) -> Lang {
     let mut accents = 0u32;
     let mut latin = 0u32;
     let mut foreign = 0u32;
-    for c in text.chars().take(2_000) {
+    for c in text.chars().take(600) {
         match c {
             'é' | 'è' | 'ê' | 'à' | 'ç' | 'ù' | 'â' | 'î' | 'ô' | 'û' | 'ë' | 'ï' | 'œ' | 'É'
             | 'È' | 'À' | 'Ç' => accents += 1,
