@@ -17,7 +17,7 @@ use crate::eval::{held_out, load, sentiment_dev_half_for_training};
 use crate::root;
 
 /// log2 of the number of hashed buckets.
-pub const LOG2_BUCKETS: u8 = 15;
+pub const LOG2_BUCKETS: u8 = 14;
 const EPOCHS: usize = 5;
 const LEARNING_RATE: f32 = 0.03;
 const L2: f32 = 2e-5;

@@ -22,7 +22,11 @@ pub fn find(text: &str) -> Vec<(usize, usize, PiiKind)> {
 }
 
 /// Personal data in the first `max_chars` characters of `text`, whose tokens are `tokens`.
-pub fn find_limited(text: &str, max_chars: usize, tokens: &[Token]) -> Vec<(usize, usize, PiiKind)> {
+pub fn find_limited(
+    text: &str,
+    max_chars: usize,
+    tokens: &[Token],
+) -> Vec<(usize, usize, PiiKind)> {
     let mut found: Vec<(usize, usize, PiiKind)> = tokens
         .iter()
         .filter(|t| t.kind == TokenKind::Email)
@@ -30,7 +34,12 @@ pub fn find_limited(text: &str, max_chars: usize, tokens: &[Token]) -> Vec<(usiz
         .collect();
     let digits = tokens
         .iter()
-        .filter(|t| matches!(t.kind, TokenKind::Number | TokenKind::Word | TokenKind::Hashtag))
+        .filter(|t| {
+            matches!(
+                t.kind,
+                TokenKind::Number | TokenKind::Word | TokenKind::Hashtag
+            )
+        })
         .map(|t| t.norm.bytes().filter(u8::is_ascii_digit).count())
         .sum::<usize>();
     if digits >= 9 {
@@ -42,7 +51,10 @@ pub fn find_limited(text: &str, max_chars: usize, tokens: &[Token]) -> Vec<(usiz
         }
     }
     if digits > 0 {
-        for (s, e, k) in addresses(text, tokens).into_iter().chain(references(tokens)) {
+        for (s, e, k) in addresses(text, tokens)
+            .into_iter()
+            .chain(references(tokens))
+        {
             if !overlaps(&found, s, e) {
                 found.push((s, e, k));
             }
@@ -63,7 +75,8 @@ fn phones(chars: &[char]) -> Vec<(usize, usize)> {
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
-        let opens = c.is_ascii_digit() || (matches!(c, '+' | '(') && chars.get(i + 1).is_some_and(char::is_ascii_digit));
+        let opens = c.is_ascii_digit()
+            || (matches!(c, '+' | '(') && chars.get(i + 1).is_some_and(char::is_ascii_digit));
         let boundary = i == 0 || !chars[i - 1].is_alphanumeric();
         if !(opens && boundary) {
             i += 1;
@@ -107,21 +120,64 @@ fn phones(chars: &[char]) -> Vec<(usize, usize)> {
 fn is_street_fr(w: &str) -> bool {
     matches!(
         w,
-        "rue" | "avenue" | "av" | "boulevard" | "bd" | "allee" | "impasse" | "chemin" | "place" | "route" | "quai" | "cours"
+        "rue"
+            | "avenue"
+            | "av"
+            | "boulevard"
+            | "bd"
+            | "allee"
+            | "impasse"
+            | "chemin"
+            | "place"
+            | "route"
+            | "quai"
+            | "cours"
     )
 }
 
 fn is_street_en(w: &str) -> bool {
     matches!(
         w,
-        "street" | "st" | "avenue" | "ave" | "road" | "rd" | "lane" | "ln" | "drive" | "dr" | "boulevard" | "blvd" | "court" | "ct" | "way"
+        "street"
+            | "st"
+            | "avenue"
+            | "ave"
+            | "road"
+            | "rd"
+            | "lane"
+            | "ln"
+            | "drive"
+            | "dr"
+            | "boulevard"
+            | "blvd"
+            | "court"
+            | "ct"
+            | "way"
     )
 }
 
 fn is_reference_word(w: &str) -> bool {
     matches!(
         w,
-        "order" | "commande" | "customer" | "client" | "account" | "compte" | "ticket" | "dossier" | "booking" | "reservation" | "tracking" | "suivi" | "confirmation" | "ref" | "reference" | "invoice" | "facture" | "contrat" | "contract"
+        "order"
+            | "commande"
+            | "customer"
+            | "client"
+            | "account"
+            | "compte"
+            | "ticket"
+            | "dossier"
+            | "booking"
+            | "reservation"
+            | "tracking"
+            | "suivi"
+            | "confirmation"
+            | "ref"
+            | "reference"
+            | "invoice"
+            | "facture"
+            | "contrat"
+            | "contract"
     )
 }
 
@@ -133,7 +189,9 @@ fn addresses(text: &str, t: &[Token]) -> Vec<(usize, usize, PiiKind)> {
             continue;
         }
         let mut k = i + 1;
-        if t.get(k).is_some_and(|w| matches!(w.norm.as_str(), "bis" | "ter")) {
+        if t.get(k)
+            .is_some_and(|w| matches!(w.norm.as_str(), "bis" | "ter"))
+        {
             k += 1;
         }
         let word = |j: usize| t.get(j).filter(|w| w.kind == TokenKind::Word);
@@ -149,7 +207,8 @@ fn addresses(text: &str, t: &[Token]) -> Vec<(usize, usize, PiiKind)> {
             }
             // English: number, one or two name words, street word.
             for len in 1..=2 {
-                let names_ok = (k..k + len).all(|j| word(j).is_some_and(|w| !is_street_en(&w.norm)));
+                let names_ok =
+                    (k..k + len).all(|j| word(j).is_some_and(|w| !is_street_en(&w.norm)));
                 if names_ok && word(k + len).is_some_and(|w| is_street_en(&w.norm)) {
                     out.push((t[i].start, t[k + len].end, PiiKind::Address));
                     break;
@@ -176,12 +235,18 @@ fn references(t: &[Token]) -> Vec<(usize, usize, PiiKind)> {
             continue;
         }
         for tok in t.iter().skip(i + 1).take(5) {
-            let candidate = matches!(tok.kind, TokenKind::Word | TokenKind::Number | TokenKind::Hashtag)
-                && tok.norm.len() >= 5
+            let candidate = matches!(
+                tok.kind,
+                TokenKind::Word | TokenKind::Number | TokenKind::Hashtag
+            ) && tok.norm.len() >= 5
                 && tok.norm.bytes().any(|b| b.is_ascii_digit());
             if candidate {
                 // A hashtag span starts at '#': point at the number itself.
-                let start = if tok.kind == TokenKind::Hashtag { tok.start + 1 } else { tok.start };
+                let start = if tok.kind == TokenKind::Hashtag {
+                    tok.start + 1
+                } else {
+                    tok.start
+                };
                 out.push((start, tok.end, PiiKind::Reference));
                 break;
             }
@@ -197,15 +262,39 @@ mod tests {
     #[test]
     fn personal_data_is_found_with_character_spans() {
         let cases: [(&str, Option<(PiiKind, &str)>); 13] = [
-            ("appelez-moi au 06 12 34 56 78 svp", Some((PiiKind::Phone, "06 12 34 56 78"))),
-            ("call me on +1 (555) 123-4567", Some((PiiKind::Phone, "+1 (555) 123-4567"))),
+            (
+                "appelez-moi au 06 12 34 56 78 svp",
+                Some((PiiKind::Phone, "06 12 34 56 78")),
+            ),
+            (
+                "call me on +1 (555) 123-4567",
+                Some((PiiKind::Phone, "+1 (555) 123-4567")),
+            ),
             ("tel: 0612345678.", Some((PiiKind::Phone, "0612345678"))),
-            ("écrivez à jean.dupont@exemple.fr", Some((PiiKind::Email, "jean.dupont@exemple.fr"))),
-            ("j'habite 12 rue de la Paix, Lyon", Some((PiiKind::Address, "12 rue de la Paix"))),
-            ("ship to 221 Baker Street please", Some((PiiKind::Address, "221 Baker Street"))),
-            ("livré au 75011 Paris", Some((PiiKind::Address, "75011 Paris"))),
-            ("my order #A1234567 is late", Some((PiiKind::Reference, "A1234567"))),
-            ("commande n° 45678912 jamais reçue", Some((PiiKind::Reference, "45678912"))),
+            (
+                "écrivez à jean.dupont@exemple.fr",
+                Some((PiiKind::Email, "jean.dupont@exemple.fr")),
+            ),
+            (
+                "j'habite 12 rue de la Paix, Lyon",
+                Some((PiiKind::Address, "12 rue de la Paix")),
+            ),
+            (
+                "ship to 221 Baker Street please",
+                Some((PiiKind::Address, "221 Baker Street")),
+            ),
+            (
+                "livré au 75011 Paris",
+                Some((PiiKind::Address, "75011 Paris")),
+            ),
+            (
+                "my order #A1234567 is late",
+                Some((PiiKind::Reference, "A1234567")),
+            ),
+            (
+                "commande n° 45678912 jamais reçue",
+                Some((PiiKind::Reference, "45678912")),
+            ),
             ("it cost 1999 dollars in 2023", None),
             ("trois fois en 2 semaines", None),
             ("id 123456789012345678901", None),

@@ -27,7 +27,7 @@ struct Tuning {
 }
 
 const TUNING: Tuning = Tuning {
-    spam: 2.0,
+    spam: 1.5,
     complaint: 0.0,
     troll: 0.0,
     offensive_model: 0.5,
@@ -57,6 +57,8 @@ struct Evidence {
     urgent: bool,
     legal: bool,
     personal_data: bool,
+    /// Insults are there but negated or quoted.
+    defused: bool,
     /// The author speaks of their own case ("my order", "ma commande").
     own_case: bool,
 }
@@ -110,7 +112,8 @@ pub fn decide(text: &str, lang_hint: Option<Lang>) -> Analysed {
         + if e.legal { 1.0 } else { 0.0 }
         - 0.3;
     // Hostility the model hears without a lexicon hit must also sound negative.
-    let hostile_model = p_offensive > TUNING.offensive_model && neg >= pos;
+    // An insult taken back ("you are not an idiot") or quoted is what the model heard: ignore it.
+    let hostile_model = p_offensive > TUNING.offensive_model && !e.defused && !e.counter;
     let troll_score = logit(p_offensive)
         + if e.abusive { 2.5 } else { 0.0 }
         + 0.7 * (e.insults_untargeted.min(2) as f32)
@@ -120,8 +123,9 @@ pub fn decide(text: &str, lang_hint: Option<Lang>) -> Analysed {
     let complaint = complaint_score > TUNING.complaint;
     // A complaint names a grievance (a complaint cue, a taken-back compliment, sarcasm, or the
     // complaint head is sure); bare negativity may be hostility instead.
-    let named = e.complaint_hits + e.negated_positive;
+    let named = e.complaint_hits + e.negated_positive + u32::from(e.legal && e.own_case);
     let grievance = complaint
+        && !(hostile_model && !e.own_case)
         && if e.abusive {
             // Insults plus one vague cue are trolling; insults around a real case are a complaint.
             named >= 2 || named == 1 && p_complaint > 0.5
@@ -139,7 +143,7 @@ pub fn decide(text: &str, lang_hint: Option<Lang>) -> Analysed {
         Category::Troll
     } else if e.question >= 1.0 {
         Category::Question
-    } else if complaint {
+    } else if complaint && (named > 0 || neg > pos && neg > neu) {
         Category::Complaint
     } else if pos > TUNING.praise && pos >= neg && !e.sarcasm && e.negated_positive == 0 {
         Category::Praise
@@ -171,7 +175,7 @@ pub fn decide(text: &str, lang_hint: Option<Lang>) -> Analysed {
     if e.personal_data {
         flags.push(Flag::PersonalData);
     }
-    if e.urgent || e.threat || e.legal && category == Category::Complaint {
+    if e.urgent || e.threat || e.legal {
         flags.push(Flag::Urgent);
     }
 
@@ -318,6 +322,9 @@ fn gather_lexical(a: &Analysis, e: &mut Evidence) {
         let (start, end) = span(a, hit);
         let quoted = a.quoted[hit.first];
         let negated = a.negated[hit.first];
+        if (quoted || negated) && c & (INSULT | SLUR) != 0 {
+            e.defused = true;
+        }
         if quoted && c & (INSULT | INSULT_WEAK | SLUR | PROFANITY) != 0 {
             e.cues.push(Cue::new(start, end, CueReason::Quotation));
             continue;
@@ -535,6 +542,27 @@ fn gather_question(a: &Analysis, e: &mut Evidence) {
     }
 }
 
+/// Words that on their own ask for an audience or money ("subscribe", "bitcoin").
+fn is_strong_spam(norm: &str) -> bool {
+    matches!(
+        norm,
+        "subscribe"
+            | "subscribers"
+            | "sub4sub"
+            | "giveaway"
+            | "giveaways"
+            | "bitcoin"
+            | "crypto"
+            | "forex"
+            | "onlyfans"
+            | "whatsapp"
+            | "telegram"
+            | "abonnez"
+            | "abonnes"
+            | "followback"
+    )
+}
+
 /// Self-promotion objects: "my channel", "ma chaîne".
 fn is_promo_object(norm: &str) -> bool {
     matches!(
@@ -578,7 +606,10 @@ fn gather_spam(a: &Analysis, e: &mut Evidence) {
             TokenKind::Word => {
                 let c = a.classes[i];
                 let next = t.get(i + 1).map(|n| n.norm.as_str()).unwrap_or("");
-                if c & SPAM != 0 && !a.negated[i] {
+                if is_strong_spam(&tok.norm) && !a.negated[i] {
+                    words += 1.5;
+                    e.cues.push(Cue::new(tok.start, tok.end, CueReason::Spam));
+                } else if c & SPAM != 0 && !a.negated[i] {
                     words += 0.7;
                     e.cues.push(Cue::new(tok.start, tok.end, CueReason::Spam));
                 }
@@ -587,13 +618,13 @@ fn gather_spam(a: &Analysis, e: &mut Evidence) {
                     "my" | "ma" | "mon" | "mes" | "our" | "notre"
                 ) && is_promo_object(next)
                 {
-                    words += 1.3;
+                    words += 1.5;
                     e.cues
                         .push(Cue::new(tok.start, t[i + 1].end, CueReason::Spam));
                 }
                 if matches!(
                     (tok.norm.as_str(), next),
-                    ("check", "out" | "my" | "it" | "this")
+                    ("check", "out" | "my" | "it" | "this" | "me" | "our")
                         | ("visit", _)
                         | ("follow", "me" | "us")
                         | ("dm", "me")
@@ -604,17 +635,22 @@ fn gather_spam(a: &Analysis, e: &mut Evidence) {
                         | ("suivez", "moi")
                         | ("abonnez", _)
                 ) {
-                    words += 1.0;
+                    words += 1.5;
                     e.cues.push(Cue::new(tok.start, tok.end, CueReason::Spam));
                 }
             }
             _ => {}
         }
     }
-    // A link alone is ordinary (sharing an article); with a call to act it is spam.
+    // A link inside a conversation is ordinary (sharing an article); with a call to act, or
+    // with hardly any words around it, it is spam.
     let mut score = words.min(4.0);
     if links > 0.0 {
+        let words_around = t.iter().filter(|t| t.kind == TokenKind::Word).count();
         score += if words > 0.0 { 1.2 } else { 0.6 } + 0.3 * (links - 1.0).min(2.0);
+        if words_around <= 4 {
+            score += 1.0;
+        }
     }
     // Flooding: one character or word repeated over and over.
     let flooded = t
