@@ -38,8 +38,11 @@ struct Example {
     weight: f32,
 }
 
+/// A set, its split, and how its labels become targets.
+type Source = (&'static str, &'static str, fn(&str) -> Option<Target>);
+
 /// The licensed sets and how their labels become targets.
-fn sources() -> Vec<(&'static str, &'static str, fn(&str) -> Option<Target>)> {
+fn sources() -> Vec<Source> {
     vec![
         ("cesamard_complaints", "train", |l| {
             Some(Target::Complaint(l == "complaint"))

@@ -113,7 +113,11 @@ pub fn decide(text: &str, lang_hint: Option<Lang>) -> Analysed {
         - 0.3;
     // Hostility the model hears without a lexicon hit must also sound negative.
     // An insult taken back ("you are not an idiot") or quoted is what the model heard: ignore it.
-    let hostile_model = p_offensive > TUNING.offensive_model && !e.defused && !e.counter;
+    // Hostility is aimed at people (the reader, someone named, a group), not at a product.
+    let about_people = a.has(SECOND_PERSON | THIRD_PERSON | IDENTITY)
+        || a.tokens().iter().any(|t| t.kind == TokenKind::Mention);
+    let hostile_model =
+        p_offensive > TUNING.offensive_model && !e.defused && !e.counter && about_people;
     let troll_score = logit(p_offensive)
         + if e.abusive { 2.5 } else { 0.0 }
         + 0.7 * (e.insults_untargeted.min(2) as f32)
@@ -125,7 +129,7 @@ pub fn decide(text: &str, lang_hint: Option<Lang>) -> Analysed {
     // complaint head is sure); bare negativity may be hostility instead.
     let named = e.complaint_hits + e.negated_positive + u32::from(e.legal && e.own_case);
     let grievance = complaint
-        && !(hostile_model && !e.own_case)
+        && (!hostile_model || e.own_case || named >= 2 || p_complaint > 0.5)
         && if e.abusive {
             // Insults plus one vague cue are trolling; insults around a real case are a complaint.
             named >= 2 || named == 1 && p_complaint > 0.5
