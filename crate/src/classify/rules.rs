@@ -111,9 +111,9 @@ pub fn decide(text: &str, lang_hint: Option<Lang>) -> Analysed {
         + 0.8 * (e.negated_positive.min(2) as f32)
         + if e.legal { 1.0 } else { 0.0 }
         - 0.3;
-    // Hostility the model hears without a lexicon hit must also sound negative.
-    // An insult taken back ("you are not an idiot") or quoted is what the model heard: ignore it.
-    // Hostility is aimed at people (the reader, someone named, a group), not at a product.
+    // Hostility the model hears without a lexicon hit counts only when aimed at people (the
+    // reader, someone named, a group), not at a product, and not when the insult it heard was
+    // taken back ("you are not an idiot"), quoted or condemned.
     let about_people = a.has(SECOND_PERSON | THIRD_PERSON | IDENTITY)
         || a.tokens().iter().any(|t| t.kind == TokenKind::Mention);
     let hostile_model =
