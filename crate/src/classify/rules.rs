@@ -340,6 +340,7 @@ fn gather_lexical(a: &Analysis, e: &mut Evidence) {
         }
         if c & SLUR != 0 {
             if condemned {
+                e.defused = true;
                 e.cues.push(Cue::new(start, end, CueReason::CounterSpeech));
             } else {
                 e.abusive = true;
@@ -350,6 +351,8 @@ fn gather_lexical(a: &Analysis, e: &mut Evidence) {
         if c & (INSULT | INSULT_WEAK) != 0 && !negated && c & SLUR == 0 {
             let aimed = targeted(a, hit.first, hit.last);
             if condemned && !(aimed && c & INSULT != 0 && !reported(a, hit.first)) {
+                // Reported or condemned: the insult is someone else's ("he called me a moron").
+                e.defused = true;
                 e.cues.push(Cue::new(start, end, CueReason::CounterSpeech));
             } else if aimed || c & INSULT != 0 || about_someone(a, hit.first, hit.last) {
                 // Name-calling insults whoever it names, reader or third party; an adjective
