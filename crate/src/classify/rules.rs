@@ -134,7 +134,11 @@ pub fn decide(text: &str, lang_hint: Option<Lang>) -> Analysed {
             // Insults plus one vague cue are trolling; insults around a real case are a complaint.
             named >= 2 || named == 1 && p_complaint > 0.5
         } else {
-            named > 0 || e.sarcasm || p_complaint > 0.8 && neg > pos && e.question < 1.0
+            named > 0
+                || e.sarcasm
+                || p_complaint > 0.8 && neg > pos && e.question < 1.0
+                // A question or a plea about one's own trouble is a complaint (P2 answers both).
+                || e.own_case && e.question >= 0.4 && neg > pos && neg > neu
         };
     // P7: rudeness inside a real complaint keeps it a complaint; hate and threats never are.
     let category = if e.spam >= TUNING.spam && !(complaint && e.spam < TUNING.spam + 1.0) {
