@@ -521,7 +521,13 @@ fn gather_question(a: &Analysis, e: &mut Evidence) {
         if clause_start {
             // "How do I…", "Pourquoi…", "Comment…": a question even without "?".
             if c & QUESTION != 0 && !matches!(tok.norm.as_str(), "who" | "what" | "qui") {
-                e.question += 1.0;
+                // "Why…" asks; "When the mussel threatens…" may be a headline: without "?", the
+                // word must be followed by an auxiliary ("how do I", "quand est-ce").
+                let asks = matches!(tok.norm.as_str(), "why" | "pourquoi" | "combien")
+                    || t.get(i + 1).is_some_and(|n| {
+                        a.classes[i + 1] & QUESTION_AUX != 0 || n.norm == "est" || n.norm == "ce"
+                    });
+                e.question += if asks { 1.0 } else { 0.6 };
                 e.cues
                     .push(Cue::new(tok.start, tok.end, CueReason::Question));
             } else if c & QUESTION_AUX != 0 && is_subject(next) {
