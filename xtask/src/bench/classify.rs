@@ -124,7 +124,7 @@ pub fn run() -> Result<String> {
         Ok(line) => writeln!(md, "| wasm in headless Chromium (`crate/tests/web_classify.rs`, generated FR/EN comments) | **{line}** |")?,
         Err(e) => writeln!(md, "| wasm in headless Chromium | not measured: {e:#} |")?,
     }
-    println!("{md}");
+    // `bench::bench` prints and writes it; the debug parent reads it from this process's stdout.
     Ok(md)
 }
 
