@@ -324,7 +324,7 @@ pub fn eval(args: &[String]) -> Result<()> {
         return heads_report();
     }
     let mut summary =
-        String::from("| set | rows | scored | macro-F1 | accuracy |\n|---|---|---|---|---|\n");
+        String::from("| set | which rows | scored | macro-F1 | accuracy |\n|---|---|---|---|---|\n");
     let mut details = String::new();
     for line in LINES {
         let rows = rows_of(line)?;
