@@ -323,8 +323,9 @@ pub fn eval(args: &[String]) -> Result<()> {
     if args.iter().any(|a| a == "--heads") {
         return heads_report();
     }
-    let mut summary =
-        String::from("| set | which rows | scored | macro-F1 | accuracy |\n|---|---|---|---|---|\n");
+    let mut summary = String::from(
+        "| set | which rows | scored | macro-F1 | accuracy |\n|---|---|---|---|---|\n",
+    );
     let mut details = String::new();
     for line in LINES {
         let rows = rows_of(line)?;

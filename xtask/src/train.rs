@@ -215,7 +215,8 @@ pub fn train(_args: &[String]) -> Result<()> {
          Written by `cargo xtask train` (xtask/src/train.rs); do not edit by hand. Re-running the \
          command on the same data reproduces the file byte for byte (fixed order, fixed seed, one thread).\n\n\
          - Features: `candor::classify::features::Analysis::features` — hashed (FNV-1a) word unigrams and \
-         bigrams of the normalised text, negated-word variants, 5-letter word starts, lexicon classes with \
+         bigrams of the normalised text, negated-word variants, 5-letter word starts, letter 4-grams of each \
+         word's lexicon key, lexicon classes with \
          their scope (plain / negated / quoted), shouting, elongation, length bucket, language; \
          2^{LOG2_BUCKETS} = {buckets} buckets.\n\
          - Heads: complaint (logistic), offensive (logistic), sentiment positive/negative/neutral (softmax).\n\
