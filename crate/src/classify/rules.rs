@@ -330,7 +330,7 @@ fn gather_lexical(a: &Analysis, e: &mut Evidence) {
         let (start, end) = span(a, hit);
         let quoted = a.quoted[hit.first];
         let negated = a.negated[hit.first];
-        if (quoted || negated) && c & (INSULT | SLUR) != 0 {
+        if (quoted || negated) && c & (INSULT | SLUR | DEHUMANISING) != 0 {
             e.defused = true;
         }
         if quoted && c & (INSULT | INSULT_WEAK | SLUR | PROFANITY) != 0 {
@@ -392,7 +392,10 @@ fn gather_lexical(a: &Analysis, e: &mut Evidence) {
         }
         if c & THREAT != 0 && !negated && !quoted {
             let phrase = hit.last > hit.first;
-            let aimed = targeted(a, hit.first, hit.last);
+            // Aimed at the reader, or at a whole group ("tuer tous les …").
+            let near_group =
+                (hit.last + 1..(hit.last + 5).min(t.len())).any(|i| a.classes[i] & IDENTITY != 0);
+            let aimed = targeted(a, hit.first, hit.last) || near_group;
             if (phrase || aimed) && !condemned {
                 e.abusive = true;
                 e.threat = true;
