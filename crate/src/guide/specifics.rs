@@ -622,8 +622,7 @@ impl<T: Copy + 'static> PhraseSet<T> {
             .collect::<Vec<_>>()
             .join("|");
         let ending = if endings { "[es]{0,2}" } else { "" };
-        let regex =
-            Regex::new(&format!(r"\b(?:{alternation}){ending}\b")).expect("phrase set");
+        let regex = Regex::new(&format!(r"\b(?:{alternation}){ending}\b")).expect("phrase set");
         PhraseSet {
             regex,
             tags,
