@@ -17,6 +17,9 @@
     ExportCorrections: "ExportCorrections",
     ImportCorrections: "ImportCorrections",
     ExportThread: "ExportThread",
+    SetProfiles: "SetProfiles",
+    GetProfiles: "GetProfiles",
+    SubscriptionFetched: "SubscriptionFetched",
   });
 
   const Response = Object.freeze({
@@ -27,6 +30,8 @@
     Threads: "Threads",
     Corrections: "Corrections",
     Export: "Export",
+    Profiles: "Profiles",
+    Subscription: "Subscription",
     Error: "Error",
   });
 
