@@ -100,7 +100,14 @@ impl Words {
             } else {
                 format!("Kept in this browser only: this profile is {bytes} bytes, sync takes 8,192 per profile.")
             }),
-            (Some(Overflow::SyncFull), _) | (None, true) => Some(
+            (None, true) => Some(
+                self.pick(
+                    "Kept in this browser only: the browser refused to sync it (sync off or full).",
+                    "Gardé sur ce navigateur seulement : le navigateur a refusé de le synchroniser (synchronisation coupée ou pleine).",
+                )
+                .to_string(),
+            ),
+            (Some(Overflow::SyncFull), _) => Some(
                 self.pick(
                     "Kept in this browser only: the browser's sync space (100 KB) is full.",
                     "Gardé sur ce navigateur seulement : l'espace de synchronisation du navigateur (100 Ko) est plein.",
