@@ -454,7 +454,8 @@ mod tests {
                 "signature": {"text": "Léa", "required": false}, "avoid": ["SAV"]}"#,
         )
         .unwrap();
-        let cases: Vec<(&str, &str, Vec<(&str, Option<&str>, Option<&str>)>)> = vec![
+        type Expected<'a> = Vec<(&'a str, Option<&'a str>, Option<&'a str>)>;
+        let cases: Vec<(&str, &str, Expected)> = vec![
             (
                 "same profile",
                 r#"{"schema_version": 1, "id": "velo", "name": "Vélo", "address": "tu",
@@ -518,13 +519,14 @@ mod tests {
         let invalid = r#"{"schema_version": 1, "id": "pub", "name": "P", "adress": "tu"}"#;
         let start = Subscription::new("https://brand.example/p.candor.json");
         // (what happened, at, expected copy name, fetched_ms, error contains)
-        let steps: Vec<(
-            Result<&str, &str>,
+        type Step<'a> = (
+            Result<&'a str, &'a str>,
             i64,
-            Option<&str>,
+            Option<&'a str>,
             Option<i64>,
-            Option<&str>,
-        )> = vec![
+            Option<&'a str>,
+        );
+        let steps: Vec<Step> = vec![
             (Err("HTTP 404"), 1, None, None, Some("HTTP 404")),
             (Ok(&good), 2, Some("Published"), Some(2), None),
             (
