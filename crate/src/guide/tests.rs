@@ -260,6 +260,70 @@ fn a_complaint_naming_nothing_known_is_acknowledged_in_its_own_words() {
     }
 }
 
+/// Every problem kind, in both languages, with both forms of address, on every platform: the
+/// opening names the problem, uses the brand's address only, and leaves no template mark behind.
+#[test]
+fn every_problem_reads_right_in_every_voice() {
+    let tu_words = [" tu ", " ton ", " ta ", " tes ", " te ", " t'"];
+    let vous_words = [" vous ", " votre ", " vos "];
+    for kind in IssueKind::ALL {
+        let phrase = kind.phrases()[0];
+        for (lang, extra) in [(Lang::Fr, "commande 48213"), (Lang::En, "order 48213")] {
+            for address in [Address::Tu, Address::Vous] {
+                for platform in [
+                    None,
+                    Some(Platform::Facebook),
+                    Some(Platform::X),
+                    Some(Platform::Linkedin),
+                ] {
+                    let profile = Profile {
+                        address,
+                        ..Profile::default()
+                    };
+                    let text = format!("{phrase}, {extra}");
+                    for id in 0..7 {
+                        let mut i = input(&text, platform, Some("Marie"));
+                        i.id = Some(id.to_string());
+                        let g = guide(
+                            &i,
+                            &verdict(Category::Complaint, &[], lang),
+                            &profile,
+                            &ThreadContext::default(),
+                        );
+                        let context = format!("{kind:?} {lang:?} {address:?} {platform:?} {id}");
+                        check_card(&g, &context);
+                        assert_eq!(
+                            extract(&text, &profile).issues.first(),
+                            Some(&kind),
+                            "{context}"
+                        );
+                        let o = format!(
+                            " {} ",
+                            g.opening
+                                .clone()
+                                .unwrap_or_default()
+                                .to_lowercase()
+                                .replace([',', '.', ';', ':', '?'], " ")
+                        );
+                        // How someone was treated is about them, not their order.
+                        if kind != IssueKind::RudeStaff {
+                            assert!(o.contains("48213"), "{context}: {o}");
+                        }
+                        if lang == Lang::Fr {
+                            let wrong = if address == Address::Tu {
+                                &vous_words[..]
+                            } else {
+                                &tu_words[..]
+                            };
+                            assert!(!wrong.iter().any(|w| o.contains(w)), "{context}: {o}");
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
 #[test]
 fn different_complaints_get_different_guidance() {
     let p = profile::load(VELOCITE).unwrap();
