@@ -325,6 +325,36 @@ fn every_problem_reads_right_in_every_voice() {
 }
 
 #[test]
+fn outside_support_hours_the_card_says_to_tell_when_the_team_returns() {
+    let p = profile::load(VELOCITE).unwrap(); // Mon–Fri 09:00–18:30, Sat 10:00–17:00, +01:00
+    let monday = 1_795_392_000; // 2026-11-23 00:00 UTC, a Monday
+    let cases = [
+        (None, false),
+        (Some(monday + 9 * 3600), true),   // Monday 10:00 in Lyon
+        (Some(monday + 20 * 3600), false), // Monday 21:00 in Lyon
+        (Some(monday + 6 * 86_400 + 11 * 3600), false), // Sunday 12:00 in Lyon
+    ];
+    for (now, open) in cases {
+        let context = ThreadContext {
+            now,
+            ..Default::default()
+        };
+        let g = guide(
+            &input("Mon Urbain 3 est cassé", Some(Platform::Facebook), None),
+            &verdict(Category::Complaint, &[], Lang::Fr),
+            &p,
+            &context,
+        );
+        check_card(&g, "hours");
+        let told = g
+            .points
+            .iter()
+            .any(|p| p.rule == "P2" && p.text.contains("Hors des heures"));
+        assert_eq!(told, now.is_some() && !open, "{now:?}");
+    }
+}
+
+#[test]
 fn different_complaints_get_different_guidance() {
     let p = profile::load(VELOCITE).unwrap();
     let texts = [
