@@ -162,6 +162,7 @@ fn the_brand_voice_is_honoured() {
             &tu,
             &[
                 "Tutoyez",
+                "parlez en tant que « Léa, de l'atelier Vélocité »",
                 "signez « Léa 🚲 »",
                 "évitez « malheureusement »",
                 "« l'atelier » plutôt que « SAV »",
