@@ -357,3 +357,19 @@ fn the_preview_guides_samples_with_the_profile() {
     assert!(hint.contains("valid"), "{hint}");
     m.root.remove();
 }
+
+#[wasm_bindgen_test]
+fn an_older_file_is_imported_as_the_current_version() {
+    let m = mount(Lang::En);
+    m.page.import_text(
+        "pilot.candor.json",
+        r#"{"schema_version": 0, "id": "pilot", "brand": "Pilot", "tutoiement": true}"#,
+    );
+    click(&m.root, "apply-import");
+    let list = stored(&m.effects.borrow()[0]);
+    let pilot = &list.iter().find(|(id, _)| id == "pilot").unwrap().1;
+    assert!(pilot.contains("\"schema_version\": 1"), "{pilot}");
+    assert!(pilot.contains("\"address\": \"tu\""), "{pilot}");
+    assert!(pilot.contains("\"name\": \"Pilot\""), "{pilot}");
+    m.root.remove();
+}

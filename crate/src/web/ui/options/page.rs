@@ -438,7 +438,7 @@ impl State {
                     .find(|s| s.url == id)
                     .and_then(|s| s.profile.clone())
             })?;
-        serde_json::from_str(&text).ok()
+        current_json(&text)
     }
 
     fn name_of(&self, id: &str) -> String {
@@ -557,10 +557,18 @@ impl State {
                     .and_then(|p| profile::load(&p.text).ok());
                 let changes = diff(current.as_ref(), &profile);
                 let title = w.import_title(&profile.name, current.is_some());
+                // An older version is stored migrated, so the editor opens it as it is now.
+                let text = match current_json(text) {
+                    Some(v) if v["schema_version"] != profile::SCHEMA_VERSION => text.to_string(),
+                    Some(v) if serde_json::from_str::<Value>(text).ok().as_ref() != Some(&v) => {
+                        serde_json::to_string_pretty(&v).unwrap_or_else(|_| text.to_string())
+                    }
+                    _ => text.to_string(),
+                };
                 self.pending = Some(PendingImport {
                     replaces: current.is_some(),
                     profile,
-                    text: text.to_string(),
+                    text,
                     changes,
                 });
                 self.focus_next = Some("import-result".into());
@@ -1130,6 +1138,19 @@ impl State {
         );
         section
     }
+}
+
+/// A profile's JSON as the editor holds it: as written when it is already the current version, else
+/// migrated by the reader (an older file opens as version 1). Unreadable text gives `None`.
+fn current_json(text: &str) -> Option<Value> {
+    let value: Value = serde_json::from_str(text).ok()?;
+    if value["schema_version"] == profile::SCHEMA_VERSION {
+        return Some(value);
+    }
+    profile::load(text)
+        .ok()
+        .and_then(|p| serde_json::to_value(p).ok())
+        .or(Some(value))
 }
 
 /// Guidance on each sample comment, with `profile`.
