@@ -72,7 +72,12 @@ async function fetchSubscription(engine, subscription) {
   let body = null;
   let error = null;
   try {
-    const response = await fetch(subscription.url, { credentials: "omit", cache: "no-cache", referrerPolicy: "no-referrer" });
+    const response = await fetch(subscription.url, {
+      credentials: "omit",
+      cache: "no-cache",
+      referrerPolicy: "no-referrer",
+      signal: AbortSignal.timeout(30_000),
+    });
     if (response.ok) body = await response.text();
     else error = `HTTP ${response.status}`;
   } catch (e) {

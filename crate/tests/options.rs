@@ -373,3 +373,27 @@ fn an_older_file_is_imported_as_the_current_version() {
     assert!(pilot.contains("\"name\": \"Pilot\""), "{pilot}");
     m.root.remove();
 }
+
+#[wasm_bindgen_test]
+fn escape_closes_the_editor_without_saving() {
+    let m = mount(Lang::En);
+    click(&m.root, "edit:north");
+    let name = find(&m.root, "#f-name");
+    type_into(&name, "Changed");
+    let init = Object::new();
+    Reflect::set(&init, &"bubbles".into(), &JsValue::TRUE).unwrap();
+    Reflect::set(&init, &"key".into(), &"Escape".into()).unwrap();
+    let constructor = Reflect::get(&js_sys::global(), &"KeyboardEvent".into())
+        .unwrap()
+        .dyn_into::<js_sys::Function>()
+        .unwrap();
+    let args: Array = [JsValue::from_str("keydown"), init.into()].iter().collect();
+    let event = Reflect::construct(&constructor, &args)
+        .unwrap()
+        .dyn_into::<web_sys::Event>()
+        .unwrap();
+    name.dispatch_event(&event).unwrap();
+    assert!(m.root.query_selector(".editor").unwrap().is_none());
+    assert!(m.effects.borrow().is_empty());
+    m.root.remove();
+}

@@ -191,7 +191,19 @@ impl OptionsPage {
                 read_chosen_file(state.clone(), &target);
             })
         };
-        let listeners = vec![click, typing("input"), typing("change"), file];
+        // Escape closes the editor, as its Close button does, and focus goes back to "New profile".
+        let keys = {
+            let state = state.clone();
+            EventListener::new(root, "keydown", move |event| {
+                let escape = event
+                    .dyn_ref::<web_sys::KeyboardEvent>()
+                    .is_some_and(|k| k.key() == "Escape");
+                if escape && state.borrow().editor.is_some() {
+                    state.borrow_mut().on_click("close");
+                }
+            })
+        };
+        let listeners = vec![click, typing("input"), typing("change"), file, keys];
         let page = OptionsPage {
             state,
             on_effect,
