@@ -9,7 +9,7 @@ date, the last error, and that the good copy is kept when the address later serv
 profile. Also saves a profile through the page and checks it landed in storage.sync and reached the
 engine (GetProfiles).
 
-Usage: cargo xtask build && python3 tools/options_smoke.py
+Usage: cargo xtask build && python3 tools/options_smoke.py [chromium|firefox]
 """
 import hashlib
 import json
@@ -24,7 +24,18 @@ import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-EXTENSION = os.path.join(ROOT, "dist", "chrome")
+BROWSER = sys.argv[1] if len(sys.argv) > 1 else "chromium"
+EXTENSION = os.path.join(ROOT, "dist", "chrome" if BROWSER == "chromium" else "firefox")
+GECKO_ID = "candor@candor-extension.org"
+FIREFOX_UUID = "0c6a3b55-1f0e-4d55-9b1e-6a7c2f9d4e10"
+# Marionette refuses moz-extension: URLs from content; a tab opened from the chrome context works.
+FIREFOX_OPEN_TAB = """
+const tab = gBrowser.addTab(arguments[0], {
+  triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal(),
+});
+gBrowser.selectedTab = tab;
+return true;
+"""
 VALID = {"schema_version": 1, "id": "published", "name": "Published Brand", "address": "tu"}
 INVALID = {"schema_version": 1, "id": "published", "name": "Published Brand", "adress": "tu"}
 served = {"/ok.candor.json": (200, VALID), "/bad.candor.json": (200, INVALID), "/fail.candor.json": (500, None)}
@@ -73,25 +84,43 @@ def main():
     threading.Thread(target=server.serve_forever, daemon=True).start()
 
     driver_port = 9600 + os.getpid() % 300
-    driver = subprocess.Popen(["chromedriver", f"--port={driver_port}"], stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL)
+    if BROWSER == "chromium":
+        driver = subprocess.Popen(["chromedriver", f"--port={driver_port}"], stdout=subprocess.DEVNULL,
+                                  stderr=subprocess.DEVNULL)
+    else:
+        driver = subprocess.Popen(["geckodriver", "--host", "127.0.0.1", "--port", str(driver_port),
+                                   "--allow-system-access"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     failures = []
     session = None
     try:
-        time.sleep(1.0)
-        ext_id = "".join(chr(ord("a") + int(c, 16)) for c in hashlib.sha256(EXTENSION.encode()).hexdigest()[:32])
-        args = ["--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-sync",
-                f"--user-data-dir={os.path.join(scratch, 'profile')}",
-                f"--host-resolver-rules=MAP * 127.0.0.1:{https_port}, EXCLUDE localhost",
-                "--ignore-certificate-errors", f"--load-extension={EXTENSION}",
-                f"--disable-extensions-except={EXTENSION}",
-                "--disable-features=DisableLoadExtensionCommandLineSwitch", "--lang=en-US"]
-        caps = {"capabilities": {"alwaysMatch": {"goog:chromeOptions": {"binary": "/usr/bin/chromium", "args": args}}}}
+        time.sleep(1.5)
+        if BROWSER == "chromium":
+            ext_id = "".join(chr(ord("a") + int(c, 16)) for c in hashlib.sha256(EXTENSION.encode()).hexdigest()[:32])
+            args = ["--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-sync",
+                    f"--user-data-dir={os.path.join(scratch, 'profile')}",
+                    f"--host-resolver-rules=MAP * 127.0.0.1:{https_port}, EXCLUDE localhost",
+                    "--ignore-certificate-errors", f"--load-extension={EXTENSION}",
+                    f"--disable-extensions-except={EXTENSION}",
+                    "--disable-features=DisableLoadExtensionCommandLineSwitch", "--lang=en-US"]
+            caps = {"capabilities": {"alwaysMatch": {"goog:chromeOptions": {"binary": "/usr/bin/chromium", "args": args}}}}
+            page_url = f"chrome-extension://{ext_id}/extension/pages/options.html"
+        else:
+            prefs = {"extensions.webextensions.uuids": json.dumps({GECKO_ID: FIREFOX_UUID}),
+                     "network.dns.localDomains": "pub.example", "intl.locale.requested": "en-US"}
+            caps = {"capabilities": {"alwaysMatch": {
+                "browserName": "firefox", "acceptInsecureCerts": True,
+                "moz:firefoxOptions": {"binary": "/usr/bin/firefox-esr", "args": ["-headless"], "prefs": prefs}}}}
+            page_url = f"moz-extension://{FIREFOX_UUID}/extension/pages/options.html"
         session = webdriver(driver_port, "POST", "/session", caps)["sessionId"]
         s = f"/session/{session}"
+        webdriver(driver_port, "POST", f"{s}/timeouts", {"script": 20000})
+        if BROWSER == "firefox":
+            webdriver(driver_port, "POST", f"{s}/moz/addon/install", {"path": EXTENSION, "temporary": True})
+            time.sleep(1.0)
 
         def run(script, *a):
             return webdriver(driver_port, "POST", f"{s}/execute/async", {"script": script, "args": list(a)})
+
 
         def text(selector):
             return webdriver(driver_port, "POST", f"{s}/execute/sync", {
@@ -103,7 +132,17 @@ def main():
             if not ok:
                 failures.append(name)
 
-        webdriver(driver_port, "POST", f"{s}/url", {"url": f"chrome-extension://{ext_id}/extension/pages/options.html"})
+        if BROWSER == "chromium":
+            webdriver(driver_port, "POST", f"{s}/url", {"url": page_url})
+        else:
+            webdriver(driver_port, "POST", f"{s}/moz/context", {"context": "chrome"})
+            webdriver(driver_port, "POST", f"{s}/execute/sync", {"script": FIREFOX_OPEN_TAB, "args": [page_url]})
+            webdriver(driver_port, "POST", f"{s}/moz/context", {"context": "content"})
+            time.sleep(1.0)
+            for handle in webdriver(driver_port, "GET", f"{s}/window/handles"):
+                webdriver(driver_port, "POST", f"{s}/window", {"handle": handle})
+                if webdriver(driver_port, "GET", f"{s}/url") == page_url:
+                    break
         time.sleep(2.0)
         body = text("main")[0]
         check("options page mounts and says there is no profile yet", "No profile yet" in body, body[:300])
@@ -122,14 +161,15 @@ def main():
               [p["name"] for p in reply.get("profiles", [])] == ["Vélocité"], reply)
 
         # Subscriptions, as the page records them once permission is given.
-        records = {f"subscription:https://pub.example/{n}.candor.json": {"url": f"https://pub.example/{n}.candor.json"}
+        base = f"https://pub.example:{https_port}"
+        records = {f"subscription:{base}/{n}.candor.json": {"url": f"{base}/{n}.candor.json"}
                    for n in ("ok", "fail", "bad")}
         run("chrome.storage.local.set(arguments[0]).then(() => arguments[1]());", records)
         time.sleep(3.0)
         local = run("chrome.storage.local.get(null).then(arguments[0]);")
-        ok = local.get("subscription:https://pub.example/ok.candor.json", {})
-        fail = local.get("subscription:https://pub.example/fail.candor.json", {})
-        bad = local.get("subscription:https://pub.example/bad.candor.json", {})
+        ok = local.get(f"subscription:{base}/ok.candor.json", {})
+        fail = local.get(f"subscription:{base}/fail.candor.json", {})
+        bad = local.get(f"subscription:{base}/bad.candor.json", {})
         check("a valid published profile is kept with its date", ok.get("profile") and ok.get("fetched_ms") and not ok.get("error"), ok)
         check("a failing address records its error, no copy", fail.get("error") == "HTTP 500" and not fail.get("profile"), fail)
         check("an invalid profile records the field, no copy", "`adress`" in (bad.get("error") or "") and not bad.get("profile"), bad)
@@ -141,11 +181,11 @@ def main():
         served["/ok.candor.json"] = (200, INVALID)
         ok["tried_ms"] = 0
         run("chrome.storage.local.set(arguments[0]).then(() => arguments[1]());",
-            {"subscription:https://pub.example/ok.candor.json": ok})
+            {f"subscription:{base}/ok.candor.json": ok})
         time.sleep(3.0)
         later = run("chrome.storage.local.get(arguments[0]).then(arguments[1]);",
-                    "subscription:https://pub.example/ok.candor.json")
-        later = later.get("subscription:https://pub.example/ok.candor.json", {})
+                    f"subscription:{base}/ok.candor.json")
+        later = later.get(f"subscription:{base}/ok.candor.json", {})
         check("an invalid refresh keeps the last good copy and says why",
               later.get("profile") == ok.get("profile") and "`adress`" in (later.get("error") or "")
               and later.get("fetched_ms") == ok.get("fetched_ms"), later)
@@ -154,7 +194,8 @@ def main():
               sorted(p["name"] for p in reply.get("profiles", [])) == ["Published Brand", "Vélocité"], reply)
         # Chromium's own start-up traffic also lands here (every host is mapped to this server);
         # what the extension asked for carries its origin.
-        from_candor = {(host, path) for host, path, origin in hits if origin.startswith("chrome-extension://")}
+        from_candor = {(host.split(":")[0], path) for host, path, origin in hits
+                       if origin.startswith(("chrome-extension://", "moz-extension://"))}
         check("the extension requested only the subscribed addresses",
               from_candor == {("pub.example", "/ok.candor.json"), ("pub.example", "/fail.candor.json"),
                               ("pub.example", "/bad.candor.json")}, hits)
