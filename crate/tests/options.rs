@@ -397,3 +397,34 @@ fn escape_closes_the_editor_without_saving() {
     assert!(m.effects.borrow().is_empty());
     m.root.remove();
 }
+
+#[wasm_bindgen_test]
+fn json_that_does_not_parse_is_kept_across_a_redraw_and_blocks_saving() {
+    let m = mount(Lang::En);
+    click(&m.root, "edit:velo");
+    let broken = r#"{"schema_version": 1, "id": "velo", "name": "Vélo"#;
+    type_into(&find(&m.root, "#json"), broken);
+    let error = find(&m.root, "#err-json").text_content().unwrap();
+    assert!(error.contains("not valid JSON"), "{error}");
+    // Storage changes elsewhere (another browser's sync): the page redraws.
+    m.page.show_stored(
+        vec![StoredProfile {
+            id: "velo".into(),
+            text: VELO.into(),
+            area: Area::Local,
+        }],
+        vec![],
+    );
+    let kept = Reflect::get(&find(&m.root, "#json"), &"value".into())
+        .unwrap()
+        .as_string()
+        .unwrap();
+    assert_eq!(kept, broken);
+    assert!(find(&m.root, "#err-json")
+        .text_content()
+        .unwrap()
+        .contains("not valid JSON"));
+    click(&m.root, "save");
+    assert!(m.effects.borrow().is_empty());
+    m.root.remove();
+}

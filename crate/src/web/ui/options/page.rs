@@ -84,6 +84,8 @@ struct Editor {
     original: Option<String>,
     value: Value,
     read_only: bool,
+    /// The JSON editor's text while it does not parse: kept across redraws, never lost.
+    draft: Option<String>,
 }
 
 struct PendingImport {
@@ -476,6 +478,7 @@ impl State {
             original,
             value,
             read_only,
+            draft: None,
         });
         self.focus_next = Some("editor".into());
         self.render();
@@ -506,13 +509,17 @@ impl State {
 
     fn save(&mut self) -> Vec<Effect> {
         let w = self.words;
-        let checked = self.check();
         let Some(editor) = &self.editor else {
             return Vec::new();
         };
         if editor.read_only {
             return Vec::new();
         }
+        // JSON that does not parse is a problem too: the last valid state is not what is shown.
+        let checked = match editor.draft {
+            Some(_) => Err(vec![("json".to_string(), String::new())]),
+            None => self.check(),
+        };
         match checked {
             Err(issues) => {
                 self.update_editor();
@@ -606,20 +613,18 @@ impl State {
             match serde_json::from_str::<Value>(&value) {
                 Ok(parsed) => {
                     editor.value = parsed;
+                    editor.draft = None;
                     self.fill_controls();
                     self.update_editor();
                 }
                 Err(_) => {
-                    // The reader words the JSON error with its line and column.
-                    let message = profile::load(&value)
-                        .err()
-                        .map(|e| e.message(self.words.lang))
-                        .unwrap_or_default();
-                    self.set_errors("json", &[message]);
+                    editor.draft = Some(value);
+                    self.update_editor();
                 }
             }
             return;
         }
+        editor.draft = None;
         let Some(path) = target.get_attribute("data-field") else {
             return;
         };
@@ -685,7 +690,17 @@ impl State {
             .filter(|(path, _)| form::owner(path).is_none())
             .map(|(_, message)| message.clone())
             .collect();
-        self.set_errors("json", &rest);
+        // JSON that does not parse: the reader words the error with its line and column.
+        let draft_error = self
+            .editor
+            .as_ref()
+            .and_then(|e| e.draft.as_deref())
+            .and_then(|d| profile::load(d).err())
+            .map(|e| e.message(w.lang));
+        match draft_error {
+            Some(message) => self.set_errors("json", &[message]),
+            None => self.set_errors("json", &rest),
+        }
         if let Ok(Some(preview)) = self.content.query_selector("#preview") {
             preview.set_text_content(None);
             match checked.ok() {
@@ -1116,7 +1131,10 @@ impl State {
             attrs.push(("readonly", ""));
         }
         let area = el(doc, "textarea", &attrs);
-        let json = serde_json::to_string_pretty(&editor.value).unwrap_or_default();
+        let json = editor
+            .draft
+            .clone()
+            .unwrap_or_else(|| serde_json::to_string_pretty(&editor.value).unwrap_or_default());
         js_sys::Reflect::set(&area, &"value".into(), &json.into()).ok();
         append(&json_row, &area);
         append(
