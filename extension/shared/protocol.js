@@ -19,6 +19,9 @@
     ExportThread: "ExportThread",
     Guide: "Guide",
     Coach: "Coach",
+    SetProfiles: "SetProfiles",
+    GetProfiles: "GetProfiles",
+    SubscriptionFetched: "SubscriptionFetched",
   });
 
   const Response = Object.freeze({
@@ -31,6 +34,8 @@
     Export: "Export",
     Guidance: "Guidance",
     Warnings: "Warnings",
+    Profiles: "Profiles",
+    Subscription: "Subscription",
     Error: "Error",
   });
 

@@ -75,7 +75,7 @@ impl IssueKind {
     }
 
     /// Phrases (lowercase, accents removed) that name this problem, French and English together.
-    fn phrases(self) -> &'static [&'static str] {
+    pub(crate) fn phrases(self) -> &'static [&'static str] {
         match self {
             IssueKind::LateDelivery => &[
                 "not arrived",
