@@ -105,10 +105,15 @@ const quietPages = [
   ["facebook feed", "https://www.facebook.com/", "facebook"],
   ["linkedin feed", "https://www.linkedin.com/feed/", "linkedin"],
 ];
+// The Facebook feed with a chat window open (a dialog with a text box, no comment) stays quiet too,
+// and so does the LinkedIn feed showing a post's comments.
+const chat = `<div role="dialog" aria-label="Chat with Bo"><div role="textbox" contenteditable="true" aria-label="Message"></div></div>`;
+const feedComment = `<article class="comments-comment-entity" data-id="urn:li:comment:(activity:1,2)"><span class="comments-comment-meta__description-title">Bo</span></article>`;
 for (const [name, url, platform] of quietPages) {
   test(`stays quiet on the ${name}`, { skip }, async () => {
+    const extra = platform === "facebook" ? chat : platform === "linkedin" ? feedComment : "";
     const html = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>feed</title></head><body>
-<main role="main"><div role="feed"><div><p>Some post in a feed.</p></div></div></main></body></html>`;
+<main role="main"><div role="feed"><div><p>Some post in a feed.</p>${extra}</div></div></main></body></html>`;
     const csp = loadFixture(path.join(FIXTURES, platform, "unknown-layout.html")).csp;
     const result = await runPage({ url, csp, html, mode: "read" });
     assert.deepEqual(result.sent.map((m) => m.type), []);
