@@ -10,7 +10,9 @@ use std::collections::BTreeMap;
 
 use serde_json::Value;
 
+use crate::assist;
 use crate::classify::{classify, Category};
+use crate::profile::{choose, Profile};
 use crate::protocol::{
     self, CommentVerdict, ErrorCode, ErrorRecord, PageStatus, ReportedComment, Request, Response,
     ThreadReport, PROTOCOL_VERSION,
@@ -38,6 +40,8 @@ struct Page {
     status: Option<PageStatus>,
     reason: Option<String>,
     thread: Thread,
+    /// Openings suggested so far, by comment id: no two comments of a thread get the same one.
+    openings: BTreeMap<String, String>,
 }
 
 impl Page {
@@ -54,6 +58,10 @@ pub struct Engine {
     errors: Vec<ErrorRecord>,
     corrections: Corrections,
     crisis: CrisisThresholds,
+    /// The brand profiles the person keeps; the one whose pages match a thread's URL gives the voice.
+    profiles: Vec<Profile>,
+    /// The voice of a brand with no profile yet.
+    default_profile: Profile,
 }
 
 impl Engine {
@@ -190,6 +198,36 @@ impl Engine {
                     format!("no thread is known in tab {tab_id}"),
                 ),
             },
+            Request::Guide { url, id, now_ms } => {
+                let Some(tab) = self.tab_of(&url, sender) else {
+                    return not_read(&url);
+                };
+                let (comments, platform) = self.corrected(tab);
+                let profile = choose(&self.profiles, &url).unwrap_or(&self.default_profile);
+                let page = self.pages.get_mut(&tab).expect("tab_of found it");
+                match assist::guidance_for(
+                    &comments,
+                    &id,
+                    platform,
+                    profile,
+                    &mut page.openings,
+                    now_ms.map(|ms| ms.div_euclid(1000)),
+                ) {
+                    Some(guidance) => Response::Guidance { id, guidance },
+                    None => comment_not_read(&id, &url),
+                }
+            }
+            Request::Coach { url, id, draft } => {
+                let Some(tab) = self.tab_of(&url, sender) else {
+                    return not_read(&url);
+                };
+                let (comments, platform) = self.corrected(tab);
+                let profile = choose(&self.profiles, &url).unwrap_or(&self.default_profile);
+                match assist::coach_for(&comments, &id, &draft, platform, profile) {
+                    Some(warnings) => Response::Warnings { id, warnings },
+                    None => comment_not_read(&id, &url),
+                }
+            }
             Request::ImportCorrections { corrections } => {
                 match self.corrections.import(corrections) {
                     Ok(_) => Response::Ack,
@@ -228,6 +266,39 @@ impl Engine {
         }
     }
 
+    /// The tab whose thread is at `url`: the sender's own tab when it is a content script there,
+    /// else any tab showing that URL (extension pages).
+    fn tab_of(&self, url: &str, sender: Sender) -> Option<i64> {
+        match sender.tab_id {
+            Some(tab) if self.pages.get(&tab).is_some_and(|p| p.url == url) => Some(tab),
+            _ => self
+                .pages
+                .iter()
+                .find(|(_, p)| p.url == url)
+                .map(|(&tab, _)| tab),
+        }
+    }
+
+    /// A tab's comments as the person sees them (corrections applied), and its platform.
+    fn corrected(&self, tab: i64) -> (Vec<JudgedComment>, Option<Platform>) {
+        let Some(page) = self.pages.get(&tab) else {
+            return (Vec::new(), None);
+        };
+        let platform = page.platform();
+        let comments = page
+            .thread
+            .comments()
+            .iter()
+            .map(|c| self.corrections.apply(platform, c).0)
+            .collect();
+        (comments, platform)
+    }
+
+    /// Replaces the brand profiles the engine chooses from.
+    pub fn set_profiles(&mut self, profiles: Vec<Profile>) {
+        self.profiles = profiles;
+    }
+
     /// Records the person's category for comment `id` of the thread read at `url` (any tab).
     fn correct(&mut self, url: &str, id: &str, category: Category) -> Response {
         let Some(page) = self.pages.values().find(|p| p.url == url) else {
@@ -261,6 +332,20 @@ impl Engine {
     }
 }
 
+fn not_read(url: &str) -> Response {
+    Response::error(
+        ErrorCode::NotFound,
+        format!("no thread has been read at {url}"),
+    )
+}
+
+fn comment_not_read(id: &str, url: &str) -> Response {
+    Response::error(
+        ErrorCode::NotFound,
+        format!("comment {id} has not been read on {url}"),
+    )
+}
+
 fn no_tab() -> Response {
     Response::error(
         ErrorCode::NoTab,
@@ -284,8 +369,79 @@ mod tests {
             Response::Threads { .. } => "Threads",
             Response::Corrections { .. } => "Corrections",
             Response::Export { .. } => "Export",
+            Response::Guidance { .. } => "Guidance",
+            Response::Warnings { .. } => "Warnings",
             Response::Error { .. } => "Error",
         }
+    }
+
+    #[test]
+    fn guides_and_coaches_comments_it_has_read() {
+        let mut engine = Engine::new();
+        let url = "https://x.com/acme/status/1";
+        engine.handle_value(
+            json!({"v": 1, "type": "CommentsRead", "url": url, "comments": [
+                {"id": "2", "author": "Sam", "author_url": "https://x.com/sam_k",
+                 "text": "Mon colis 48213 n'est toujours pas arrivé, ça fait deux semaines !"}]}),
+            TAB,
+        );
+        let cases = [
+            (
+                json!({"v": 1, "type": "Guide", "url": url, "id": "2"}),
+                TAB,
+                "Guidance",
+            ),
+            // Extension pages have no tab: the thread is found by its URL.
+            (
+                json!({"v": 1, "type": "Guide", "url": url, "id": "2"}),
+                Sender::default(),
+                "Guidance",
+            ),
+            (
+                json!({"v": 1, "type": "Guide", "url": url, "id": "404"}),
+                TAB,
+                "Error",
+            ),
+            (
+                json!({"v": 1, "type": "Guide", "url": "https://x.com/b/status/9", "id": "2"}),
+                TAB,
+                "Error",
+            ),
+            (
+                json!({"v": 1, "type": "Coach", "url": url, "id": "2",
+                    "draft": "Nous sommes désolés pour la gêne occasionnée."}),
+                TAB,
+                "Warnings",
+            ),
+            (
+                json!({"v": 1, "type": "Coach", "url": url, "id": "404", "draft": "ok"}),
+                TAB,
+                "Error",
+            ),
+        ];
+        for (message, sender, expected) in cases {
+            let shown = message.to_string();
+            assert_eq!(
+                kind(&engine.handle_value(message, sender)),
+                expected,
+                "{shown}"
+            );
+        }
+        let Response::Guidance { guidance, .. } =
+            engine.handle_value(json!({"v": 1, "type": "Guide", "url": url, "id": "2"}), TAB)
+        else {
+            panic!("expected guidance")
+        };
+        assert_eq!(guidance.lang, Lang::Fr);
+        assert!(!guidance.points.is_empty());
+        let Response::Warnings { warnings, .. } = engine.handle_value(
+            json!({"v": 1, "type": "Coach", "url": url, "id": "2",
+                   "draft": "Nous sommes désolés pour la gêne occasionnée."}),
+            TAB,
+        ) else {
+            panic!("expected warnings")
+        };
+        assert!(warnings.iter().any(|w| w.rule == "P10"), "{warnings:?}");
     }
 
     #[test]

@@ -19,8 +19,10 @@
 //! | [`profile`] | the brand profile: schema, validation, migration |
 //! | [`guide`] | reply guidance for one comment, in the brand's voice |
 //! | [`coach`] | checks of a draft reply |
+//! | [`assist`] | guidance and coaching for one comment of a thread the engine has read |
 //! | [`cli`] | the `candor` command-line tool's subcommands |
 
+pub mod assist;
 pub mod classify;
 pub mod cli;
 pub mod coach;

@@ -10,6 +10,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::classify::{Category, Verdict};
+use crate::coach::Warning;
+use crate::guide::Guidance;
 use crate::text::Lang;
 use crate::thread::corrections::{Correction, MAX_CORRECTIONS};
 use crate::thread::summary::ThreadSummary;
@@ -66,6 +68,21 @@ pub enum Request {
     ExportCorrections {},
     /// Corrections exported earlier (the background, at start-up).
     ImportCorrections { corrections: Vec<Correction> },
+    /// Reply guidance for comment `id` of the thread read at `url` (a content script's own tab, or
+    /// any tab from an extension page); answered with `Guidance`.
+    Guide {
+        url: String,
+        id: String,
+        #[serde(default)]
+        now_ms: Option<i64>,
+    },
+    /// The coach's warnings on `draft`, a reply being written to comment `id` of the thread read at
+    /// `url`; answered with `Warnings`.
+    Coach {
+        url: String,
+        id: String,
+        draft: String,
+    },
     /// Extension pages: tab `tab_id`'s thread as a report for the brand (P5, P17); answered with
     /// `Export`. `lang` chooses the language of the text report.
     ExportThread {
@@ -89,7 +106,7 @@ pub enum ExportFormat {
 
 impl Request {
     /// Every variant's `type` name, for the JavaScript side and its test.
-    pub const TYPES: [&'static str; 11] = [
+    pub const TYPES: [&'static str; 13] = [
         "Ping",
         "PageOpened",
         "CommentsRead",
@@ -101,6 +118,8 @@ impl Request {
         "ExportCorrections",
         "ImportCorrections",
         "ExportThread",
+        "Guide",
+        "Coach",
     ];
 }
 
@@ -148,6 +167,14 @@ pub enum Response {
         mime: &'static str,
         content: String,
     },
+    Guidance {
+        id: String,
+        guidance: Guidance,
+    },
+    Warnings {
+        id: String,
+        warnings: Vec<Warning>,
+    },
     Error {
         code: ErrorCode,
         message: String,
@@ -155,7 +182,7 @@ pub enum Response {
 }
 
 impl Response {
-    pub const TYPES: [&'static str; 8] = [
+    pub const TYPES: [&'static str; 10] = [
         "Pong",
         "Ack",
         "Verdicts",
@@ -163,6 +190,8 @@ impl Response {
         "Threads",
         "Corrections",
         "Export",
+        "Guidance",
+        "Warnings",
         "Error",
     ];
 
@@ -353,6 +382,18 @@ fn check_limits(request: &Request) -> Result<(), Response> {
             }
             Ok(())
         }
+        Request::Guide { url, id, .. } => {
+            field("url", url)?;
+            field("comment id", id)
+        }
+        Request::Coach { url, id, draft } => {
+            field("url", url)?;
+            field("comment id", id)?;
+            if draft.len() > MAX_TEXT_BYTES {
+                return too_large("draft (bytes)", MAX_TEXT_BYTES);
+            }
+            Ok(())
+        }
         Request::Correct { url, id, .. } => {
             field("url", url)?;
             if id.is_empty() {
@@ -516,6 +557,8 @@ mod tests {
             json!({"type": "ExportCorrections"}),
             json!({"type": "ImportCorrections", "corrections": []}),
             json!({"type": "ExportThread", "tab_id": 1, "format": "csv"}),
+            json!({"type": "Guide", "url": "u", "id": "1"}),
+            json!({"type": "Coach", "url": "u", "id": "1", "draft": "d"}),
         ];
         let mut seen: Vec<String> = samples
             .iter()

@@ -17,6 +17,8 @@
     ExportCorrections: "ExportCorrections",
     ImportCorrections: "ImportCorrections",
     ExportThread: "ExportThread",
+    Guide: "Guide",
+    Coach: "Coach",
   });
 
   const Response = Object.freeze({
@@ -27,6 +29,8 @@
     Threads: "Threads",
     Corrections: "Corrections",
     Export: "Export",
+    Guidance: "Guidance",
+    Warnings: "Warnings",
     Error: "Error",
   });
 

@@ -20,6 +20,7 @@ mod package;
 mod run;
 mod test;
 mod tools;
+mod train;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -35,6 +36,7 @@ fn main() -> ExitCode {
         Some("test") => test::test(&args[1..]),
         Some("e2e") => e2e::main(&args[1..]),
         Some("eval") => eval::eval(&args[1..]),
+        Some("train") => train::train(&args[1..]),
         Some("bench") => bench::bench(&args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");

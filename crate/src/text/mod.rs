@@ -4,6 +4,15 @@
 //! spacing and l33t variants, emoji and emoticons, URLs, mentions, hashtags), with a map back to the
 //! character offsets of the original text, and telling French from English from anything else.
 
+pub mod hash;
+mod lang;
+mod normalize;
+
+pub use lang::detect_lang_tokens;
+pub use normalize::{
+    emoji_meaning, normalize, EmojiMeaning, Normalized, Token, TokenKind, MAX_CHARS,
+};
+
 use serde::{Deserialize, Serialize};
 
 /// The language of a comment, as far as Candor cares.
@@ -16,20 +25,19 @@ pub enum Lang {
     Other,
 }
 
-/// Identifies the language of `text`. Placeholder until the classifier issue lands.
-pub fn detect_lang(text: &str) -> Lang {
-    let lower = text.to_lowercase();
-    let fr = [" le ", " la ", " les ", " est ", " pas ", " vous ", " je "]
-        .iter()
-        .filter(|w| lower.contains(*w))
-        .count();
-    let en = [" the ", " is ", " not ", " you ", " i ", " and "]
-        .iter()
-        .filter(|w| lower.contains(*w))
-        .count();
-    match fr.cmp(&en) {
-        std::cmp::Ordering::Greater => Lang::Fr,
-        std::cmp::Ordering::Less => Lang::En,
-        std::cmp::Ordering::Equal => Lang::Other,
+impl Lang {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Lang::Fr => "fr",
+            Lang::En => "en",
+            Lang::Other => "other",
+        }
     }
+}
+
+/// Identifies the language of `text` from function words, frequent words and letters (accents,
+/// English "th"/"-ing"): French, English, or other when neither has the evidence.
+pub fn detect_lang(text: &str) -> Lang {
+    let normalized = normalize(text);
+    detect_lang_tokens(text, &normalized)
 }

@@ -1,0 +1,244 @@
+//! Candor's own word lists, French and English, written for this project.
+//!
+//! Owns: which words and two-word phrases count as insults, swear words, slurs, identity groups,
+//! dehumanising words, threats, complaint cues, praise, negative words, negators, question forms,
+//! urgency and spam cues. Entries are written naturally ("connard", "still waiting") and keyed at
+//! start-up through the same normalisation as comments, so accents, elongations and l33t all meet.
+
+use std::sync::OnceLock;
+
+use crate::text::hash::FnvMap;
+use crate::text::{normalize, TokenKind};
+
+/// Classes a lexicon entry belongs to (bit set).
+pub type Classes = u32;
+
+pub const INSULT: Classes = 1 << 0;
+/// Adjectives that insult only when aimed at a person ("stupid app" is criticism).
+pub const INSULT_WEAK: Classes = 1 << 1;
+pub const PROFANITY: Classes = 1 << 2;
+pub const SLUR: Classes = 1 << 3;
+pub const IDENTITY: Classes = 1 << 4;
+pub const DEHUMANISING: Classes = 1 << 5;
+pub const THREAT: Classes = 1 << 6;
+pub const COMPLAINT: Classes = 1 << 7;
+pub const NEGATIVE: Classes = 1 << 8;
+pub const POSITIVE: Classes = 1 << 9;
+pub const NEGATOR: Classes = 1 << 10;
+pub const QUESTION: Classes = 1 << 11;
+/// Auxiliaries that open an English yes/no question ("can you", "is it").
+pub const QUESTION_AUX: Classes = 1 << 12;
+pub const SECOND_PERSON: Classes = 1 << 13;
+pub const SPAM: Classes = 1 << 14;
+pub const URGENT: Classes = 1 << 15;
+pub const LEGAL: Classes = 1 << 16;
+/// Words that disapprove of an insult or a slur: counter-speech.
+pub const COUNTER: Classes = 1 << 17;
+/// Words of repetition and failure that turn "great" into sarcasm ("third outage this week").
+pub const LETDOWN: Classes = 1 << 18;
+pub const INTENSIFIER: Classes = 1 << 19;
+/// Requests for help or information ("please help", "aidez-moi").
+pub const REQUEST: Classes = 1 << 20;
+/// Reported speech: "he called me", "traité de".
+pub const REPORTING: Classes = 1 << 21;
+/// First person: the author speaking of their own case.
+pub const FIRST_PERSON: Classes = 1 << 22;
+/// Third person: someone who is not the author nor the reader ("he is stupid").
+pub const THIRD_PERSON: Classes = 1 << 23;
+/// Words that are insults or swear words only in French ("con" is a swindle in English).
+pub const FRENCH_ONLY: Classes = 1 << 24;
+
+const ENTRIES: &[(Classes, &str)] = &[
+    // Insults aimed at a person (EN).
+    (INSULT, "idiot idiots moron morons imbecile imbeciles cretin loser losers clown clowns jerk jerks scum scumbag dumbass dipshit asshole assholes arsehole bastard bastards bitch bitches dickhead twat wanker prick douche douchebag retard retards cunt cunts slut whore hoe piece-of-shit pos trash garbage-human degenerate degenerates buffoon fool fools idiotic numpty tosser pig pigs snowflake libtard libtards"),
+    // Insults aimed at a person (FR).
+    (INSULT, "connard connards connasse connasses con cons conne abruti abrutis abrutie debile debiles cretin cretins imbecile imbeciles encule encules enculer salope salopes pute putes fdp ntm batard batards batarde bouffon bouffons cassos gogol gogols mongol mongols mongole attarde attardes tocard tocards naze nazes blaireau blaireaux boloss bolosse pd tarlouze guignol guignols minable minables raclure ordure ordures merdeux sous-merde gueux teubé teube clochard baltringue pouffiasse grognasse cinglé"),
+    (INSULT | FRENCH_ONLY, "con cons"),
+    (PROFANITY | FRENCH_ONLY, "cul bite fous fout"),
+    (INSULT_WEAK, "stupid dumb pathetic worthless useless incompetent incompetents clueless brainless ignorant ugly disgusting stupide stupides nul nuls nulle nulles incompetent incompetente incompetents pathetique ignorant ignorants moche laid degueulasse"),
+    (PROFANITY, "fuck fucking fucked fucker fuckers fck fcking fk fuk effing motherfucker motherfucking shit shitty bullshit crap crappy damn goddamn dammit wtf stfu omfg ass arse bloody piss pissed bitch bitching dick dicks cock hell bollocks bugger screw screwed sucks"),
+    (PROFANITY, "merde merdique putain ptn bordel chier chiant chiante chiants foutre foutu foutue couille couilles couillon enfoire enfoires emmerde emmerder emmerdeur emmerdes ta-gueule niquer nique niquez branleur branleurs branler fichu ta-gueule fait-chier"),
+    (SLUR, "faggot faggots fag fags nigger niggers nigga tranny trannies kike kikes spic chink raghead towelhead wetback"),
+    (SLUR, "bougnoule bougnoules youpin youpins pede pedes tapette tapettes bicot bicots raton ratons negre negres bamboula bamboulas gouine gouines crouille crouilles feuj chinetoque chinetoques sale-arabe sale-arabes sale-noir sale-juif sale-juive sale-musulman sale-pede sale-gay sale-immigre sale-migrant sale-race"),
+    (IDENTITY, "muslim muslims islam islamic jew jews jewish black blacks arab arabs immigrant immigrants migrant migrants refugee refugees gay gays lesbian lesbians trans women woman feminist feminists asian asians mexican mexicans african africans gypsy gypsies roma christians disabled"),
+    (IDENTITY, "musulman musulmans musulmane musulmanes islam islamiste islamistes juif juifs juive juives noir noirs noire noires arabe arabes rebeu rebeus beur beurs immigre immigres migrant migrants refugie refugies homo homos homosexuel homosexuels lesbienne lesbiennes trans femme femmes feministe feministes asiatique asiatiques africain africains renoi renois noich roms gitan gitans handicape handicapes maghrebin maghrebins"),
+    (DEHUMANISING, "vermin rats rat cockroaches cockroach parasites parasite animals savages savage invaders invasion subhuman filth plague disease infestation deport exterminate"),
+    (DEHUMANISING, "vermine rats rat cafards cafard parasites parasite animaux sauvages sauvage envahisseurs invasion sous-homme sous-hommes dechets racaille racailles singe singes chiens deporter exterminer remigration grand-remplacement"),
+    (THREAT, "kill killing murder shoot stab burn beat hang lynch destroy-you hunt kys i'll-find gonna-kill will-kill"),
+    (THREAT, "tuer tue crever buter egorger bruler cramer frapper defoncer defonce eclater pendre je-vais-te on-va-te retrouver-ou"),
+    (COMPLAINT, "refund refunds refunded broken broke damaged defective faulty delayed delay delays cancelled canceled cancellation late lost missing waiting waited wait overcharged charged charge billing bill scam scammed ripoff rip-off rude unacceptable disappointed disappointing disappointment complaint complain complained issue issues problem problems error errors glitch bug bugs crash crashes crashed outage down stuck stranded fix fixed repair replace replacement return returned hold on-hold customer-service support ignored ignoring unanswered worst terrible horrible awful poor hours days weeks still again never-arrived not-working doesnt-work didnt-work stopped-working no-response no-reply fail failed failure useless wrong"),
+    (COMPLAINT, "remboursement rembourser rembourse remboursez casse cassee defectueux defectueuse abime abimee retard retards annule annulee annulation perdu perdue perdus manquant attente attends attendre attendu facture factures facturation preleve prelevement arnaque arnaques arnaquer inadmissible inacceptable honteux honteuse decu decue decus deception plainte reclamation probleme problemes souci soucis bug bugs panne pannes coupure bloque bloquee erreur sav service-client toujours-pas jamais-recu pas-recu ne-marche ne-fonctionne fonctionne-pas marche-pas scandale scandaleux lamentable pire repondez reponse"),
+    (NEGATIVE, "bad worse worst terrible horrible awful poor sad angry upset annoyed annoying frustrated frustrating disappointed disappointing hate hated horrible disgusting nightmare joke ridiculous shame shameful fail failed fails sucks sucked wtf unhappy mess pathetic waste trash garbage fake lies lie liar liars crisis death dead dying kill killed war danger dangerous threat fear afraid scary sick hurt pain"),
+    (NEGATIVE, "mauvais mauvaise mal pire nul nulle nuls horrible affreux affreuse triste colere enerve enervant decu decue deception honte honteux ridicule lamentable catastrophe catastrophique desastre scandale scandaleux inquietant inquietude peur grave danger dangereux menace mort morts crise pollution victimes echec echoue rate mensonge mensonges menteur faux fausse deplorable navrant inadmissible degoute degoutant marre galere dommage malheureusement helas"),
+    (POSITIVE, "great good love loved lovely loving amazing awesome excellent perfect fantastic wonderful best nice cool happy glad thanks thank thx ty appreciate appreciated beautiful brilliant superb outstanding impressed impressive helpful recommend recommended favorite favourite enjoy enjoyed fun win wins winning proud congrats congratulations kudos well-done delighted pleased smooth quick fast friendly"),
+    (POSITIVE, "super genial geniale geniaux bravo merci top parfait parfaite excellent excellente magnifique bien bon bonne bons bonnes adore aime aimer j'adore heureux heureuse content contente satisfait satisfaite ravi ravie formidable incroyable felicitations chapeau superbe sympa agreable rapide efficace recommande qualite beau belle beaux bravo"),
+    (NEGATOR, "not no never dont doesnt didnt isnt wasnt arent werent cant cannot couldnt wont wouldnt shouldnt hasnt havent hadnt aint nothing nobody none neither nor without"),
+    (NEGATOR, "pas jamais aucun aucune rien personne ni sans guere nullement plus-du-tout"),
+    (QUESTION, "how what when where why who whom which whose anyone anybody"),
+    (QUESTION, "comment quand pourquoi combien quel quelle quels quelles est-ce lequel laquelle qui-peut ou-est ou-sont"),
+    (QUESTION_AUX, "can could will would is are do does did should may have has was were shall"),
+    (SECOND_PERSON, "you your youre yours yourself u ur ya y'all yall"),
+    (SECOND_PERSON, "tu toi te t ton ta tes vous votre vos tes"),
+    (THIRD_PERSON, "he she him her they them his hers himself herself themselves il elle ils elles lui leur eux"),
+    (FIRST_PERSON, "i me my mine im ive id myself we our us je j moi mon ma mes nous notre nos"),
+    (SPAM, "subscribe subscribers sub4sub channel follow followers giveaway giveaways promo promotion discount coupon code free win winner prize bitcoin btc crypto cryptocurrency ethereum forex invest investment investing investor earn earning earnings money cash income profit profits dm inbox whatsapp telegram click visit check-out checkout website link bio sale deals deal offer offers limited cheap onlyfans xxx"),
+    (SPAM, "abonnez abonne abonnez-vous abonnement chaine suivez suivre concours gagnez gagner gratuit gratuite gratuits cadeau cadeaux promo reduction offre offres lien site argent investir investissement gains revenus mp cliquez visitez"),
+    (URGENT, "emergency urgent urgently danger dangerous unsafe injured injury injuries hurt bleeding hospital ambulance allergic allergy allergies poisoning poisoned food-poisoning choking fire smoke gas leak leaking electrocuted suicide suicidal overdose pregnant elderly disabled wheelchair baby infant toddler insulin oxygen medication medicine no-power no-water no-heat no-heating power-outage blackout stranded abused harassed harassment stalker stalking"),
+    (URGENT, "urgence urgent urgente danger dangereux dangereuse blesse blessee blessure blessures hopital ambulance allergie allergique intoxication intoxique incendie feu fumee fuite gaz electrocute suicide suicidaire enceinte bebe nourrisson personne-agee handicapee fauteuil insuline oxygene medicament medicaments sans-electricite sans-eau sans-chauffage coupure-electricite harcele harcelee harcelement"),
+    (LEGAL, "lawyer lawyers attorney sue suing lawsuit court legal-action small-claims ombudsman regulator fraud police report-you consumer-rights"),
+    (LEGAL, "avocat avocats plainte tribunal tribunaux justice proces poursuivre poursuites huissier dgccrf ufc-que-choisir mediateur police gendarmerie illegal illegale escroquerie escroc"),
+    (COUNTER, "racist racism sexist sexism homophobic homophobia hateful bigot bigotry unacceptable not-ok not-okay not-cool stop-calling stop-saying offensive disgraceful shameful inappropriate wrong-to report reported"),
+    (COUNTER, "raciste racisme sexiste sexisme homophobe homophobie haineux haineuse inacceptable pas-ok pas-normal pas-acceptable arretez-de arrete-de stop-au signale signaler honte-a inadmissible deplace"),
+    (LETDOWN, "again another third fourth fifth once-again as-usual every-time everytime outage outages thanks-for-nothing yet-again"),
+    (LETDOWN, "encore-une encore-un troisieme quatrieme cinquieme comme-dhabitude comme-d'habitude a-chaque-fois chaque-fois merci-pour-rien encore-une-fois"),
+    (INTENSIFIER, "very so really too extremely totally absolutely completely utterly super tres vraiment trop tellement grave completement totalement absolument"),
+    (REQUEST, "please help assist advise info information contact dm-us send-us let-me-know"),
+    (REQUEST, "svp stp s'il aidez aider aide renseignement renseignements informations info besoin"),
+    (REPORTING, "called calling call calls said says told named traite traiter traitent traites dit dire appele appeler qualifie"),
+];
+
+/// The lexicon keyed by the normal key of each entry ("two words" joined by one space).
+pub fn lexicon() -> &'static FnvMap<String, Classes> {
+    static LEXICON: OnceLock<FnvMap<String, Classes>> = OnceLock::new();
+    LEXICON.get_or_init(|| {
+        let mut map: FnvMap<String, Classes> = FnvMap::default();
+        for (classes, words) in ENTRIES {
+            for entry in words.split_whitespace() {
+                if let Some(key) = entry_key(entry) {
+                    *map.entry(key).or_default() |= *classes;
+                }
+            }
+        }
+        map
+    })
+}
+
+/// The key of a written entry: its words (joined by '-' in the source) normalised like comments.
+fn entry_key(entry: &str) -> Option<String> {
+    let spaced = entry.replace('-', " ");
+    let tokens = normalize(&spaced).tokens;
+    let keys: Vec<&str> = tokens
+        .iter()
+        .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
+        .map(|t| t.key.as_str())
+        .collect();
+    (!keys.is_empty()).then(|| keys.join(" "))
+}
+
+/// For each word that opens a multi-word entry, the most words such an entry has.
+pub fn phrase_starts() -> &'static FnvMap<String, usize> {
+    static STARTS: OnceLock<FnvMap<String, usize>> = OnceLock::new();
+    STARTS.get_or_init(|| {
+        let mut map: FnvMap<String, usize> = FnvMap::default();
+        for key in lexicon().keys() {
+            let words: Vec<&str> = key.split(' ').collect();
+            if words.len() > 1 {
+                let longest = map.entry(words[0].to_string()).or_default();
+                *longest = (*longest).max(words.len());
+            }
+        }
+        map
+    })
+}
+
+/// Looks up one key (a word's key, or two keys joined by a space).
+pub fn lookup(key: &str) -> Classes {
+    lexicon().get(key).copied().unwrap_or(0)
+}
+
+/// Looks up a masked word ("f*ck", "c**nard") against single-word insults and swear words: each
+/// `*` stands for one or more hidden letters.
+pub fn lookup_masked(key: &str) -> Classes {
+    let stripped: String = key.chars().filter(|&c| c != '*').collect();
+    let direct = lookup(&stripped);
+    if direct != 0 {
+        return direct;
+    }
+    let wanted = INSULT | PROFANITY | SLUR;
+    let mut found = 0;
+    for (entry, classes) in lexicon() {
+        if classes & wanted != 0 && !entry.contains(' ') && masked_match(key, entry) {
+            found |= classes & wanted;
+        }
+    }
+    found
+}
+
+/// True when `pattern` (with `*` for one or more letters) spells `word`.
+fn masked_match(pattern: &str, word: &str) -> bool {
+    let p: Vec<char> = pattern.chars().collect();
+    let w: Vec<char> = word.chars().collect();
+    // The visible letters must be there: at least two, and the first one must match.
+    let visible = p.iter().filter(|&&c| c != '*').count();
+    if visible < 2 || p.first() == Some(&'*') && p.len() < 3 {
+        return false;
+    }
+    fn go(p: &[char], w: &[char]) -> bool {
+        match (p.first(), w.first()) {
+            (None, None) => true,
+            (Some('*'), Some(_)) => (1..=w.len()).any(|k| go(&p[1..], &w[k..])),
+            (Some(a), Some(b)) if a == b => go(&p[1..], &w[1..]),
+            _ => false,
+        }
+    }
+    go(&p, &w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key_of(word: &str) -> String {
+        normalize(word).tokens[0].key.clone()
+    }
+
+    #[test]
+    fn variants_meet_their_entries() {
+        let cases: [(&str, Classes); 12] = [
+            ("connard", INSULT),
+            ("CONNAAARD", INSULT),
+            ("c0nnard", INSULT),
+            ("1d10t", INSULT),
+            ("Débile", INSULT),
+            ("merde", PROFANITY),
+            ("remboursement", COMPLAINT),
+            ("génial", POSITIVE),
+            ("pourquoi", QUESTION),
+            ("vous", SECOND_PERSON),
+            ("abonnez", SPAM),
+            ("hôpital", URGENT),
+        ];
+        for (word, class) in cases {
+            assert_ne!(
+                lookup(&key_of(word)) & class,
+                0,
+                "{word} -> {}",
+                key_of(word)
+            );
+        }
+    }
+
+    #[test]
+    fn masked_words_match_by_shape() {
+        let cases: [(&str, bool); 6] = [
+            ("f*ck", true),
+            ("sh*t", true),
+            ("c*nnard", true),
+            ("b***h", true),
+            ("h*llo", false),
+            ("*", false),
+        ];
+        for (word, want) in cases {
+            let key = key_of(word);
+            let hit = lookup_masked(&key) & (INSULT | PROFANITY) != 0;
+            assert_eq!(hit, want, "{word} -> {key}");
+        }
+    }
+
+    #[test]
+    fn two_word_entries_are_keyed_with_a_space() {
+        assert_ne!(lookup("customer service") & COMPLAINT, 0);
+        assert_ne!(lookup("service client") & COMPLAINT, 0);
+        assert_eq!(lookup(&key_of("still")) & COMPLAINT, COMPLAINT);
+    }
+}

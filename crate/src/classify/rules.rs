@@ -1,0 +1,635 @@
+//! From evidence to verdict: the rules that weigh lexicon hits and model scores.
+//!
+//! Owns: what counts as a targeted insult, hate, a threat, sarcasm, counter-speech, a real
+//! question and spam; how the model's scores and that evidence combine into one category, the
+//! flags, the confidence and the cues. The thresholds sit together in [`Tuning`] so the evaluation
+//! (`cargo xtask eval`) measures one place.
+
+use crate::text::{EmojiMeaning, Lang, TokenKind};
+
+use super::features::{Analysis, Hit};
+use super::lexicon::*;
+use super::model::{self, sigmoid, Head};
+use super::{pii, Analysed, Category, Cue, CueReason, Flag, Scores, Verdict};
+
+/// The knobs of the decision, in one place.
+struct Tuning {
+    /// Spam score from which a comment is spam.
+    spam: f32,
+    /// Complaint score (a logit) from which a comment is a complaint.
+    complaint: f32,
+    /// Troll score (a logit) from which a comment is trolling.
+    troll: f32,
+    /// Model offensiveness from which hostile wording counts without a lexicon hit.
+    offensive_model: f32,
+    /// Positive sentiment from which a comment is praise.
+    praise: f32,
+}
+
+const TUNING: Tuning = Tuning {
+    spam: 2.0,
+    complaint: 0.0,
+    troll: 0.0,
+    offensive_model: 0.5,
+    praise: 0.4,
+};
+
+/// How far (in tokens) a target can sit from an insult or threat.
+const TARGET_WINDOW: usize = 3;
+
+/// The evidence gathered from one comment.
+#[derive(Default)]
+struct Evidence {
+    cues: Vec<Cue>,
+    abusive: bool,
+    profanity: bool,
+    insults_untargeted: u32,
+    hate: bool,
+    threat: bool,
+    counter: bool,
+    complaint_hits: u32,
+    negative_hits: u32,
+    positive_hits: u32,
+    negated_positive: u32,
+    sarcasm: bool,
+    question: f32,
+    spam: f32,
+    urgent: bool,
+    legal: bool,
+    personal_data: bool,
+    /// The author speaks of their own case ("my order", "ma commande").
+    own_case: bool,
+}
+
+pub fn decide(text: &str, lang_hint: Option<Lang>) -> Analysed {
+    let a = Analysis::new(text, lang_hint);
+    let raw = model::shipped().map(|m| m.scores(&a.features(m.buckets)));
+    let (p_complaint, p_offensive, sentiment) = match raw {
+        Some(s) => (
+            sigmoid(s[Head::Complaint as usize]),
+            sigmoid(s[Head::Offensive as usize]),
+            model::sentiment(&s),
+        ),
+        None => (0.3, 0.3, [0.3, 0.3, 0.4]),
+    };
+    let mut e = Evidence::default();
+    gather_lexical(&a, &mut e);
+    gather_question(&a, &mut e);
+    gather_spam(&a, &mut e);
+    for (start, end, _) in pii::find_limited(text, a.normalized.read_len) {
+        e.personal_data = true;
+        e.cues.push(Cue::new(start, end, CueReason::PersonalData));
+    }
+
+    // Sentiment after sarcasm and negation: praise wrapped around a grievance is negative.
+    let [mut pos, mut neg, mut neu] = sentiment;
+    if e.sarcasm || e.negated_positive > 0 {
+        let moved = pos * 0.8;
+        pos -= moved;
+        neg += moved;
+    }
+    let lexical_tone = e.positive_hits as f32 - (e.negative_hits + e.complaint_hits) as f32;
+    if lexical_tone > 0.0 && !e.sarcasm {
+        let moved = (neu * 0.15 * lexical_tone.min(3.0)).min(neu);
+        neu -= moved;
+        pos += moved;
+    }
+
+    // The complaint head learnt from English reviews; elsewhere it is a weaker witness.
+    let complaint_weight = if a.lang == Lang::En { 1.0 } else { 0.4 };
+    let complaint_score = complaint_weight * logit(p_complaint)
+        + 2.0 * (neg - pos)
+        + 0.8 * (e.complaint_hits.min(3) as f32)
+        + if e.own_case && e.complaint_hits > 0 {
+            0.5
+        } else {
+            0.0
+        }
+        + if e.sarcasm { 1.5 } else { 0.0 }
+        + 0.8 * (e.negated_positive.min(2) as f32)
+        + if e.legal { 1.0 } else { 0.0 }
+        - 0.3;
+    // Hostility the model hears without a lexicon hit must also sound negative.
+    let hostile_model = p_offensive > TUNING.offensive_model && neg >= pos;
+    let troll_score = logit(p_offensive)
+        + if e.abusive { 2.5 } else { 0.0 }
+        + 0.7 * (e.insults_untargeted.min(2) as f32)
+        + if e.counter { -2.0 } else { 0.0 }
+        - if e.profanity && !e.abusive { 0.8 } else { 0.0 };
+
+    let complaint = complaint_score > TUNING.complaint;
+    // A complaint names a grievance (a complaint cue, a taken-back compliment, sarcasm, or the
+    // complaint head is sure); bare negativity may be hostility instead.
+    let named = e.complaint_hits + e.negated_positive;
+    let grievance = complaint
+        && if e.abusive {
+            // Insults plus one vague cue are trolling; insults around a real case are a complaint.
+            named >= 2 || named == 1 && p_complaint > 0.5
+        } else {
+            named > 0 || e.sarcasm || p_complaint > 0.8 && neg > pos && e.question < 1.0
+        };
+    // P7: rudeness inside a real complaint keeps it a complaint; hate and threats never are.
+    let category = if e.spam >= TUNING.spam && !(complaint && e.spam < TUNING.spam + 1.0) {
+        Category::Spam
+    } else if (e.hate || e.threat) && !e.counter {
+        Category::Troll
+    } else if grievance && !(troll_score > TUNING.troll + 1.0 && p_complaint < 0.5) {
+        Category::Complaint
+    } else if troll_score > TUNING.troll && (e.abusive || hostile_model && !e.counter) {
+        Category::Troll
+    } else if e.question >= 1.0 {
+        Category::Question
+    } else if complaint {
+        Category::Complaint
+    } else if pos > TUNING.praise && pos >= neg && !e.sarcasm && e.negated_positive == 0 {
+        Category::Praise
+    } else {
+        Category::Neutral
+    };
+
+    if category == Category::Troll && !e.abusive && !e.cues.iter().any(is_abuse_cue) {
+        if let (Some(first), Some(last)) = (a.tokens().first(), a.tokens().last()) {
+            e.cues
+                .push(Cue::new(first.start, last.end, CueReason::Hostile));
+        }
+    }
+    if a.normalized.truncated() {
+        e.cues.push(Cue::new(
+            a.normalized.read_len,
+            a.normalized.char_len,
+            CueReason::Truncated,
+        ));
+    }
+
+    let mut flags = Vec::new();
+    if e.abusive {
+        flags.push(Flag::Abusive);
+    }
+    if e.profanity {
+        flags.push(Flag::Profanity);
+    }
+    if e.personal_data {
+        flags.push(Flag::PersonalData);
+    }
+    if e.urgent || e.threat || e.legal && category == Category::Complaint {
+        flags.push(Flag::Urgent);
+    }
+
+    let confidence = match category {
+        Category::Spam => sigmoid(e.spam - TUNING.spam + 1.0),
+        Category::Complaint => sigmoid(complaint_score - TUNING.complaint + 0.5),
+        Category::Troll => sigmoid(troll_score.max(if e.abusive { 2.0 } else { 0.0 })),
+        Category::Question => sigmoid(e.question),
+        Category::Praise => pos,
+        Category::Neutral => {
+            1.0 - pos.max(neg).max(sigmoid(complaint_score)).max(p_offensive) * 0.8
+        }
+    }
+    .clamp(0.05, 0.99);
+
+    e.cues.sort_by_key(|c| (c.start, c.end));
+    e.cues.dedup();
+    let verdict = Verdict {
+        category,
+        flags,
+        confidence: (confidence * 100.0).round() / 100.0,
+        lang: a.lang,
+        cues: e.cues,
+    };
+    let scores = Scores {
+        complaint: sigmoid(complaint_score),
+        offensive: sigmoid(troll_score).max(if e.abusive { 0.9 } else { 0.0 }),
+        positive: pos,
+        negative: neg,
+        neutral: neu,
+    };
+    Analysed { verdict, scores }
+}
+
+fn logit(p: f32) -> f32 {
+    let p = p.clamp(1e-4, 1.0 - 1e-4);
+    (p / (1.0 - p)).ln()
+}
+
+fn is_abuse_cue(c: &Cue) -> bool {
+    matches!(
+        c.reason_code(),
+        Some(CueReason::Insult | CueReason::Slur | CueReason::Hate | CueReason::Threat)
+    )
+}
+
+fn span(a: &Analysis, hit: &Hit) -> (usize, usize) {
+    let t = a.tokens();
+    (t[hit.first].start, t[hit.last].end)
+}
+
+/// A person is addressed near tokens `first..=last`: "you", "t'es", "vous", an @mention.
+fn targeted(a: &Analysis, first: usize, last: usize) -> bool {
+    let t = a.tokens();
+    let lo = first.saturating_sub(TARGET_WINDOW + 1);
+    let hi = (last + TARGET_WINDOW).min(t.len().saturating_sub(1));
+    (lo..=hi).any(|i| {
+        i < t.len()
+            && (i < first || i > last)
+            && (a.classes[i] & SECOND_PERSON != 0 || t[i].kind == TokenKind::Mention)
+    }) || first
+        .checked_sub(1)
+        .and_then(|k| Some((k, t.get(k)?)))
+        .is_some_and(|(k, w)| {
+            // "espèce de …", "bande de …", "what a …": the insult names whoever is addressed.
+            matches!(w.norm.as_str(), "de" | "d" | "a" | "an")
+                && k > 0
+                && matches!(
+                    t[k - 1].norm.as_str(),
+                    "espece"
+                        | "bande"
+                        | "what"
+                        | "such"
+                        | "quel"
+                        | "quelle"
+                        | "gros"
+                        | "grosse"
+                        | "sale"
+                )
+        })
+}
+
+/// A third person ("he", "elle") stands near tokens `first..=last`.
+fn about_someone(a: &Analysis, first: usize, last: usize) -> bool {
+    let lo = first.saturating_sub(TARGET_WINDOW);
+    let hi = (last + 1).min(a.classes.len().saturating_sub(1));
+    (lo..=hi).any(|i| (i < first || i > last) && a.classes[i] & THIRD_PERSON != 0)
+}
+
+/// Something near `first` reports or disapproves of the words rather than using them.
+fn reported(a: &Analysis, first: usize) -> bool {
+    let lo = first.saturating_sub(5);
+    (lo..first).any(|i| a.classes[i] & REPORTING != 0)
+}
+
+fn gather_lexical(a: &Analysis, e: &mut Evidence) {
+    let t = a.tokens();
+    e.counter = a
+        .hits
+        .iter()
+        .any(|h| h.classes & COUNTER != 0 && !a.negated[h.first]);
+    // Sarcasm needs a grievance after the compliment, in the same breath ("super, third outage"),
+    // not a mixed review ("good product but late delivery").
+    let grievance_after = |first: usize| {
+        let mut k = first + 1;
+        while k < t.len() {
+            if matches!(
+                t[k].norm.as_str(),
+                "but" | "mais" | "however" | "cependant" | "sauf"
+            ) {
+                return false;
+            }
+            if a.classes[k] & (LETDOWN | COMPLAINT) != 0 && !a.negated[k]
+                || t[k].kind == TokenKind::Emoji(EmojiMeaning::Negative)
+            {
+                return true;
+            }
+            k += 1;
+        }
+        false
+    };
+    let letdown = a.has(LETDOWN)
+        || t.iter()
+            .any(|t| t.kind == TokenKind::Emoji(EmojiMeaning::Negative));
+    e.own_case = t.iter().any(|t| {
+        matches!(
+            t.norm.as_str(),
+            "my" | "mine"
+                | "ma"
+                | "mon"
+                | "mes"
+                | "our"
+                | "notre"
+                | "nos"
+                | "i"
+                | "je"
+                | "j"
+                | "me"
+                | "moi"
+        )
+    });
+    for hit in &a.hits {
+        let c = hit.classes;
+        let (start, end) = span(a, hit);
+        let quoted = a.quoted[hit.first];
+        let negated = a.negated[hit.first];
+        if quoted && c & (INSULT | INSULT_WEAK | SLUR | PROFANITY) != 0 {
+            e.cues.push(Cue::new(start, end, CueReason::Quotation));
+            continue;
+        }
+        let condemned = e.counter || reported(a, hit.first);
+        if c & PROFANITY != 0 {
+            e.profanity = true;
+            e.cues.push(Cue::new(start, end, CueReason::Profanity));
+        }
+        if c & SLUR != 0 {
+            if condemned {
+                e.cues.push(Cue::new(start, end, CueReason::CounterSpeech));
+            } else {
+                e.abusive = true;
+                e.hate = true;
+                e.cues.push(Cue::new(start, end, CueReason::Slur));
+            }
+        }
+        if c & (INSULT | INSULT_WEAK) != 0 && !negated && c & SLUR == 0 {
+            let aimed = targeted(a, hit.first, hit.last);
+            if condemned && !(aimed && c & INSULT != 0 && !reported(a, hit.first)) {
+                e.cues.push(Cue::new(start, end, CueReason::CounterSpeech));
+            } else if aimed || c & INSULT != 0 || about_someone(a, hit.first, hit.last) {
+                // Name-calling insults whoever it names, reader or third party; an adjective
+                // ("stupid") insults only when it is about a person, not about the app.
+                e.abusive = true;
+                if !aimed {
+                    e.insults_untargeted += 1;
+                }
+                e.cues.push(Cue::new(start, end, CueReason::Insult));
+            } else {
+                e.negative_hits += 1;
+            }
+        }
+        if c & IDENTITY != 0 && !negated {
+            let lo = hit.first.saturating_sub(4);
+            let hi = (hit.last + 4).min(t.len() - 1);
+            let demeaned = (lo..=hi).any(|i| {
+                a.classes[i] & (DEHUMANISING | INSULT | SLUR) != 0 && !a.negated[i] && !a.quoted[i]
+            }) || hit.first > 0
+                && matches!(
+                    t[hit.first - 1].norm.as_str(),
+                    "sale" | "sales" | "dirty" | "filthy"
+                );
+            if demeaned {
+                if condemned {
+                    e.cues.push(Cue::new(start, end, CueReason::CounterSpeech));
+                } else {
+                    e.abusive = true;
+                    e.hate = true;
+                    e.cues.push(Cue::new(start, end, CueReason::Hate));
+                }
+            }
+        }
+        if c & THREAT != 0 && !negated && !quoted {
+            let phrase = hit.last > hit.first;
+            let aimed = targeted(a, hit.first, hit.last);
+            if (phrase || aimed) && !condemned {
+                e.abusive = true;
+                e.threat = true;
+                e.cues.push(Cue::new(start, end, CueReason::Threat));
+            }
+        }
+        if c & COMPLAINT != 0 && !negated {
+            e.complaint_hits += 1;
+            e.cues.push(Cue::new(start, end, CueReason::Complaint));
+        } else if c & NEGATIVE != 0 && !negated && c & (INSULT | INSULT_WEAK) == 0 {
+            e.negative_hits += 1;
+            e.cues.push(Cue::new(start, end, CueReason::Negative));
+        }
+        if c & POSITIVE != 0 && c & (INSULT | PROFANITY) == 0 {
+            if negated {
+                e.negated_positive += 1;
+                let neg_start = (0..hit.first)
+                    .rev()
+                    .take(NEGATOR_LOOKBACK)
+                    .find(|&i| a.classes[i] & NEGATOR != 0)
+                    .map_or(start, |i| t[i].start);
+                e.cues.push(Cue::new(neg_start, end, CueReason::Negation));
+            } else if grievance_after(hit.last) {
+                e.sarcasm = true;
+                e.cues.push(Cue::new(start, end, CueReason::Sarcasm));
+            } else {
+                e.positive_hits += 1;
+                e.cues.push(Cue::new(start, end, CueReason::Praise));
+            }
+        }
+        if c & URGENT != 0 && !negated && !quoted {
+            e.urgent = true;
+            e.cues.push(Cue::new(start, end, CueReason::Urgent));
+        }
+        if c & LEGAL != 0 && !negated && !quoted {
+            e.legal = true;
+            e.cues.push(Cue::new(start, end, CueReason::LegalThreat));
+        }
+    }
+    // Emoji count for tone; the ambiguous ones (👏 🙄) read as sarcasm beside a grievance.
+    for tok in t {
+        match tok.kind {
+            TokenKind::Emoji(EmojiMeaning::Positive) if !letdown => e.positive_hits += 1,
+            TokenKind::Emoji(EmojiMeaning::Positive | EmojiMeaning::Ambiguous)
+                if letdown || a.has(COMPLAINT) =>
+            {
+                e.sarcasm = true;
+                e.cues
+                    .push(Cue::new(tok.start, tok.end, CueReason::Sarcasm));
+            }
+            TokenKind::Emoji(EmojiMeaning::Negative) => e.negative_hits += 1,
+            TokenKind::Emoji(EmojiMeaning::Rude) => e.insults_untargeted += 1,
+            _ => {}
+        }
+    }
+    if e.counter {
+        for hit in a.hits.iter().filter(|h| h.classes & COUNTER != 0) {
+            let (start, end) = span(a, hit);
+            e.cues.push(Cue::new(start, end, CueReason::CounterSpeech));
+        }
+    }
+}
+
+/// How far back a negator is looked for when drawing a negation cue.
+const NEGATOR_LOOKBACK: usize = 4;
+
+/// English subject pronouns that follow an auxiliary in a question ("can you", "is it").
+fn is_subject(norm: &str) -> bool {
+    matches!(
+        norm,
+        "you"
+            | "u"
+            | "i"
+            | "we"
+            | "they"
+            | "it"
+            | "he"
+            | "she"
+            | "there"
+            | "this"
+            | "that"
+            | "anyone"
+            | "anybody"
+            | "someone"
+            | "somebody"
+            | "my"
+            | "your"
+            | "the"
+    )
+}
+
+/// French pronouns after an inverted verb ("pouvez-vous", "est-il", "puis-je").
+fn is_inverted_pronoun(norm: &str) -> bool {
+    matches!(
+        norm,
+        "vous" | "tu" | "il" | "elle" | "on" | "ils" | "elles" | "je" | "nous" | "ce" | "t"
+    )
+}
+
+fn gather_question(a: &Analysis, e: &mut Evidence) {
+    let t = a.tokens();
+    let mut clause_start = true;
+    for i in 0..t.len() {
+        let tok = &t[i];
+        match tok.kind {
+            TokenKind::Punct('?') => {
+                e.question += 1.0;
+                e.cues
+                    .push(Cue::new(tok.start, tok.end, CueReason::Question));
+                clause_start = true;
+                continue;
+            }
+            TokenKind::Punct('.' | '!' | ',' | ':' | ';') => {
+                clause_start = true;
+                continue;
+            }
+            TokenKind::Mention | TokenKind::Emoji(_) | TokenKind::Url => continue,
+            _ => {}
+        }
+        if tok.kind != TokenKind::Word {
+            clause_start = false;
+            continue;
+        }
+        let next = t.get(i + 1).map(|n| n.norm.as_str()).unwrap_or("");
+        let c = a.classes[i];
+        if clause_start {
+            // "How do I…", "Pourquoi…", "Comment…": a question even without "?".
+            if c & QUESTION != 0 && !matches!(tok.norm.as_str(), "who" | "what" | "qui") {
+                e.question += 1.0;
+                e.cues
+                    .push(Cue::new(tok.start, tok.end, CueReason::Question));
+            } else if c & QUESTION_AUX != 0 && is_subject(next) {
+                e.question += 1.0;
+                e.cues
+                    .push(Cue::new(tok.start, t[i + 1].end, CueReason::Question));
+            } else if matches!(tok.norm.as_str(), "who" | "what") && c & QUESTION != 0 {
+                e.question += 0.6;
+            }
+        }
+        // French inversion: verb, hyphen, pronoun.
+        if next == "-" {
+            if let Some(p) = t.get(i + 2) {
+                if is_inverted_pronoun(&p.norm) && tok.norm.len() > 1 {
+                    e.question += 1.0;
+                    e.cues.push(Cue::new(tok.start, p.end, CueReason::Question));
+                }
+            }
+        }
+        if tok.norm == "est" && next == "-" && t.get(i + 2).is_some_and(|p| p.norm == "ce") {
+            e.question += 0.2;
+        }
+        if c & REQUEST != 0 {
+            e.question += 0.4;
+            e.cues
+                .push(Cue::new(tok.start, tok.end, CueReason::Request));
+        }
+        clause_start = false;
+    }
+}
+
+/// Self-promotion objects: "my channel", "ma chaîne".
+fn is_promo_object(norm: &str) -> bool {
+    matches!(
+        norm,
+        "channel"
+            | "video"
+            | "videos"
+            | "page"
+            | "music"
+            | "song"
+            | "songs"
+            | "profile"
+            | "site"
+            | "website"
+            | "shop"
+            | "store"
+            | "blog"
+            | "playlist"
+            | "chaine"
+            | "boutique"
+            | "insta"
+            | "instagram"
+            | "tiktok"
+            | "youtube"
+            | "account"
+            | "bio"
+    )
+}
+
+fn gather_spam(a: &Analysis, e: &mut Evidence) {
+    let t = a.tokens();
+    let mut links = 0.0f32;
+    let mut words = 0.0f32;
+    for i in 0..t.len() {
+        let tok = &t[i];
+        match tok.kind {
+            TokenKind::Url => {
+                links += 1.0;
+                e.cues.push(Cue::new(tok.start, tok.end, CueReason::Link));
+            }
+            TokenKind::Word => {
+                let c = a.classes[i];
+                let next = t.get(i + 1).map(|n| n.norm.as_str()).unwrap_or("");
+                if c & SPAM != 0 && !a.negated[i] {
+                    words += 0.7;
+                    e.cues.push(Cue::new(tok.start, tok.end, CueReason::Spam));
+                }
+                if matches!(
+                    tok.norm.as_str(),
+                    "my" | "ma" | "mon" | "mes" | "our" | "notre"
+                ) && is_promo_object(next)
+                {
+                    words += 1.3;
+                    e.cues
+                        .push(Cue::new(tok.start, t[i + 1].end, CueReason::Spam));
+                }
+                if matches!(
+                    (tok.norm.as_str(), next),
+                    ("check", "out" | "my" | "it" | "this")
+                        | ("visit", _)
+                        | ("follow", "me" | "us")
+                        | ("dm", "me")
+                        | ("message", "me")
+                        | ("contact", "me")
+                        | ("allez", "voir")
+                        | ("venez", "voir")
+                        | ("suivez", "moi")
+                        | ("abonnez", _)
+                ) {
+                    words += 1.0;
+                    e.cues.push(Cue::new(tok.start, tok.end, CueReason::Spam));
+                }
+            }
+            _ => {}
+        }
+    }
+    // A link alone is ordinary (sharing an article); with a call to act it is spam.
+    let mut score = words.min(4.0);
+    if links > 0.0 {
+        score += if words > 0.0 { 1.2 } else { 0.6 } + 0.3 * (links - 1.0).min(2.0);
+    }
+    // Flooding: one character or word repeated over and over.
+    let flooded = t
+        .iter()
+        .any(|tok| tok.elongated && tok.norm.len() >= 2 && tok.end - tok.start >= 12);
+    let repeats = t
+        .windows(2)
+        .filter(|w| w[0].kind == TokenKind::Word && w[0].norm == w[1].norm)
+        .count();
+    if flooded || repeats >= 4 {
+        score += 1.5;
+        if let (Some(first), Some(last)) = (t.first(), t.last()) {
+            e.cues
+                .push(Cue::new(first.start, last.end, CueReason::Spam));
+        }
+    }
+    e.spam = score;
+}

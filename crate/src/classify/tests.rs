@@ -1,0 +1,299 @@
+//! Behaviour of the whole classifier on comments written for these tests, French and English:
+//! the hard cases of the brief (sarcasm, negation, quotation, counter-speech, rude complaints,
+//! polite trolls) and bad input.
+
+use super::*;
+
+fn verdict(text: &str) -> Verdict {
+    classify(text, None)
+}
+
+#[test]
+fn categories_of_typical_comments() {
+    let cases: [(&str, Category); 30] = [
+        // Complaints, polite or rude (P7: rudeness keeps a complaint a complaint).
+        (
+            "My order #A1234567 never arrived and nobody answers my emails",
+            Category::Complaint,
+        ),
+        (
+            "Still waiting for my refund after 3 weeks, this is unacceptable",
+            Category::Complaint,
+        ),
+        (
+            "Your fucking app crashed again and I lost my booking",
+            Category::Complaint,
+        ),
+        (
+            "Colis toujours pas arrivé, service client injoignable",
+            Category::Complaint,
+        ),
+        (
+            "Franchement c'est de la merde, ma commande est arrivée cassée",
+            Category::Complaint,
+        ),
+        (
+            "Je ne suis pas du tout satisfait du remboursement",
+            Category::Complaint,
+        ),
+        ("super, third outage this week 👏", Category::Complaint),
+        ("Génial, encore une panne ce matin 🙄", Category::Complaint),
+        ("Not happy at all with the delivery", Category::Complaint),
+        // Questions, with or without "?".
+        (
+            "Pouvez-vous me dire quand la boutique ouvre",
+            Category::Question,
+        ),
+        ("Est-ce que la livraison est gratuite", Category::Question),
+        ("How do I change my password", Category::Question),
+        ("Do you ship to Canada?", Category::Question),
+        ("Quels sont vos horaires ?", Category::Question),
+        // Praise.
+        ("Merci beaucoup, service au top !", Category::Praise),
+        ("Love the new update, great job team ❤️", Category::Praise),
+        ("Bravo pour la réactivité, très satisfait", Category::Praise),
+        // Trolls, with and without swear words.
+        (
+            "You are all idiots and your brand is a joke",
+            Category::Troll,
+        ),
+        ("t'es vraiment un c o n n a r d", Category::Troll),
+        (
+            "Nobody asked for your opinion, go back to your cave, loser",
+            Category::Troll,
+        ),
+        ("les arabes sont des rats", Category::Troll),
+        ("I will find you and kill you", Category::Troll),
+        // Spam.
+        (
+            "Check out my channel for free giveaways!! https://bit.ly/x",
+            Category::Spam,
+        ),
+        (
+            "Earn $3000 per month from home, DM me on whatsapp",
+            Category::Spam,
+        ),
+        ("Abonnez-vous à ma chaîne, lien dans la bio", Category::Spam),
+        (
+            "Invest in bitcoin now and double your money, visit cryptowin.io",
+            Category::Spam,
+        ),
+        // Neutral.
+        ("Nous étions au salon hier avec l'équipe", Category::Neutral),
+        ("The store on Main street opens at 9", Category::Neutral),
+        ("ok", Category::Neutral),
+        ("", Category::Neutral),
+    ];
+    let mut wrong = Vec::new();
+    for (text, want) in cases {
+        let v = verdict(text);
+        if v.category != want {
+            wrong.push(format!(
+                "{text:?}: got {:?}, want {want:?} ({:?})",
+                v.category, v.cues
+            ));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
+fn quotation_and_counter_speech_are_not_abuse() {
+    let cases: [&str; 6] = [
+        "calling people 'idiots' is not OK",
+        "Traiter les gens de « connards » n'est pas acceptable",
+        "He called me a moron and your staff did nothing",
+        "Dire « sale arabe » c'est raciste, point.",
+        "You are not an idiot, you asked a fair question",
+        "Stop calling women sluts, it is sexist",
+    ];
+    for text in cases {
+        let v = verdict(text);
+        assert_ne!(v.category, Category::Troll, "{text}: {v:?}");
+        assert!(!v.flags.contains(&Flag::Abusive), "{text}: {v:?}");
+    }
+}
+
+#[test]
+fn flags_are_raised_whatever_the_category() {
+    let cases: [(&str, Flag, bool); 14] = [
+        (
+            "Your service is shit, my parcel never arrived",
+            Flag::Profanity,
+            true,
+        ),
+        (
+            "Putain, toujours pas de remboursement",
+            Flag::Profanity,
+            true,
+        ),
+        ("f*ck this, third delay", Flag::Profanity, true),
+        ("Thanks for the quick help", Flag::Profanity, false),
+        ("you idiot", Flag::Abusive, true),
+        ("espèce de 1d10t", Flag::Abusive, true),
+        ("this app is stupid", Flag::Abusive, false),
+        ("Call me at 06 12 34 56 78", Flag::PersonalData, true),
+        ("my email is jane.doe@example.com", Flag::PersonalData, true),
+        ("Great product", Flag::PersonalData, false),
+        (
+            "The charger caught fire and burned my son's hand",
+            Flag::Urgent,
+            true,
+        ),
+        (
+            "Mon père est sans chauffage depuis 3 jours, il a 90 ans",
+            Flag::Urgent,
+            true,
+        ),
+        (
+            "I will contact my lawyer if this is not refunded",
+            Flag::Urgent,
+            true,
+        ),
+        ("Nice weather today", Flag::Urgent, false),
+    ];
+    for (text, flag, want) in cases {
+        let v = verdict(text);
+        assert_eq!(v.flags.contains(&flag), want, "{text}: {v:?}");
+    }
+}
+
+#[test]
+fn a_rude_complaint_is_a_complaint_with_profanity() {
+    for text in [
+        "Your damn delivery is 2 weeks late, where is my package",
+        "C'est quoi ce bordel, 3 semaines de retard pour ma commande",
+    ] {
+        let v = verdict(text);
+        assert_eq!(v.category, Category::Complaint, "{text}: {v:?}");
+        assert!(v.flags.contains(&Flag::Profanity), "{text}: {v:?}");
+    }
+}
+
+#[test]
+fn cues_point_at_the_words_that_decided() {
+    let cases: [(&str, CueReason, &str); 7] = [
+        (
+            "super, third outage this week 👏",
+            CueReason::Sarcasm,
+            "super",
+        ),
+        (
+            "pas du tout satisfait",
+            CueReason::Negation,
+            "pas du tout satisfait",
+        ),
+        (
+            "calling people 'idiots' is not OK",
+            CueReason::Quotation,
+            "idiots",
+        ),
+        ("t'es un c o n n a r d", CueReason::Insult, "c o n n a r d"),
+        ("Été 😡 quel retard !", CueReason::Complaint, "retard"),
+        ("Pouvez-vous m'aider", CueReason::Question, "Pouvez-vous"),
+        (
+            "écrivez-moi: jean@exemple.fr",
+            CueReason::PersonalData,
+            "jean@exemple.fr",
+        ),
+    ];
+    for (text, reason, want) in cases {
+        let v = verdict(text);
+        let chars: Vec<char> = text.chars().collect();
+        let found: Vec<String> = v
+            .cues
+            .iter()
+            .filter(|c| c.reason_code() == Some(reason))
+            .map(|c| chars[c.start..c.end].iter().collect())
+            .collect();
+        assert!(
+            found.iter().any(|f| f == want),
+            "{text}: {found:?} in {:?}",
+            v.cues
+        );
+    }
+}
+
+#[test]
+fn bad_input_gets_a_verdict_not_a_panic() {
+    let long = "tres nul ".repeat(120_000);
+    let zalgo = "h̷̢̛e̴̡͝l̵̨̛l̶̢͠o̸̧͝ y̷o̶u̸ i̷d̸i̶o̴t̵";
+    let cases: [(&str, &str); 9] = [
+        ("empty", ""),
+        ("whitespace", " \t\n  "),
+        ("only emoji", "😀😀😀🎉"),
+        ("rtl", "هذا المنتج سيء جدا \u{202e}"),
+        ("zalgo", zalgo),
+        ("markup", "<script>alert('x')</script><b>nul</b>"),
+        ("control", "\u{0}\u{1}\u{7f}"),
+        ("lone punctuation", "?!?!?!..."),
+        ("1 MB", &long),
+    ];
+    for (name, text) in cases {
+        let v = verdict(text);
+        let len = text.chars().count();
+        assert!((0.0..=1.0).contains(&v.confidence), "{name}");
+        for c in &v.cues {
+            assert!(c.start < c.end && c.end <= len, "{name}: {c:?}");
+        }
+    }
+    let v = verdict(&long);
+    assert!(v
+        .cues
+        .iter()
+        .any(|c| c.reason_code() == Some(CueReason::Truncated)));
+    let z = verdict(zalgo);
+    assert!(z.flags.contains(&Flag::Abusive), "{z:?}");
+}
+
+#[test]
+fn random_strings_never_panic_and_cues_stay_in_bounds() {
+    // A fixed-seed generator over a mix of ASCII, accents, emoji, marks and RTL.
+    let alphabet: Vec<char> = "ab cdeé?!'\"«»*@#.:)(0123 xyzZ🙂😡👏\u{301}\u{202e}ا-_/\n\t"
+        .chars()
+        .collect();
+    let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+    for _ in 0..3_000 {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        let len = (state % 60) as usize;
+        let mut s = String::new();
+        for _ in 0..len {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            s.push(alphabet[(state % alphabet.len() as u64) as usize]);
+        }
+        let v = classify(&s, None);
+        let n = s.chars().count();
+        for c in &v.cues {
+            assert!(c.start < c.end && c.end <= n, "{s:?}: {c:?}");
+        }
+    }
+    // Arbitrary bytes, decoded lossily as a page would.
+    for seed in 0..500u64 {
+        let bytes: Vec<u8> = (0..64u64)
+            .map(|i| {
+                (seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(i.wrapping_mul(1442695040888963407))
+                    >> 33) as u8
+            })
+            .collect();
+        let s = String::from_utf8_lossy(&bytes);
+        let v = classify(&s, None);
+        let n = s.chars().count();
+        assert!(
+            v.cues.iter().all(|c| c.start < c.end && c.end <= n),
+            "{s:?}"
+        );
+    }
+}
+
+#[test]
+fn lang_hint_overrides_detection() {
+    assert_eq!(classify("ok", Some(Lang::Fr)).lang, Lang::Fr);
+    assert_eq!(classify("merci beaucoup", None).lang, Lang::Fr);
+    assert_eq!(classify("thanks a lot", None).lang, Lang::En);
+}
