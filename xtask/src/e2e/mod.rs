@@ -4,9 +4,11 @@
 //! drives a headless browser with the real extension in it (`browser`, `webdriver`), asks the
 //! extension's background what it read on each page, and reports it (`Report`), with console
 //! errors and every request the browser made besides the pages themselves.
-//! `--bench` measures the extension's message pipe instead (`pipe`).
+//! `--bench` measures the extension's message pipe instead (`pipe`); `--card [--browser B]` runs
+//! the guidance card's checks (`card`).
 
 pub mod browser;
+pub mod card;
 pub mod pipe;
 pub mod server;
 pub mod webdriver;
@@ -287,6 +289,9 @@ fn parse_args(args: &[String]) -> Result<Args> {
 }
 
 pub fn main(args: &[String]) -> Result<()> {
+    if args.first().map(String::as_str) == Some("--card") {
+        return card::main(&args[1..]);
+    }
     let args = parse_args(args)?;
     if args.bench {
         // pipe_figures builds the extension itself.
