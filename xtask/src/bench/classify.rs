@@ -219,7 +219,9 @@ fn wasm_throughput() -> Result<String> {
             "test",
             "--package",
             "candor",
-            "--release",
+            // The profile the extension ships (size first), not plain release.
+            "--profile",
+            "wasm-release",
             "--target",
             "wasm32-unknown-unknown",
             "--test",
