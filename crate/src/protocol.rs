@@ -11,6 +11,7 @@ use serde_json::Value;
 
 use crate::classify::{Category, Verdict};
 use crate::coach::Warning;
+use crate::guard::{AuditEntry, GuardAction, GuardNote, GuardOutcome, MAX_AUDIT_ENTRIES};
 use crate::guide::Guidance;
 use crate::text::Lang;
 use crate::thread::corrections::{Correction, MAX_CORRECTIONS};
@@ -93,6 +94,29 @@ pub enum Request {
         #[serde(default)]
         now_ms: Option<i64>,
     },
+    /// The delete guard: the person picked `action` in the menu of comment `id` of the thread read
+    /// at `url`; answered with `GuardDecision` (hold the click, or let it through).
+    GuardCheck {
+        url: String,
+        id: String,
+        action: GuardAction,
+    },
+    /// How a guarded action ended, for the audit log; the engine adds the platform, the author and
+    /// the category it knows. Answered with `Ack`.
+    LogDecision {
+        url: String,
+        id: String,
+        action: GuardAction,
+        held: bool,
+        outcome: GuardOutcome,
+        #[serde(default)]
+        reason: Option<String>,
+        time_ms: i64,
+    },
+    /// The audit log as a file (JSON or CSV; text reads as lines); answered with `Export`.
+    GetAuditLog { format: ExportFormat },
+    /// Audit entries stored earlier (the background, at start-up).
+    ImportAuditLog { entries: Vec<AuditEntry> },
 }
 
 /// The formats of a thread report.
@@ -106,7 +130,7 @@ pub enum ExportFormat {
 
 impl Request {
     /// Every variant's `type` name, for the JavaScript side and its test.
-    pub const TYPES: [&'static str; 13] = [
+    pub const TYPES: [&'static str; 17] = [
         "Ping",
         "PageOpened",
         "CommentsRead",
@@ -120,6 +144,10 @@ impl Request {
         "ExportThread",
         "Guide",
         "Coach",
+        "GuardCheck",
+        "LogDecision",
+        "GetAuditLog",
+        "ImportAuditLog",
     ];
 }
 
@@ -175,6 +203,15 @@ pub enum Response {
         id: String,
         warnings: Vec<Warning>,
     },
+    /// The delete guard's answer to `GuardCheck`.
+    GuardDecision {
+        id: String,
+        hold: bool,
+        rule: Option<&'static str>,
+        note: GuardNote,
+        /// The category Candor showed for the comment, when it read it.
+        category: Option<Category>,
+    },
     Error {
         code: ErrorCode,
         message: String,
@@ -182,7 +219,7 @@ pub enum Response {
 }
 
 impl Response {
-    pub const TYPES: [&'static str; 10] = [
+    pub const TYPES: [&'static str; 11] = [
         "Pong",
         "Ack",
         "Verdicts",
@@ -192,6 +229,7 @@ impl Response {
         "Export",
         "Guidance",
         "Warnings",
+        "GuardDecision",
         "Error",
     ];
 
@@ -411,7 +449,31 @@ fn check_limits(request: &Request) -> Result<(), Response> {
             }
             Ok(())
         }
+        Request::GuardCheck { url, id, .. } => {
+            field("url", url)?;
+            field("comment id", id)
+        }
+        Request::LogDecision {
+            url, id, reason, ..
+        } => {
+            field("url", url)?;
+            field("comment id", id)?;
+            field("reason", reason.as_deref().unwrap_or(""))
+        }
+        Request::ImportAuditLog { entries } => {
+            if entries.len() > MAX_AUDIT_ENTRIES {
+                return too_large("the number of audit entries", MAX_AUDIT_ENTRIES);
+            }
+            for e in entries {
+                field("url", &e.url)?;
+                field("comment id", &e.comment_id)?;
+                field("author", &e.author)?;
+                field("reason", e.reason.as_deref().unwrap_or(""))?;
+            }
+            Ok(())
+        }
         Request::Ping {}
+        | Request::GetAuditLog { .. }
         | Request::GetThreads { .. }
         | Request::ExportCorrections {}
         | Request::ExportThread { .. } => Ok(()),
@@ -531,6 +593,34 @@ mod tests {
                 json!({"v": 1, "type": "ExportThread", "tab_id": 3, "format": "xlsx"}),
                 Some(ErrorCode::BadMessage),
             ),
+            (
+                json!({"v": 1, "type": "GuardCheck", "url": "u", "id": "1", "action": "hide"}),
+                None,
+            ),
+            (
+                json!({"v": 1, "type": "GuardCheck", "url": "u", "id": "1", "action": "report"}),
+                Some(ErrorCode::BadMessage),
+            ),
+            (
+                json!({"v": 1, "type": "LogDecision", "url": "u", "id": "1", "action": "delete",
+                       "held": true, "outcome": "carried_out", "reason": long.clone(), "time_ms": 1}),
+                Some(ErrorCode::TooLarge),
+            ),
+            (
+                json!({"v": 1, "type": "LogDecision", "url": "u", "id": "1", "action": "delete",
+                       "held": false, "outcome": "shrugged", "time_ms": 1}),
+                Some(ErrorCode::BadMessage),
+            ),
+            (
+                json!({"v": 1, "type": "GetAuditLog", "format": "json"}),
+                None,
+            ),
+            (
+                json!({"v": 1, "type": "ImportAuditLog", "entries": [{"time_ms": 1, "platform": "x",
+                       "url": "u", "comment_id": "1", "author": "a", "category": "spam",
+                       "action": "delete", "held": false, "outcome": "carried_out"}]}),
+                None,
+            ),
         ];
         for (message, expected) in cases {
             let shown = message.to_string();
@@ -559,6 +649,11 @@ mod tests {
             json!({"type": "ExportThread", "tab_id": 1, "format": "csv"}),
             json!({"type": "Guide", "url": "u", "id": "1"}),
             json!({"type": "Coach", "url": "u", "id": "1", "draft": "d"}),
+            json!({"type": "GuardCheck", "url": "u", "id": "1", "action": "delete"}),
+            json!({"type": "LogDecision", "url": "u", "id": "1", "action": "hide", "held": true,
+                   "outcome": "carried_out", "reason": "r", "time_ms": 1}),
+            json!({"type": "GetAuditLog", "format": "csv"}),
+            json!({"type": "ImportAuditLog", "entries": []}),
         ];
         let mut seen: Vec<String> = samples
             .iter()

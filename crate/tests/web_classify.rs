@@ -29,8 +29,18 @@ fn now_ms() -> f64 {
 /// Comment-like texts, French and English, built from pieces by a fixed-seed generator.
 fn sample(count: usize) -> Vec<String> {
     const OPENERS: [&str; 12] = [
-        "@brand", "Bonjour,", "Hi", "Franchement", "Honestly", "", "Merci", "Wow", "Encore", "Why",
-        "Pouvez-vous", "Thanks",
+        "@brand",
+        "Bonjour,",
+        "Hi",
+        "Franchement",
+        "Honestly",
+        "",
+        "Merci",
+        "Wow",
+        "Encore",
+        "Why",
+        "Pouvez-vous",
+        "Thanks",
     ];
     const MIDDLES: [&str; 14] = [
         "my order #A1234567 never arrived",
@@ -48,7 +58,16 @@ fn sample(count: usize) -> Vec<String> {
         "me dire quand la livraison arrive",
         "nothing to add, just passing by",
     ];
-    const CLOSERS: [&str; 8] = ["", "!!", "?", " 😡", " merci", " please fix it", " lol", "..."];
+    const CLOSERS: [&str; 8] = [
+        "",
+        "!!",
+        "?",
+        " 😡",
+        " merci",
+        " please fix it",
+        " lol",
+        "...",
+    ];
     let mut state: u64 = 0x2545_f491_4f6c_dd1d;
     let mut next = move || {
         state ^= state << 13;
@@ -72,8 +91,14 @@ fn sample(count: usize) -> Vec<String> {
 fn verdicts_match_the_native_build() {
     let cases = [
         ("you idiot", Category::Troll),
-        ("Colis toujours pas arrivé, service client injoignable", Category::Complaint),
-        ("Pouvez-vous me dire quand la boutique ouvre", Category::Question),
+        (
+            "Colis toujours pas arrivé, service client injoignable",
+            Category::Complaint,
+        ),
+        (
+            "Pouvez-vous me dire quand la boutique ouvre",
+            Category::Question,
+        ),
     ];
     for (text, want) in cases {
         assert_eq!(classify(text, None).category, want, "{text}");
@@ -101,6 +126,8 @@ fn throughput_in_the_browser() {
         elapsed = now_ms() - start;
     }
     let per_second = done as f64 / (elapsed / 1_000.0);
-    wasm_bindgen_test::console_log!("CANDOR_WASM_COMMENTS_PER_SECOND {per_second:.0} ({done} comments in {elapsed:.0} ms)");
+    wasm_bindgen_test::console_log!(
+        "CANDOR_WASM_COMMENTS_PER_SECOND {per_second:.0} ({done} comments in {elapsed:.0} ms)"
+    );
     assert!(done > 0);
 }

@@ -19,6 +19,10 @@
     ExportThread: "ExportThread",
     Guide: "Guide",
     Coach: "Coach",
+    GuardCheck: "GuardCheck",
+    LogDecision: "LogDecision",
+    GetAuditLog: "GetAuditLog",
+    ImportAuditLog: "ImportAuditLog",
   });
 
   const Response = Object.freeze({
@@ -31,6 +35,7 @@
     Export: "Export",
     Guidance: "Guidance",
     Warnings: "Warnings",
+    GuardDecision: "GuardDecision",
     Error: "Error",
   });
 

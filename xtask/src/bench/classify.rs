@@ -23,7 +23,16 @@ pub fn run() -> Result<String> {
         // Speed figures from a debug build would mislead: measure in a release build of xtask.
         let out = tools::cargo()
             .current_dir(root())
-            .args(["run", "--release", "--quiet", "--package", "xtask", "--", "bench", "classify"])
+            .args([
+                "run",
+                "--release",
+                "--quiet",
+                "--package",
+                "xtask",
+                "--",
+                "bench",
+                "classify",
+            ])
             .output()
             .context("running the release build of the benchmark")?;
         eprint!("{}", String::from_utf8_lossy(&out.stderr));
@@ -52,7 +61,8 @@ pub fn run() -> Result<String> {
         .collect();
     latencies.sort_unstable();
     let pct = |p: f64| latencies[((latencies.len() - 1) as f64 * p) as usize];
-    let mean_chars = texts.iter().map(|t| t.chars().count()).sum::<usize>() as f64 / texts.len() as f64;
+    let mean_chars =
+        texts.iter().map(|t| t.chars().count()).sum::<usize>() as f64 / texts.len() as f64;
 
     let big = one_megabyte_comment();
     let mut big_times: Vec<Duration> = (0..5)
@@ -66,8 +76,16 @@ pub fn run() -> Result<String> {
 
     writeln!(md, "Native (release build, one thread):\n")?;
     writeln!(md, "| measure | value |\n|---|---|")?;
-    writeln!(md, "| texts (all of `../shared/data`, mean {mean_chars:.0} characters) | {} |", texts.len())?;
-    writeln!(md, "| throughput | **{per_second:.0} comments/s** ({done} in {:.2} s) |", elapsed.as_secs_f64())?;
+    writeln!(
+        md,
+        "| texts (all of `../shared/data`, mean {mean_chars:.0} characters) | {} |",
+        texts.len()
+    )?;
+    writeln!(
+        md,
+        "| throughput | **{per_second:.0} comments/s** ({done} in {:.2} s) |",
+        elapsed.as_secs_f64()
+    )?;
     writeln!(md, "| latency p50 | {:.1} µs |", micros(pct(0.5)))?;
     writeln!(md, "| latency p99 | {:.1} µs |", micros(pct(0.99)))?;
     writeln!(md, "| latency max | {:.1} µs |", micros(pct(1.0)))?;
@@ -215,8 +233,14 @@ mod tests {
     #[test]
     fn the_wasm_figure_is_found_in_the_runner_output() {
         let cases = [
-            ("x\nCANDOR_WASM_COMMENTS_PER_SECOND 81234 (5 in 2 ms)\ny", Some("81234 comments/s (5 in 2 ms)")),
-            ("console.log: CANDOR_WASM_COMMENTS_PER_SECOND 99", Some("99 comments/s ")),
+            (
+                "x\nCANDOR_WASM_COMMENTS_PER_SECOND 81234 (5 in 2 ms)\ny",
+                Some("81234 comments/s (5 in 2 ms)"),
+            ),
+            (
+                "console.log: CANDOR_WASM_COMMENTS_PER_SECOND 99",
+                Some("99 comments/s "),
+            ),
             ("nothing here", None),
             ("CANDOR_WASM_COMMENTS_PER_SECOND abc", None),
         ];
