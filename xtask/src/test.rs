@@ -1,7 +1,8 @@
 //! `cargo xtask test`: every check Candor has, in the order that fails fastest — format, lints (native
 //! and wasm), native tests, JavaScript unit tests, wasm tests in headless Chromium, the build, web-ext
 //! lint, then the end-to-end tests in headless Chromium and Firefox on `tests/fixtures` and
-//! `tests/harness`, each page judged against its `.expect.json`. It installs what is missing first.
+//! `tests/harness`, each page judged against its `.expect.json`, and the reply coach and delete guard
+//! driven on `tests/guard`. It installs what is missing first.
 //! CI runs exactly this; its last line is `e2e: N passed, M failed`.
 
 use std::path::Path;
@@ -107,6 +108,24 @@ pub fn test(args: &[String]) -> Result<()> {
                         problems.join("\n    ")
                     ));
                 }
+            }
+        }
+        // The reply coach and the delete guard, driven as a person would (tests/guard).
+        let pages = root.join("tests/guard");
+        let name = format!("end-to-end: tests/guard in {}", browser.name());
+        let reports = steps.run(&name, || {
+            e2e::guard::run_guard_pages(&pages, browser, extension)
+        })?;
+        for page in &reports {
+            if page.problems.is_empty() {
+                passed += 1;
+            } else {
+                failed.push(format!(
+                    "{} tests/guard/{}:\n    {}",
+                    browser.name(),
+                    page.file,
+                    page.problems.join("\n    ")
+                ));
             }
         }
     }
