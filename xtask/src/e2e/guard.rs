@@ -92,12 +92,14 @@ pub fn run_guard_pages(
                 .push(format!("reading the audit log failed: {e:#}"));
         }
         eprintln!(
-            "guard: {} in {}: warning {} ms after the last keystroke; {}",
+            "guard: {} in {}: {}; {}",
             report.file,
             browser.name(),
             report
                 .latency_ms
-                .map_or("never".to_string(), |ms| format!("{ms:.0}")),
+                .map_or("no warning".to_string(), |ms| format!(
+                    "warning {ms:.0} ms after the last keystroke"
+                )),
             if report.problems.is_empty() {
                 "ok".to_string()
             } else {
