@@ -14,10 +14,11 @@
 use std::io::Read;
 use std::process::ExitCode;
 
-use serde_json::Value;
-
+use crate::assist;
 use crate::classify::{classify, Category};
-use crate::coach::{self, Address, DraftContext, EmojiUse, Voice};
+use crate::coach::{self, DraftContext};
+use crate::profile::Profile;
+use crate::text::Lang;
 use crate::thread::Platform;
 
 const USAGE: &str = "usage: candor coach --comment TEXT [--platform facebook|x|linkedin] [--profile FILE] [--author HANDLE] [--category complaint|question|praise|troll|spam|neutral] [--previous TEXT]...
@@ -82,157 +83,6 @@ fn parse(args: &[String]) -> Result<Options, String> {
     Ok(options)
 }
 
-/// Why a profile could not be read.
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum ProfileError {
-    NotJson(String),
-    NotObject,
-    /// A field holds the wrong kind of value: the field, what it must be, what it holds.
-    Field {
-        field: String,
-        expected: &'static str,
-        found: String,
-    },
-}
-
-impl std::fmt::Display for ProfileError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            ProfileError::NotJson(e) => write!(f, "not JSON: {e}"),
-            ProfileError::NotObject => write!(f, "the profile must be a JSON object"),
-            ProfileError::Field {
-                field,
-                expected,
-                found,
-            } => write!(f, "field \"{field}\" must be {expected}, found {found}"),
-        }
-    }
-}
-
-fn wrong(field: impl Into<String>, expected: &'static str, found: &Value) -> ProfileError {
-    ProfileError::Field {
-        field: field.into(),
-        expected,
-        found: found.to_string(),
-    }
-}
-
-/// The voice fields the coach needs, read from a brand profile's JSON.
-///
-/// MERGE: the lead replaces this with the guide module's `Profile` → `Voice` bridge.
-fn voice_from_profile(json: &str) -> Result<Voice, ProfileError> {
-    let root: Value =
-        serde_json::from_str(json).map_err(|e| ProfileError::NotJson(e.to_string()))?;
-    let Value::Object(top) = &root else {
-        return Err(ProfileError::NotObject);
-    };
-    // The fields sit at the top; an object "voice" is read too, for profiles that group them.
-    let field = |name: &str| {
-        top.get(name)
-            .or_else(|| top.get("voice").and_then(|v| v.get(name)))
-            .filter(|v| !v.is_null())
-    };
-    let mut voice = Voice::default();
-    if let Some(v) = field("address") {
-        voice.address = Some(match v.as_str() {
-            Some("tu") => Address::Tu,
-            Some("vous") => Address::Vous,
-            _ => return Err(wrong("address", "\"tu\" or \"vous\"", v)),
-        });
-    }
-    if let Some(v) = field("avoid") {
-        let list = v
-            .as_array()
-            .ok_or_else(|| wrong("avoid", "a list of strings", v))?;
-        for (i, item) in list.iter().enumerate() {
-            let word = item
-                .as_str()
-                .ok_or_else(|| wrong(format!("avoid[{i}]"), "a string", item))?;
-            voice.avoid.push(word.to_string());
-        }
-    }
-    if let Some(v) = field("signature") {
-        let Value::Object(sig) = v else {
-            return Err(wrong(
-                "signature",
-                "an object {\"text\": \"...\", \"required\": true|false}",
-                v,
-            ));
-        };
-        match sig.get("text") {
-            Some(Value::String(text)) => voice.signature = Some(text.clone()),
-            None | Some(Value::Null) => {}
-            Some(other) => return Err(wrong("signature.text", "a string", other)),
-        }
-        match sig.get("required") {
-            Some(Value::Bool(required)) => voice.signature_required = *required,
-            None | Some(Value::Null) => {}
-            Some(other) => return Err(wrong("signature.required", "true or false", other)),
-        }
-    }
-    if let Some(v) = field("emoji") {
-        voice.emoji = match v.as_str() {
-            Some("never") => EmojiUse::Never,
-            Some("sparingly") => EmojiUse::Sparingly,
-            Some("freely") => EmojiUse::Freely,
-            _ => return Err(wrong("emoji", "\"never\", \"sparingly\" or \"freely\"", v)),
-        };
-    }
-    Ok(voice)
-}
-
-/// The comment's specifics a reply should name: complaint vocabulary, numbers of five digits or
-/// more, and names (a capital letter) inside a sentence.
-///
-/// MERGE: the lead replaces this with the guide module's `key_terms()`.
-fn local_key_terms(comment: &str) -> Vec<String> {
-    use crate::coach::analysis::Analysis;
-    /// Synonym classes of stock-phrase vocabulary: not specifics.
-    const GENERIC: &[&str] = &[
-        "~sorry",
-        "~inconvenience",
-        "~caused",
-        "~thank",
-        "~understanding",
-        "~satisfaction",
-        "~priority",
-        "~feedback",
-        "~important",
-        "~hesitate",
-        "~seriously",
-        "~frustration",
-        "~understand",
-        "~not",
-    ];
-    let analysis = Analysis::new(comment);
-    let mut terms: Vec<String> = Vec::new();
-    let mut sentence_start = true;
-    let mut last_end = 0;
-    for word in &analysis.words {
-        let between = analysis.slice(last_end, word.start);
-        if between.contains(['.', '!', '?', '\n']) {
-            sentence_start = true;
-        }
-        let written = analysis.slice(word.start, word.end);
-        let specific = word.class.is_some_and(|c| !GENERIC.contains(&c))
-            || word.text.chars().filter(char::is_ascii_digit).count() >= 5
-            || (!sentence_start
-                && !word.stop
-                && written.chars().count() >= 3
-                && written.chars().any(char::is_uppercase));
-        if specific
-            && !terms
-                .iter()
-                .any(|t| t.to_lowercase() == written.to_lowercase())
-        {
-            terms.push(written.to_string());
-        }
-        sentence_start = false;
-        last_end = word.end;
-    }
-    terms
-}
-
 /// The draft as typed: one trailing line break (what `echo` adds) is not part of it.
 fn draft_from(input: &str) -> &str {
     input
@@ -243,13 +93,14 @@ fn draft_from(input: &str) -> &str {
 
 fn run(args: &[String]) -> Result<String, String> {
     let options = parse(args)?;
-    let voice = match &options.profile {
+    let profile = match &options.profile {
         Some(path) => {
             let text = std::fs::read_to_string(path)
                 .map_err(|e| format!("cannot read the profile {path}: {e}"))?;
-            voice_from_profile(&text).map_err(|e| format!("profile {path}: {e}"))?
+            crate::profile::load(&text)
+                .map_err(|e| format!("profile {path}: {}", e.message(Lang::En)))?
         }
-        None => Voice::default(),
+        None => Profile::default(),
     };
     let mut input = Vec::new();
     std::io::stdin()
@@ -265,8 +116,8 @@ fn run(args: &[String]) -> Result<String, String> {
     ctx.platform = options.platform;
     ctx.author_handle = options.author;
     ctx.brand_replies = options.previous;
-    ctx.voice = voice;
-    ctx.key_terms = local_key_terms(&options.comment);
+    ctx.voice = assist::voice(&profile);
+    ctx.key_terms = crate::guide::extract(&options.comment, &profile).key_terms();
     let warnings = coach::check(draft_from(&input), &ctx);
     Ok(serde_json::json!({ "warnings": warnings }).to_string())
 }
@@ -274,8 +125,16 @@ fn run(args: &[String]) -> Result<String, String> {
 pub fn main(args: &[String]) -> ExitCode {
     match run(args) {
         Ok(json) => {
-            println!("{json}");
-            ExitCode::SUCCESS
+            use std::io::Write;
+            match writeln!(std::io::stdout().lock(), "{json}") {
+                Ok(()) => ExitCode::SUCCESS,
+                // The reader went away (`| head`): nothing left to tell it.
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("candor coach: cannot write the result: {e}");
+                    ExitCode::FAILURE
+                }
+            }
         }
         Err(message) if message.is_empty() => {
             println!("{USAGE}");
@@ -352,73 +211,25 @@ mod tests {
         assert_eq!(options.previous, ["a", "b"]);
     }
 
+    /// A bad profile is refused before the draft is read, with the field named.
     #[test]
-    fn reads_the_profile_or_names_the_field() {
-        let cases: &[(&str, Result<Voice, &str>)] = &[
-            (
-                r#"{"address": "vous", "avoid": ["problème"], "signature": {"text": "— Léa", "required": true}, "emoji": "never", "tone": "warm"}"#,
-                Ok(Voice {
-                    address: Some(Address::Vous),
-                    avoid: vec!["problème".into()],
-                    signature: Some("— Léa".into()),
-                    signature_required: true,
-                    emoji: EmojiUse::Never,
-                }),
-            ),
-            (
-                r#"{"voice": {"address": "tu", "emoji": "sparingly"}}"#,
-                Ok(Voice {
-                    address: Some(Address::Tu),
-                    emoji: EmojiUse::Sparingly,
-                    ..Voice::default()
-                }),
-            ),
-            (r#"{}"#, Ok(Voice::default())),
-            (r#"{"address": null}"#, Ok(Voice::default())),
-            (r#"{"address": "toi"}"#, Err("field \"address\"")),
-            (r#"{"avoid": "problème"}"#, Err("field \"avoid\"")),
-            (r#"{"avoid": ["ok", 3]}"#, Err("field \"avoid[1]\"")),
-            (r#"{"signature": "Léa"}"#, Err("field \"signature\"")),
-            (
-                r#"{"signature": {"text": 5}}"#,
-                Err("field \"signature.text\""),
-            ),
-            (
-                r#"{"signature": {"text": "L", "required": "yes"}}"#,
-                Err("field \"signature.required\""),
-            ),
-            (r#"{"emoji": "always"}"#, Err("field \"emoji\"")),
-            (r#"[1, 2]"#, Err("must be a JSON object")),
-            (r#"{"address": "#, Err("not JSON")),
+    fn a_bad_profile_is_refused_naming_the_field() {
+        let dir = std::env::temp_dir().join(format!("candor-coach-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let cases = [
+            (r#"{"schema_version": 1, "address": "toi"}"#, "address"),
+            (r#"{"schema_version": 1, "avoid": "problème"}"#, "avoid"),
+            (r#"{"schema_version": 1, "adress": "tu"}"#, "adress"),
+            (r#"{"schema_version": 1, "address": "#, "JSON"),
         ];
-        for (json, expected) in cases {
-            match (voice_from_profile(json), expected) {
-                (Ok(got), Ok(want)) => assert_eq!(&got, want, "{json}"),
-                (Err(got), Err(want)) => {
-                    let got = got.to_string();
-                    assert!(got.contains(want), "{json}: {got}")
-                }
-                (got, want) => panic!("{json}: got {got:?}, want {want:?}"),
-            }
+        for (n, (json, field)) in cases.iter().enumerate() {
+            let path = dir.join(format!("p{n}.json"));
+            std::fs::write(&path, json).unwrap();
+            let path = path.to_string_lossy().into_owned();
+            let err = run(&args(&["--comment", "c", "--profile", &path])).unwrap_err();
+            assert!(err.contains(field), "{json}: {err}");
         }
-    }
-
-    #[test]
-    fn local_key_terms_pick_the_specifics() {
-        let cases: &[(&str, &[&str])] = &[
-            (
-                "Mon colis 48213377 est en retard, merci Chronopost !",
-                &["colis", "48213377", "retard", "Chronopost"],
-            ),
-            (
-                "My iPhone arrived with a cracked screen. Thanks for nothing.",
-                &["iPhone", "cracked"],
-            ),
-            ("Bonjour, merci pour votre patience !", &[]),
-        ];
-        for (comment, expected) in cases {
-            assert_eq!(&local_key_terms(comment), expected, "{comment}");
-        }
+        std::fs::remove_dir_all(&dir).ok();
     }
 
     #[test]

@@ -13,7 +13,8 @@ commands:
   classify [--plain] [FILE]                 one comment per line (JSON with \"text\", or raw text
                                             with --plain); one verdict per line as JSON
   guide [--profile FILE] [FILE]             one comment per line as JSON; one guidance per line
-  coach --comment TEXT [--platform P] [--profile FILE]
+  coach --comment TEXT [--platform facebook|x|linkedin] [--profile FILE] [--author HANDLE]
+        [--category CATEGORY] [--previous TEXT]...
                                             the draft reply on standard input; its warnings as JSON
 ";
 

@@ -191,6 +191,8 @@ mod tests {
                 tu,
                 &[],
             ),
+            // English drafts are not checked, "a ton of" included
+            ("US stores can use a ton of help, as you say.", vous, &[]),
             // English drafts are not checked
             (
                 "Hi Julie, thanks, tu es top is what our French team would say.",

@@ -79,10 +79,8 @@ impl<'a> Analysis<'a> {
         let mut char_bytes = Vec::with_capacity(original.len() + 1);
         for (index, (byte, c)) in original.char_indices().enumerate() {
             char_bytes.push(byte);
-            let before = folded.len();
             fold_char(c, &mut folded);
             origin.resize(folded.len(), index as u32);
-            debug_assert!(folded.len() >= before);
         }
         char_bytes.push(original.len());
         let mut analysis = Analysis {
@@ -187,16 +185,21 @@ impl<'a> Analysis<'a> {
     pub fn emoji(&self) -> Vec<(usize, usize)> {
         let mut out: Vec<(usize, usize)> = Vec::new();
         let mut joined = false;
+        // A regional indicator waiting for the second half of its flag.
+        let mut flag_open = false;
         for (index, c) in self.original.chars().enumerate() {
             if is_emoji(c) {
+                let touching = out.last().is_some_and(|l| l.1 == index);
                 match out.last_mut() {
-                    Some(last) if joined || (last.1 == index && is_modifier(c)) => {
-                        last.1 = index + 1
+                    Some(last) if joined || (touching && is_modifier(c)) => last.1 = index + 1,
+                    Some(last) if touching && flag_open && is_regional(c) => {
+                        last.1 = index + 1;
+                        flag_open = false;
                     }
-                    Some(last) if last.1 == index && is_regional(c) && out_len_odd(last) => {
-                        last.1 = index + 1
+                    _ => {
+                        out.push((index, index + 1));
+                        flag_open = is_regional(c);
                     }
-                    _ => out.push((index, index + 1)),
                 }
                 joined = false;
             } else if c == '\u{200D}' || c == '\u{FE0F}' {
@@ -208,6 +211,7 @@ impl<'a> Analysis<'a> {
                 }
             } else {
                 joined = false;
+                flag_open = false;
             }
         }
         out
@@ -278,10 +282,6 @@ impl<'a> Analysis<'a> {
     }
 }
 
-fn out_len_odd(span: &(usize, usize)) -> bool {
-    (span.1 - span.0) % 2 == 1
-}
-
 fn utf8_len(first: u8) -> usize {
     match first {
         0x00..=0x7F => 1,
@@ -327,6 +327,8 @@ fn looks_like_domain(core: &str) -> bool {
         return false;
     };
     !name.is_empty()
+        // "ways...be" is an ellipsis, not a host: every label has a letter or digit.
+        && host.split('.').all(|label| !label.is_empty())
         && name
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.')
@@ -516,6 +518,7 @@ mod tests {
             ("bravo 👏🏽👏🏽", 2),
             ("famille 👨‍👩‍👧 !", 1),
             ("drapeau 🇫🇷🇧🇪", 2),
+            ("sourire puis drapeau 😊🇫🇷", 2),
             ("cœur ❤️ et étoile ⭐", 2),
             ("aucun emoji → ici", 0),
         ];

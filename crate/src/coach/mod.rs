@@ -190,6 +190,25 @@ impl Warning {
     }
 }
 
+/// The UTF-16 offsets of a character span of `draft`: what JavaScript strings index by, for the
+/// extension to underline the words of a [`Warning`] (an emoji is one character, two UTF-16 units).
+pub fn utf16_span(draft: &str, start: usize, end: usize) -> (usize, usize) {
+    let mut units = 0;
+    let (mut from, mut to) = (None, None);
+    for (index, c) in draft.chars().enumerate() {
+        if index == start {
+            from = Some(units);
+        }
+        if index == end {
+            to = Some(units);
+            break;
+        }
+        units += c.len_utf16();
+    }
+    let from = from.unwrap_or(units);
+    (from, to.unwrap_or(units).max(from))
+}
+
 /// What each check reads: the draft prepared once, the context, and the language to speak.
 pub(crate) struct Input<'a> {
     pub draft: Analysis<'a>,
@@ -242,6 +261,9 @@ pub(crate) fn alternatives(patterns: &[&str]) -> regex::Regex {
     pattern(&joined.join("|"))
 }
 
+/// The most warnings of one kind a draft gets (the first ones in the draft).
+pub const MAX_PER_CHECK: usize = 20;
+
 /// Checks a draft reply. An empty or blank draft gets no warning (nothing is written yet).
 pub fn check(draft: &str, ctx: &DraftContext) -> Vec<Warning> {
     if draft.trim().is_empty() {
@@ -269,6 +291,13 @@ pub fn check(draft: &str, ctx: &DraftContext) -> Vec<Warning> {
     let mut warnings: Vec<Warning> = checks.iter().flat_map(|c| c(&input)).collect();
     warnings.sort_by_key(|w| (w.start, w.end, w.check));
     warnings.dedup_by(|a, b| a.check == b.check && a.start == b.start && a.end == b.end);
+    // A pasted page can hold thousands of the same fault: the first ones say enough.
+    let mut counts = std::collections::HashMap::new();
+    warnings.retain(|w| {
+        let seen = counts.entry(w.check).or_insert(0usize);
+        *seen += 1;
+        *seen <= MAX_PER_CHECK
+    });
     warnings
 }
 
@@ -279,14 +308,17 @@ fn message_lang(draft: &Analysis, ctx: &DraftContext) -> Lang {
     for w in &draft.words {
         // A `match` on the words compiles to a length switch: cheaper than scanning two lists.
         match w.text.as_str() {
+            // Words only one of the two languages uses ("ton", "a", "on" are in both).
             "le" | "la" | "les" | "des" | "est" | "pas" | "vous" | "nous" | "je" | "tu"
             | "votre" | "notre" | "merci" | "bonjour" | "et" | "pour" | "avec" | "une" | "du"
             | "que" | "qui" | "desole" | "desolee" | "dans" | "sur" | "ce" | "cette" | "bonne"
-            | "journee" | "nos" | "vos" | "ton" | "ta" | "ai" => fr += 1,
+            | "journee" | "nos" | "vos" | "ai" | "mais" | "il" | "elle" | "mon" | "ma" | "mes"
+            | "au" | "aux" | "ou" | "tres" | "sont" | "c" | "j" | "l" | "qu" => fr += 1,
             "the" | "is" | "are" | "not" | "you" | "we" | "i" | "your" | "our" | "thank"
             | "thanks" | "hi" | "hello" | "sorry" | "and" | "for" | "with" | "to" | "of"
-            | "this" | "that" | "it" | "have" | "in" | "please" | "will" | "be" | "on" | "day"
-            | "my" => en += 1,
+            | "this" | "that" | "it" | "have" | "in" | "please" | "will" | "be" | "day" | "my"
+            | "was" | "can" | "at" | "so" | "just" | "what" | "if" | "they" | "from" | "all"
+            | "about" | "use" | "get" => en += 1,
             _ => {}
         }
     }
@@ -633,7 +665,36 @@ mod tests {
             }
         }
         assert!(check("", &context).is_empty());
+        let per_check = check(&big, &context);
+        for kind in per_check.iter().map(|w| w.check) {
+            let count = per_check.iter().filter(|w| w.check == kind).count();
+            assert!(count <= MAX_PER_CHECK, "{kind:?}: {count}");
+        }
+        assert!(
+            per_check
+                .iter()
+                .filter(|w| w.check == Check::StockPhrase)
+                .count()
+                == MAX_PER_CHECK
+        );
         assert!(!check(zalgo, &context).is_empty());
+    }
+
+    #[test]
+    fn character_spans_to_javascript_offsets() {
+        type Span = (usize, usize);
+        // (draft, span in characters, span in UTF-16 units)
+        let cases: &[(&str, Span, Span)] = &[
+            ("merci", (0, 5), (0, 5)),
+            ("😊 merci", (2, 7), (3, 8)),
+            ("😊😊 !!!", (3, 6), (5, 8)),
+            ("é", (0, 1), (0, 1)),
+            ("abc", (1, 99), (1, 3)),
+            ("", (0, 0), (0, 0)),
+        ];
+        for (draft, (start, end), expected) in cases {
+            assert_eq!(utf16_span(draft, *start, *end), *expected, "{draft}");
+        }
     }
 
     #[test]

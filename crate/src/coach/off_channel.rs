@@ -25,7 +25,9 @@ fn direct() -> &'static Regex {
             r"\be-?mail\s+(?:us|our\s+\w+|the\s+team|support|customer\s+\w+)\b",
             r"\b(?:send|drop|shoot|write)\s+(?:us|our\s+\w+(?:\s+\w+)?)\s+(?:an?\s+)?(?:e-?mail|letter|note\s+at)\b",
             r"\bwrite\s+to\s+us\s+at\b",
-            r"\b(?:call|phone|ring)\s+(?:us|our|the\s+(?:team|store|shop|support|hotline|helpline|customer))\b",
+            // "call us" as an invitation to phone, not "they call us names".
+            r"\b(?:call|phone|ring)\s+us(?:\s+(?:at|on|anytime|today|now|directly|free|back|and|if|so|when|during|between|from)\b|\s*[.,!;:)]|\s*$|\s+\+?\d)",
+            r"\b(?:call|phone|ring)\s+(?:our|the\s+(?:team|store|shop|support|hotline|helpline|customer))\b",
             r"\bgive\s+us\s+a\s+(?:call|ring)\b",
             r"\b(?:contact|reach)\s+(?:us|our\s+\w+(?:\s+\w+)?|customer\s+(?:service|care|support))\s+(?:at|on|via|by|through)\s+(?:e-?mail|phone|telephone|our\s+(?:web)?site|the\s+(?:web)?site)\b",
             r"\b(?:by|via|through|over)\s+(?:e-?mail|phone|telephone)\b",
@@ -212,6 +214,17 @@ mod tests {
                 &["send us an e-mail"],
             ),
             ("Give us a call and we'll sort it.", fb, &["Give us a call"]),
+            (
+                "Call us at 0800 123 4567.",
+                fb,
+                &["Call us at", "0800 123 4567"],
+            ),
+            ("Sorry Sam, please call us.", fb, &["call us."]),
+            (
+                "Some people call us old-fashioned, Sam, and we take it as praise.",
+                fb,
+                &[],
+            ),
             (
                 "Call our customer service team on weekdays.",
                 fb,

@@ -20,6 +20,12 @@ fn phone_pattern() -> &'static Regex {
     RE.get_or_init(|| pattern(r"\+?\(?\d(?:[ .\-]?\)?\(?\d){8,14}"))
 }
 
+/// The start of a date written year first or day first (2017-08-12, 12.08.2017).
+fn date_prefix() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| pattern(r"^(?:\d{4}[-.]\d{1,2}[-.]\d{1,2}|\d{1,2}[-.]\d{1,2}[-.]\d{4})"))
+}
+
 /// Order, customer, ticket numbers: letters and digits glued or joined by dashes.
 fn code_pattern() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
@@ -33,6 +39,10 @@ pub(super) fn phone_numbers(text: &Analysis) -> Vec<(Range<usize>, String)> {
         .find_iter(&text.folded)
         .filter_map(|m| {
             let raw = m.as_str();
+            // A date and time (2017-08-12 23:50) has the shape of a number, not of a phone.
+            if date_prefix().is_match(raw) {
+                return None;
+            }
             let digits: String = raw.chars().filter(char::is_ascii_digit).collect();
             let shaped = raw.starts_with('+')
                 || raw.starts_with('0')
@@ -203,6 +213,8 @@ mod tests {
             ("order 123456789", &[]),
             ("le 24.11.2026", &[]),
             ("0800 123 4567", &["08001234567"]),
+            ("2017-08-12 23:50:56", &[]),
+            ("le 12.08.2017 à 10 h", &[]),
         ];
         for (text, expected) in cases {
             let got: Vec<String> = phone_numbers(&Analysis::new(text))

@@ -33,6 +33,12 @@ const PHRASES: &[&str] = &[
     "we are committed to providing the best customer experience",
     "we are sorry to hear about your experience",
     "we regret any inconvenience caused",
+    "please accept our apologies for the inconvenience",
+    "we appreciate your patience",
+    "we appreciate your understanding",
+    "rest assured that we are doing everything we can",
+    "we have escalated this to the relevant team",
+    "we will look into this matter",
     // French
     "nous sommes désolés pour la gêne occasionnée",
     "désolé pour la gêne occasionnée",
@@ -56,6 +62,11 @@ const PHRASES: &[&str] = &[
     "nous sommes navrés d'apprendre votre mauvaise expérience",
     "merci de nous avoir fait part de votre retour",
     "nous faisons remonter votre remarque aux équipes concernées",
+    "nous vous remercions de votre patience",
+    "nous restons à votre écoute",
+    "nous avons transmis votre demande au service concerné",
+    "soyez assuré que nous faisons le nécessaire",
+    "nous vous prions d'agréer nos salutations distinguées",
 ];
 
 /// One formula, prepared.
@@ -180,7 +191,7 @@ fn find(input: &Input) -> Vec<(usize, usize)> {
     let mut merged: Vec<(usize, usize)> = Vec::new();
     for (a, b) in found {
         match merged.last_mut() {
-            Some(last) if a <= last.1 + 1 => last.1 = last.1.max(b),
+            Some(last) if a <= last.1 => last.1 = last.1.max(b),
             _ => merged.push((a, b)),
         }
     }
@@ -238,6 +249,9 @@ mod tests {
                 &["Please don't hesitate to contact us"],
             ),
             ("Thank you for your message, Sam.", &[]),
+            ("We really appreciate your patience.", &["We really appreciate your patience"]),
+            ("We'll look into this matter.", &["We'll look into this matter"]),
+            ("We'll look into the tracking now, Sam.", &[]),
             ("Thanks for your patience with the courier yesterday? No: thanks for telling us the box was crushed.", &["Thanks for your patience"]),
             ("Sorry the parcel came late, Sam. It left our depot today.", &[]),
             ("We're sorry your screen arrived cracked; a new one ships tomorrow.", &[]),
@@ -266,12 +280,20 @@ mod tests {
                 "N’hésitez surtout pas à nous contacter.",
                 &["N’hésitez surtout pas à nous contacter"],
             ),
+            ("Nous restons bien sûr à votre écoute.", &["Nous restons bien sûr à votre écoute"]),
+            ("Soyez assurée que nous faisons le nécessaire.", &["Soyez assurée que nous faisons le nécessaire"]),
+            ("Nous sommes à votre écoute si la taille ne va pas.", &[]),
             ("Merci Julie, votre message nous aide à corriger la fiche produit.", &[]),
             ("Désolée pour ce colis arrivé ouvert, Julie : je lance un renvoi aujourd'hui.", &[]),
             ("Je comprends votre colère, Julie : trois jours sans ligne, c'est long.", &[]),
             ("Nous comprenons votre frustration.", &["Nous comprenons votre frustration"]),
             ("La gêne est réelle, nous le savons : le train de 8 h a été supprimé trois fois.", &[]),
             ("", &[]),
+            // Two formulas back to back stay two warnings.
+            (
+                "Sorry for the inconvenience. Thank you for your patience.",
+                &["Sorry for the inconvenience", "Thank you for your patience"],
+            ),
         ];
         for (draft, expected) in cases {
             let context = ctx("Where is my parcel?", Category::Complaint);
