@@ -111,6 +111,34 @@ pub fn run_guard_pages(
     Ok(reports)
 }
 
+/// The keystroke-to-warning figures as a Markdown table, page by page, with their median and worst.
+pub fn latency_table(reports: &[GuardPageReport], browser: Browser) -> String {
+    let mut out = format!(
+        "From the last keystroke (WebDriver element send keys into the platform's editor) to the \
+         coach panel showing the expected warning, on the page's clock, in headless {}; the \
+         coach waits 100 ms after the last input before it asks the engine.\n\n| page | ms |\n|---|---:|\n",
+        browser.name()
+    );
+    let mut all: Vec<f64> = Vec::new();
+    for r in reports {
+        match r.latency_ms {
+            Some(ms) => {
+                all.push(ms);
+                out.push_str(&format!("| {} | {ms:.0} |\n", r.file));
+            }
+            None => out.push_str(&format!("| {} | no warning |\n", r.file)),
+        }
+    }
+    all.sort_by(f64::total_cmp);
+    if let (Some(median), Some(worst)) = (all.get(all.len() / 2), all.last()) {
+        out.push_str(&format!(
+            "\nMedian {median:.0} ms, worst {worst:.0} ms over {} page(s); goal: 150 ms.\n",
+            all.len()
+        ));
+    }
+    out
+}
+
 /// Watches the page from its own world: keystrokes, the coach panel's updates, Candor's dialogs.
 const INSTALL_WATCH: &str = r#"
 const watch = (window.__candorWatch = { lastKey: 0, updates: [], dialogs: 0 });
@@ -391,6 +419,17 @@ fn remove_spam(session: &Session, spec: &Value, report: &mut GuardPageReport) ->
     let id = target["id"].as_str().context("spam.id")?;
     let dialogs_before = session.execute(READ_WATCH, json!([]))?["dialogs"].as_i64();
     pick(session, target)?;
+    let noted = wait_for(
+        session,
+        r#"return Boolean(document.querySelector("[data-candor-guard-note]"));"#,
+        json!([]),
+        |v| v == &json!(true),
+    )?;
+    if noted != json!(true) {
+        report
+            .problems
+            .push("removing spam showed no P7 note".into());
+    }
     confirm(session, target)?;
     if !wait_deleted(session, id)? {
         report

@@ -321,6 +321,16 @@ pub fn main(args: &[String]) -> Result<()> {
             .filter(|r| !r.problems.is_empty())
             .map(|r| format!("{}: {}", r.file, r.problems.join("; ")))
             .collect();
+        let md = guard::latency_table(&reports, args.browser);
+        println!("{md}");
+        crate::benchmarks::write_section(
+            &format!("coach latency ({})", args.browser.name()),
+            &format!(
+                "cargo xtask e2e --guard tests/guard --browser {}",
+                args.browser.name()
+            ),
+            &md,
+        )?;
         if !failed.is_empty() {
             bail!(
                 "guard: {} page(s) failed:\n  {}",
