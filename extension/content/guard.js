@@ -50,16 +50,28 @@
       const item = dom.closestAny(target, known.menuItem);
       if (item) return onMenuItem(event, item);
       const button = dom.closestAny(target, known.menuButton);
-      if (button) openedMenu = { comment: coach.commentAt(button), at: performance.now() };
+      if (button) openedMenu = { button, comment: coach.commentAt(button), at: performance.now() };
     } catch (error) {
       Candor.reportError?.(ctx, error);
     }
   }
 
+  /**
+   * The comment whose menu is open: the one whose button was clicked last, unless that was long
+   * ago or its button says its menu is closed (the sites keep aria-expanded), so a menu Candor did
+   * not see open (a keyboard shortcut) is never put down to another comment.
+   */
+  function menuComment() {
+    if (!openedMenu || performance.now() - openedMenu.at > MENU_MEMORY_MS) return null;
+    const { button } = openedMenu;
+    if (button.isConnected && button.getAttribute("aria-expanded") === "false") return null;
+    return openedMenu.comment;
+  }
+
   function onMenuItem(event, item) {
     if (item === passItem) return; // Our replay of the person's click: let it through.
     const action = Candor.removalOf(item.textContent);
-    const comment = openedMenu && performance.now() - openedMenu.at < MENU_MEMORY_MS ? openedMenu.comment : null;
+    const comment = menuComment();
     if (!action || !comment) return; // Not a removal, or a menu Candor did not see open.
     event.preventDefault();
     event.stopImmediatePropagation();
@@ -169,7 +181,7 @@
       const title = document.createElement("h2");
       title.id = "candor-guard-title";
       title.textContent = t("guardTitle", comment.author || "");
-      Object.assign(title.style, { font: "600 16px/1.3 inherit", margin: "0 0 8px" });
+      Object.assign(title.style, { font: "600 16px/1.3 system-ui, -apple-system, 'Segoe UI', sans-serif", margin: "0 0 8px" });
       const why = document.createElement("p");
       why.id = "candor-guard-why";
       why.textContent = `${decision.rule ?? "P6"} · ${t("guardWhy")}`;
@@ -180,7 +192,7 @@
         b.type = "button";
         b.textContent = t(key, t(ACTION_KEY[action]));
         Object.assign(b.style, {
-          font: "600 13px/1 inherit", padding: "8px 12px", borderRadius: "999px", cursor: "pointer", margin: "0 8px 8px 0",
+          font: "600 13px/1 system-ui, -apple-system, 'Segoe UI', sans-serif", padding: "8px 12px", borderRadius: "999px", cursor: "pointer", margin: "0 8px 8px 0",
           border: "1px solid currentColor", background: primary ? color : "transparent", color: primary ? background : color,
         });
         return b;

@@ -33,7 +33,9 @@ MENU_SCRIPT = """
   window.__deleted = [];
   let menu = null;
   let target = null;
-  const close = () => { menu?.remove(); menu = null; };
+  let opener = null;
+  // The sites keep the menu button's aria-expanded in step with the menu.
+  const close = () => { menu?.remove(); menu = null; opener?.setAttribute("aria-expanded", "false"); opener = null; };
   const fromHtml = (html) => { const t = document.createElement("template"); t.innerHTML = html; return t.content.firstElementChild; };
   function remove(t) {
     t.el?.remove();
@@ -56,6 +58,8 @@ MENU_SCRIPT = """
     close();
     target = { id: button.getAttribute("data-fixture-menu"), el: cfg.removeRoot ? button.closest(cfg.removeRoot) : null };
     menu = fromHtml(cfg.menuHtml);
+    opener = button;
+    button.setAttribute("aria-expanded", "true");
     const r = button.getBoundingClientRect();
     Object.assign(menu.style, { position: "fixed", top: (r.bottom + 2) + "px", left: Math.max(0, r.right - 220) + "px", width: "220px", zIndex: 1000 });
     const host = cfg.layer === "trigger" ? button.parentElement : (document.querySelector(cfg.layer) ?? document.body);
