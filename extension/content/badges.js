@@ -224,6 +224,12 @@
     });
     chip.addEventListener("click", (e) => {
       e.preventDefault();
+      // The guidance card (card.js), when it is there, is what a click or Enter/Space opens.
+      if (Candor.card && host.dataset.candorId) {
+        pinned = false;
+        overlay.hide(chip);
+        return Candor.card.open({ root, anchor: chip, id: host.dataset.candorId });
+      }
       pinned = !pinned;
       chip.setAttribute("aria-expanded", String(pinned));
       if (pinned) show();
@@ -321,5 +327,14 @@
     entries.delete(root);
   }
 
-  Candor.badges = { draw, drawMany, remove, flash: (root) => overlay.flash(root) };
+  /** The comment whose badge `node` is, or that `node` sits in: {root, chip, id}, or null. */
+  function entryFor(node) {
+    for (let n = node; n; n = n.parentElement) {
+      const entry = entries.get(n);
+      if (entry?.host.isConnected && entry.host.dataset.candorId) return { root: n, chip: entry.chip, id: entry.host.dataset.candorId };
+    }
+    return null;
+  }
+
+  Candor.badges = { draw, drawMany, remove, entryFor, flash: (root) => overlay.flash(root) };
 })();

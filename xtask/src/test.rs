@@ -1,8 +1,9 @@
 //! `cargo xtask test`: every check Candor has, in the order that fails fastest — format, lints (native
 //! and wasm), native tests, JavaScript unit tests, wasm tests in headless Chromium, the build, web-ext
 //! lint, then the end-to-end tests in headless Chromium and Firefox on `tests/fixtures` and
-//! `tests/harness`, each page judged against its `.expect.json`, and the reply coach and delete guard
-//! driven on `tests/guard`. It installs what is missing first.
+//! `tests/harness`, each page judged against its `.expect.json`, then the guidance card's checks
+//! (`e2e::card`, each one counted), then the reply coach and delete guard driven on `tests/guard`
+//! (each page counted). It installs what is missing first.
 //! CI runs exactly this; its last line is `e2e: N passed, M failed`.
 
 use std::path::Path;
@@ -108,6 +109,13 @@ pub fn test(args: &[String]) -> Result<()> {
                         problems.join("\n    ")
                     ));
                 }
+            }
+        }
+        let name = format!("end-to-end: guidance card in {}", browser.name());
+        for check in steps.run(&name, || e2e::card::card_checks(browser, extension))? {
+            match check.failure {
+                None => passed += 1,
+                Some(why) => failed.push(format!("{}:\n    {why}", check.name)),
             }
         }
         // The reply coach and the delete guard, driven as a person would (tests/guard).

@@ -4,10 +4,12 @@
 //! drives a headless browser with the real extension in it (`browser`, `webdriver`), asks the
 //! extension's background what it read on each page, and reports it (`Report`), with console
 //! errors and every request the browser made besides the pages themselves.
-//! `--bench` measures the extension's message pipe instead (`pipe`); `--guard DIR` drives the reply
-//! coach and the delete guard on DIR's pages instead (`guard`).
+//! `--bench` measures the extension's message pipe instead (`pipe`); `--card [--browser B]` runs
+//! the guidance card's checks (`card`); `--guard DIR` drives the reply coach and the delete guard on
+//! DIR's pages (`guard`).
 
 pub mod browser;
+pub mod card;
 pub mod guard;
 pub mod pipe;
 pub mod server;
@@ -293,6 +295,9 @@ fn parse_args(args: &[String]) -> Result<Args> {
 }
 
 pub fn main(args: &[String]) -> Result<()> {
+    if args.first().map(String::as_str) == Some("--card") {
+        return card::main(&args[1..]);
+    }
     let args = parse_args(args)?;
     if args.bench {
         // pipe_figures builds the extension itself.
