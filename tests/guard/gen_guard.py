@@ -340,6 +340,8 @@ def li_v1(ui):
         "spam": {"id": spam["id"], "menu": f'[data-fixture-menu="{spam["id"]}"]', "item": delete,
                  "confirm": ".artdeco-modal .artdeco-button--primary"},
         "question": None,
+        "cancel": {"id": question["id"], "menu": f'[data-fixture-menu="{question["id"]}"]', "item": delete,
+                   "confirm": ".artdeco-modal .artdeco-button--primary"},
     }
     write(f"linkedin-v1-{ui}", html, f"https://www.linkedin.com/feed/update/urn:li:activity:{activity}/", "linkedin", guard)
 
@@ -405,6 +407,8 @@ def li_v2(ui):
                       "confirm": "[data-fixture-confirm]"},
         "spam": {"id": spam["id"], "menu": f'[data-fixture-menu="{spam["id"]}"]', "item": delete, "confirm": "[data-fixture-confirm]"},
         "question": None,
+        "cancel": {"id": question["id"], "menu": f'[data-fixture-menu="{question["id"]}"]', "item": delete,
+                   "confirm": "[data-fixture-confirm]"},
     }
     write(f"linkedin-v2-{ui}", html, f"https://www.linkedin.com/feed/update/urn:li:activity:{activity}/", "linkedin", guard)
 

@@ -267,6 +267,9 @@ fn drive(session: &Session, spec: &Value, report: &mut GuardPageReport) -> Resul
     if !spec["question"].is_null() {
         reply_instead(session, spec, report)?;
     }
+    if !spec["cancel"].is_null() {
+        cancel_with_escape(session, spec, report)?;
+    }
     Ok(())
 }
 
@@ -475,6 +478,46 @@ fn reply_instead(session: &Session, spec: &Value, report: &mut GuardPageReport) 
     Ok(())
 }
 
+/// Delete on a question, then Escape: the dialog closes and nothing else happens.
+fn cancel_with_escape(session: &Session, spec: &Value, report: &mut GuardPageReport) -> Result<()> {
+    let target = &spec["cancel"];
+    let id = target["id"].as_str().context("cancel.id")?;
+    pick(session, target)?;
+    let Some(reason_box) = dialog_control(session, "input[type=text]")? else {
+        report
+            .problems
+            .push("Delete on the question showed no Candor dialog".into());
+        return Ok(());
+    };
+    // WebDriver's Escape key (U+E00C), typed where the focus is in the dialog.
+    type_into(session, &reason_box, "\u{E00C}")?;
+    let open = wait_for(
+        session,
+        r#"return Boolean(document.querySelector("[data-candor-guard-dialog]"));"#,
+        json!([]),
+        |v| v == &json!(false),
+    )?;
+    if open != json!(false) {
+        report
+            .problems
+            .push("Escape did not close Candor's dialog".into());
+    }
+    thread::sleep(Duration::from_millis(300));
+    if deleted(session)?.iter().any(|d| d == id) {
+        report
+            .problems
+            .push("the question was deleted though the person cancelled".into());
+    }
+    if let Some(css) = target["confirm"].as_str() {
+        if find(session, css).is_ok() {
+            report
+                .problems
+                .push("the platform's confirmation appeared though the person cancelled".into());
+        }
+    }
+    Ok(())
+}
+
 const GET_AUDIT_LOG: &str = r#"
 const done = arguments[arguments.length - 1];
 const api = globalThis.browser ?? globalThis.chrome;
@@ -518,6 +561,9 @@ fn check_audit_log(
     ];
     if !spec["question"].is_null() {
         expect.push(("question", json!(true), "replied_instead", Value::Null));
+    }
+    if !spec["cancel"].is_null() {
+        expect.push(("cancel", json!(true), "cancelled", Value::Null));
     }
     for (key, held, outcome, reason) in expect {
         match entry(key) {
