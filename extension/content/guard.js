@@ -102,15 +102,16 @@
 
   /** Brings up the reply editor of `comment` (on the person's click): an open one, else its Reply control. */
   function focusReply(comment) {
-    const editors = [...dom.queryAll(document, known.editor.join(","))];
-    const open = editors.find((e) => coach.commentAt(e)?.id === comment.id);
+    const open = [...dom.queryAll(document, known.editor.join(","))].find((e) => coach.commentAt(e)?.id === comment.id);
     if (open) return open.focus();
     const root = comment.root;
     if (!root?.isConnected) return;
-    const words = [t("guardReplyWord"), "Reply", "Répondre"];
-    const button = dom.allOf(root, known.replyButton).find(
-      (b) => b.closest(known.replyButton.join(",")) && (words.some((w) => b.textContent.trim().startsWith(w)) || b.matches('[data-testid="reply"]') || /^(reply|répondre)/i.test(b.getAttribute("aria-label") ?? "")),
-    );
+    // The comment's own Reply control (not a nested reply's): by its test id, label or text.
+    const isReply = (b) =>
+      b.matches('[data-testid="reply"]') ||
+      /^(reply|répondre)\b/iu.test(b.getAttribute("aria-label") ?? "") ||
+      /^(reply|répondre)$/iu.test(b.textContent.trim());
+    const button = dom.allOf(root, known.replyButton, (b) => coach.commentAt(b)?.id === comment.id && isReply(b))[0];
     root.scrollIntoView({ block: "center", behavior: "instant" });
     button?.click();
   }
