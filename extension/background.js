@@ -13,6 +13,7 @@ const engineReady = init({ module_or_path: api.runtime.getURL("extension/pkg/can
     const engine = new Engine();
     await restoreCorrections(engine);
     await restoreAuditLog(engine);
+    await sendProfiles(engine);
     globalThis.candorEngineStartMs = performance.now() - startedAt;
     return engine;
   },
@@ -62,6 +63,75 @@ function storeAuditLog(engine) {
     recordError("audit log", error);
   }
 }
+
+// Brand profiles: one storage item per profile ("profile:<id>", the JSON text) in storage.sync, or in
+// storage.local when the options page's quota plan says so; subscriptions ("subscription:<address>")
+// in storage.local. The engine validates everything, keeps the valid profiles and says which
+// subscriptions are due; this file only moves data and makes the one network request Candor makes.
+const PROFILE_PREFIX = "profile:";
+const SUBSCRIPTION_PREFIX = "subscription:";
+const SUBSCRIPTION_ALARM = "candor-subscriptions";
+const fetching = new Set();
+
+async function sendProfiles(engine) {
+  try {
+    const [synced, local] = await Promise.all([api.storage.sync.get(null), api.storage.local.get(null)]);
+    const profiles = [...Object.entries(synced), ...Object.entries(local)]
+      .filter(([key, value]) => key.startsWith(PROFILE_PREFIX) && typeof value === "string")
+      .map(([, value]) => value);
+    const subscriptions = Object.entries(local)
+      .filter(([key, value]) => key.startsWith(SUBSCRIPTION_PREFIX) && value && typeof value === "object")
+      .map(([, value]) => value);
+    const reply = engine.handle(message(Request.SetProfiles, { profiles, subscriptions, now_ms: Date.now() }), -1);
+    if (reply?.type !== Response.Profiles) return recordError("profiles", reply?.message ?? reply);
+    for (const url of reply.due) fetchSubscription(engine, subscriptions.find((s) => s.url === url));
+  } catch (error) {
+    recordError("profiles", error);
+  }
+}
+
+/** Fetches a subscribed profile; the engine decides what to keep (the last good copy on failure). */
+async function fetchSubscription(engine, subscription) {
+  if (!subscription || fetching.has(subscription.url)) return;
+  fetching.add(subscription.url);
+  let body = null;
+  let error = null;
+  try {
+    const response = await fetch(subscription.url, {
+      credentials: "omit",
+      cache: "no-cache",
+      referrerPolicy: "no-referrer",
+      signal: AbortSignal.timeout(30_000),
+    });
+    if (response.ok) body = await response.text();
+    else error = `HTTP ${response.status}`;
+  } catch (e) {
+    error = String(e?.message ?? e);
+  }
+  try {
+    const reply = engine.handle(message(Request.SubscriptionFetched, { subscription, body, error, now_ms: Date.now() }), -1);
+    if (reply?.type === Response.Subscription) {
+      await api.storage.local.set({ [SUBSCRIPTION_PREFIX + subscription.url]: reply.subscription });
+    } else recordError("subscription", reply?.message ?? reply);
+  } catch (e) {
+    recordError("subscription", e);
+  } finally {
+    fetching.delete(subscription.url);
+  }
+}
+
+api.storage.onChanged.addListener((changes) => {
+  const keys = Object.keys(changes);
+  if (keys.some((k) => k.startsWith(PROFILE_PREFIX) || k.startsWith(SUBSCRIPTION_PREFIX))) {
+    engineReady.then(sendProfiles);
+  }
+});
+
+// Hourly wake-ups; the engine's due check makes the fetch daily.
+api.alarms.create(SUBSCRIPTION_ALARM, { periodInMinutes: 60 });
+api.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === SUBSCRIPTION_ALARM) engineReady.then(sendProfiles);
+});
 
 /** Hands one message to the engine; the engine validates it and always answers. */
 async function handle(msg, sender) {

@@ -6,6 +6,8 @@
 //! thread reports and their summaries.
 //! The wasm surface ([`crate::web`]) and the tests call [`Engine::handle`] alike.
 
+pub mod profiles;
+
 use std::collections::BTreeMap;
 
 use serde_json::Value;
@@ -13,7 +15,7 @@ use serde_json::Value;
 use crate::assist;
 use crate::classify::{classify, Category};
 use crate::guard::{self, AuditEntry, AuditLog};
-use crate::profile::{choose, Profile};
+use crate::profile::Profile;
 use crate::protocol::{
     self, CommentVerdict, ErrorCode, ErrorRecord, PageStatus, ReportedComment, Request, Response,
     ThreadReport, PROTOCOL_VERSION,
@@ -23,6 +25,7 @@ use crate::thread::corrections::{platform_of_url, Correction, Corrections};
 use crate::thread::export::export;
 use crate::thread::summary::{summarize, CrisisThresholds};
 use crate::thread::{JudgedComment, Platform, Thread};
+use profiles::ProfileBook;
 
 /// The most errors kept; older ones are dropped first.
 const MAX_ERRORS: usize = 200;
@@ -59,10 +62,8 @@ pub struct Engine {
     errors: Vec<ErrorRecord>,
     corrections: Corrections,
     crisis: CrisisThresholds,
-    /// The brand profiles the person keeps; the one whose pages match a thread's URL gives the voice.
-    profiles: Vec<Profile>,
-    /// The voice of a brand with no profile yet.
-    default_profile: Profile,
+    /// The brand profiles the background sent; the default profile when there are none.
+    profiles: ProfileBook,
     /// Every decision taken through the delete guard.
     audit: AuditLog,
 }
@@ -206,13 +207,13 @@ impl Engine {
                     return not_read(&url);
                 };
                 let (comments, platform) = self.corrected(tab);
-                let profile = choose(&self.profiles, &url).unwrap_or(&self.default_profile);
+                let profile = self.profiles.profile_for(&url);
                 let page = self.pages.get_mut(&tab).expect("tab_of found it");
                 match assist::guidance_for(
                     &comments,
                     &id,
                     platform,
-                    profile,
+                    &profile,
                     &mut page.openings,
                     now_ms.map(|ms| ms.div_euclid(1000)),
                 ) {
@@ -225,8 +226,8 @@ impl Engine {
                     return not_read(&url);
                 };
                 let (comments, platform) = self.corrected(tab);
-                let profile = choose(&self.profiles, &url).unwrap_or(&self.default_profile);
-                match assist::coach_for(&comments, &id, &draft, platform, profile) {
+                let profile = self.profiles.profile_for(&url);
+                match assist::coach_for(&comments, &id, &draft, platform, &profile) {
                     Some(warnings) => Response::Warnings { id, warnings },
                     None => comment_not_read(&id, &url),
                 }
@@ -285,6 +286,30 @@ impl Engine {
             Request::ImportAuditLog { entries } => {
                 self.audit.import(entries);
                 Response::Ack
+            }
+            Request::SetProfiles {
+                profiles,
+                subscriptions,
+                now_ms,
+            } => {
+                self.profiles = ProfileBook::set(&profiles, subscriptions);
+                self.profiles_answer(now_ms)
+            }
+            Request::GetProfiles { now_ms } => self.profiles_answer(now_ms),
+            Request::SubscriptionFetched {
+                subscription,
+                body,
+                error,
+                now_ms,
+            } => {
+                let outcome = match (&body, &error) {
+                    (Some(body), None) => Ok(body.as_str()),
+                    (_, Some(error)) => Err(error.as_str()),
+                    (None, None) => Err("the address served nothing"),
+                };
+                Response::Subscription {
+                    subscription: subscription.after_fetch(outcome, now_ms),
+                }
             }
             Request::ImportCorrections { corrections } => {
                 match self.corrections.import(corrections) {
@@ -359,11 +384,6 @@ impl Engine {
         comments.into_iter().find(|c| c.comment.id == id)
     }
 
-    /// Replaces the brand profiles the engine chooses from.
-    pub fn set_profiles(&mut self, profiles: Vec<Profile>) {
-        self.profiles = profiles;
-    }
-
     /// Records the person's category for comment `id` of the thread read at `url` (any tab).
     fn correct(&mut self, url: &str, id: &str, category: Category) -> Response {
         let Some(page) = self.pages.values().find(|p| p.url == url) else {
@@ -389,6 +409,20 @@ impl Engine {
             Ok(()) => Response::Ack,
             Err(e) => Response::error(ErrorCode::BadMessage, e.to_string()),
         }
+    }
+
+    fn profiles_answer(&self, now_ms: Option<i64>) -> Response {
+        Response::Profiles {
+            profiles: self.profiles.held(),
+            refused: self.profiles.refused().to_vec(),
+            due: self.profiles.due(now_ms),
+            uses_default: self.profiles.uses_default(),
+        }
+    }
+
+    /// The brand's voice on the page at `url`: the matching profile, else the default.
+    pub fn profile_for(&self, url: &str) -> Profile {
+        self.profiles.profile_for(url)
     }
 
     /// Forgets a closed tab.
@@ -437,6 +471,8 @@ mod tests {
             Response::Guidance { .. } => "Guidance",
             Response::Warnings { .. } => "Warnings",
             Response::GuardDecision { .. } => "GuardDecision",
+            Response::Profiles { .. } => "Profiles",
+            Response::Subscription { .. } => "Subscription",
             Response::Error { .. } => "Error",
         }
     }
@@ -878,5 +914,63 @@ mod tests {
             kind(&engine.handle_value(unknown, Sender::default())),
             "Error"
         );
+    }
+
+    #[test]
+    fn profiles_are_held_and_subscriptions_advance_through_messages() {
+        let mut engine = Engine::new();
+        let get = json!({"v": 1, "type": "GetProfiles"});
+        match engine.handle_value(get.clone(), Sender::default()) {
+            Response::Profiles {
+                profiles,
+                uses_default,
+                ..
+            } => {
+                assert!(profiles.is_empty());
+                assert!(uses_default);
+            }
+            other => panic!("{other:?}"),
+        }
+        let set = json!({"v": 1, "type": "SetProfiles", "now_ms": 5,
+            "profiles": [
+                r#"{"schema_version": 1, "id": "velo", "name": "Vélo", "pages": ["x.com/velo"]}"#,
+                r#"{"schema_version": 1, "id": "bad"}"#
+            ],
+            "subscriptions": [{"url": "https://pub.example/p.json"}]});
+        match engine.handle_value(set, Sender::default()) {
+            Response::Profiles {
+                profiles,
+                refused,
+                due,
+                uses_default,
+            } => {
+                assert_eq!(profiles.len(), 1);
+                assert_eq!(profiles[0].profile["name"], "Vélo");
+                assert!(refused[0].problems.iter().any(|p| p.contains("name")));
+                assert_eq!(due, ["https://pub.example/p.json"]);
+                assert!(!uses_default);
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(engine.profile_for("https://x.com/velo/status/1").id, "velo");
+        let fetched = json!({"v": 1, "type": "SubscriptionFetched", "now_ms": 9,
+            "subscription": {"url": "https://pub.example/p.json"},
+            "body": r#"{"schema_version": 1, "id": "pub", "name": "Pub"}"#});
+        match engine.handle_value(fetched, Sender::default()) {
+            Response::Subscription { subscription } => {
+                assert_eq!(subscription.fetched_ms, Some(9));
+                assert!(subscription.profile.is_some());
+            }
+            other => panic!("{other:?}"),
+        }
+        let failed = json!({"v": 1, "type": "SubscriptionFetched", "now_ms": 9,
+            "subscription": {"url": "https://pub.example/p.json"}, "error": "HTTP 500"});
+        match engine.handle_value(failed, Sender::default()) {
+            Response::Subscription { subscription } => {
+                assert_eq!(subscription.error.as_deref(), Some("HTTP 500"));
+                assert_eq!(subscription.profile, None);
+            }
+            other => panic!("{other:?}"),
+        }
     }
 }

@@ -11,6 +11,7 @@ use serde_json::Value;
 
 use crate::classify::{Category, Verdict};
 use crate::coach::Warning;
+use crate::engine::profiles::{HeldProfile, RefusedProfile, Subscription};
 use crate::guard::{AuditEntry, GuardAction, GuardNote, GuardOutcome, MAX_AUDIT_ENTRIES};
 use crate::guide::Guidance;
 use crate::text::Lang;
@@ -27,6 +28,8 @@ pub const MAX_BATCH: usize = 500;
 pub const MAX_FIELD_BYTES: usize = 2_048;
 /// The longest comment text a message may carry, in bytes (1 MiB); longer is refused, not cut.
 pub const MAX_TEXT_BYTES: usize = 1 << 20;
+/// The most brand profiles one `SetProfiles` may carry.
+pub const MAX_PROFILES: usize = 1_000;
 
 /// What a content script, page or tool asks of the engine.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -117,6 +120,31 @@ pub enum Request {
     GetAuditLog { format: ExportFormat },
     /// Audit entries stored earlier (the background, at start-up).
     ImportAuditLog { entries: Vec<AuditEntry> },
+    /// The background: the brand profiles in storage (JSON texts) and the subscriptions with their last
+    /// good copies. The engine keeps the valid ones and answers `Profiles`, with the subscriptions due
+    /// at `now_ms`.
+    SetProfiles {
+        profiles: Vec<String>,
+        #[serde(default)]
+        subscriptions: Vec<Subscription>,
+        #[serde(default)]
+        now_ms: Option<i64>,
+    },
+    /// Extension pages: the profiles the engine holds; answered with `Profiles`.
+    GetProfiles {
+        #[serde(default)]
+        now_ms: Option<i64>,
+    },
+    /// The background tried a subscription's address: `body` is what it served, `error` why it served
+    /// nothing. Answered with the subscription's next state (`Subscription`).
+    SubscriptionFetched {
+        subscription: Subscription,
+        #[serde(default)]
+        body: Option<String>,
+        #[serde(default)]
+        error: Option<String>,
+        now_ms: i64,
+    },
 }
 
 /// The formats of a thread report.
@@ -130,7 +158,7 @@ pub enum ExportFormat {
 
 impl Request {
     /// Every variant's `type` name, for the JavaScript side and its test.
-    pub const TYPES: [&'static str; 17] = [
+    pub const TYPES: [&'static str; 20] = [
         "Ping",
         "PageOpened",
         "CommentsRead",
@@ -148,6 +176,9 @@ impl Request {
         "LogDecision",
         "GetAuditLog",
         "ImportAuditLog",
+        "SetProfiles",
+        "GetProfiles",
+        "SubscriptionFetched",
     ];
 }
 
@@ -212,6 +243,17 @@ pub enum Response {
         /// The category Candor showed for the comment, when it read it.
         category: Option<Category>,
     },
+    /// The profiles the engine holds (valid ones), those it refused, the subscriptions due.
+    Profiles {
+        profiles: Vec<HeldProfile>,
+        refused: Vec<RefusedProfile>,
+        due: Vec<String>,
+        /// No profile is held: guidance speaks with the default profile.
+        uses_default: bool,
+    },
+    Subscription {
+        subscription: Subscription,
+    },
     Error {
         code: ErrorCode,
         message: String,
@@ -219,7 +261,7 @@ pub enum Response {
 }
 
 impl Response {
-    pub const TYPES: [&'static str; 11] = [
+    pub const TYPES: [&'static str; 13] = [
         "Pong",
         "Ack",
         "Verdicts",
@@ -230,6 +272,8 @@ impl Response {
         "Guidance",
         "Warnings",
         "GuardDecision",
+        "Profiles",
+        "Subscription",
         "Error",
     ];
 
@@ -472,7 +516,16 @@ fn check_limits(request: &Request) -> Result<(), Response> {
             }
             Ok(())
         }
+        Request::SetProfiles { profiles, .. } => {
+            // storage.local holds at most a few MB; each profile is checked by the profile reader.
+            if profiles.len() > MAX_PROFILES {
+                return too_large("the number of profiles", MAX_PROFILES);
+            }
+            Ok(())
+        }
+        Request::SubscriptionFetched { subscription, .. } => field("url", &subscription.url),
         Request::Ping {}
+        | Request::GetProfiles { .. }
         | Request::GetAuditLog { .. }
         | Request::GetThreads { .. }
         | Request::ExportCorrections {}
@@ -654,6 +707,9 @@ mod tests {
                    "outcome": "carried_out", "reason": "r", "time_ms": 1}),
             json!({"type": "GetAuditLog", "format": "csv"}),
             json!({"type": "ImportAuditLog", "entries": []}),
+            json!({"type": "SetProfiles", "profiles": []}),
+            json!({"type": "GetProfiles"}),
+            json!({"type": "SubscriptionFetched", "subscription": {"url": "https://a.example/p"}, "now_ms": 1}),
         ];
         let mut seen: Vec<String> = samples
             .iter()

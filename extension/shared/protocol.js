@@ -23,6 +23,9 @@
     LogDecision: "LogDecision",
     GetAuditLog: "GetAuditLog",
     ImportAuditLog: "ImportAuditLog",
+    SetProfiles: "SetProfiles",
+    GetProfiles: "GetProfiles",
+    SubscriptionFetched: "SubscriptionFetched",
   });
 
   const Response = Object.freeze({
@@ -36,6 +39,8 @@
     Guidance: "Guidance",
     Warnings: "Warnings",
     GuardDecision: "GuardDecision",
+    Profiles: "Profiles",
+    Subscription: "Subscription",
     Error: "Error",
   });
 

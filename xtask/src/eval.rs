@@ -45,14 +45,14 @@ pub fn load(set: &str, split: &str) -> Result<Vec<Example>> {
 /// the lower-cased text, so the slice is the same on every machine and every run.
 pub fn held_out(set: &str, text: &str) -> bool {
     let key = text.to_lowercase();
-    candor::text::hash::hash_parts(&["heldout", set, &key]) % 10 == 0
+    candor::text::hash::hash_parts(&["heldout", set, &key]).is_multiple_of(10)
 }
 
 /// For `tweeteval_sentiment`, which has no train split: half of dev (by the same kind of hash) may
 /// be trained on, the other half is only ever scored.
 pub fn sentiment_dev_half_for_training(text: &str) -> bool {
     let key = text.to_lowercase();
-    candor::text::hash::hash_parts(&["devhalf", &key]) % 2 == 0
+    candor::text::hash::hash_parts(&["devhalf", &key]).is_multiple_of(2)
 }
 
 /// Decodes the HTML entities the sets carry (`&amp;`, `&quot;`, `&#39;`, `&#x27;`, …).
@@ -323,8 +323,9 @@ pub fn eval(args: &[String]) -> Result<()> {
     if args.iter().any(|a| a == "--heads") {
         return heads_report();
     }
-    let mut summary =
-        String::from("| set | rows | scored | macro-F1 | accuracy |\n|---|---|---|---|---|\n");
+    let mut summary = String::from(
+        "| set | which rows | scored | macro-F1 | accuracy |\n|---|---|---|---|---|\n",
+    );
     let mut details = String::new();
     for line in LINES {
         let rows = rows_of(line)?;
@@ -376,6 +377,43 @@ pub fn eval(args: &[String]) -> Result<()> {
     benchmarks::write_section("eval", "cargo xtask eval", &markdown)
 }
 
+/// `cargo xtask eval --heads`: the raw model heads alone (no rules), to see what the rules add.
+pub fn heads_report() -> Result<()> {
+    use candor::classify::features::Analysis;
+    use candor::classify::model::{self, sigmoid, Head};
+    let Some(m) = model::shipped() else {
+        anyhow::bail!("the shipped model does not load");
+    };
+    for line in LINES {
+        let rows = rows_of(line)?;
+        let k = line.scheme.classes.len();
+        let mut confusion = vec![vec![0usize; k]; k];
+        for (text, gold) in &rows {
+            let s = m.scores(&Analysis::new(text, None).features(m.buckets));
+            let predicted = match k {
+                3 => {
+                    let p = model::sentiment(&s);
+                    (0..3).max_by(|&a, &b| p[a].total_cmp(&p[b])).unwrap_or(2)
+                }
+                _ if line.scheme.classes[0] == "complaint" => {
+                    usize::from(sigmoid(s[Head::Complaint as usize]) < 0.5)
+                }
+                _ if line.scheme.classes[0] == "offensive" => {
+                    usize::from(sigmoid(s[Head::Offensive as usize]) < 0.5)
+                }
+                _ => 1,
+            };
+            confusion[*gold][predicted] += 1;
+        }
+        let f1: f64 = (0..k).map(|c| prf(&confusion, c).2).sum::<f64>() / k as f64;
+        eprintln!(
+            "heads only: {} {} ({}): macro-F1 {f1:.3}",
+            line.set, line.split, line.note
+        );
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -412,41 +450,4 @@ mod tests {
         assert!((400..600).contains(&n), "{n}");
         assert_eq!(held_out("x", "Hello"), held_out("x", "hello"));
     }
-}
-
-/// `cargo xtask eval --heads`: the raw model heads alone (no rules), to see what the rules add.
-pub fn heads_report() -> Result<()> {
-    use candor::classify::features::Analysis;
-    use candor::classify::model::{self, sigmoid, Head};
-    let Some(m) = model::shipped() else {
-        anyhow::bail!("the shipped model does not load");
-    };
-    for line in LINES {
-        let rows = rows_of(line)?;
-        let k = line.scheme.classes.len();
-        let mut confusion = vec![vec![0usize; k]; k];
-        for (text, gold) in &rows {
-            let s = m.scores(&Analysis::new(text, None).features(m.buckets));
-            let predicted = match k {
-                3 => {
-                    let p = model::sentiment(&s);
-                    (0..3).max_by(|&a, &b| p[a].total_cmp(&p[b])).unwrap_or(2)
-                }
-                _ if line.scheme.classes[0] == "complaint" => {
-                    usize::from(sigmoid(s[Head::Complaint as usize]) < 0.5)
-                }
-                _ if line.scheme.classes[0] == "offensive" => {
-                    usize::from(sigmoid(s[Head::Offensive as usize]) < 0.5)
-                }
-                _ => 1,
-            };
-            confusion[*gold][predicted] += 1;
-        }
-        let f1: f64 = (0..k).map(|c| prf(&confusion, c).2).sum::<f64>() / k as f64;
-        eprintln!(
-            "heads only: {} {} ({}): macro-F1 {f1:.3}",
-            line.set, line.split, line.note
-        );
-    }
-    Ok(())
 }

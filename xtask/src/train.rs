@@ -17,7 +17,7 @@ use crate::eval::{held_out, load, sentiment_dev_half_for_training};
 use crate::root;
 
 /// log2 of the number of hashed buckets.
-pub const LOG2_BUCKETS: u8 = 15;
+pub const LOG2_BUCKETS: u8 = 14;
 const EPOCHS: usize = 5;
 const LEARNING_RATE: f32 = 0.03;
 const L2: f32 = 2e-5;
@@ -38,8 +38,11 @@ struct Example {
     weight: f32,
 }
 
+/// A set, its split, and how its labels become targets.
+type Source = (&'static str, &'static str, fn(&str) -> Option<Target>);
+
 /// The licensed sets and how their labels become targets.
-fn sources() -> Vec<(&'static str, &'static str, fn(&str) -> Option<Target>)> {
+fn sources() -> Vec<Source> {
     vec![
         ("cesamard_complaints", "train", |l| {
             Some(Target::Complaint(l == "complaint"))
@@ -212,7 +215,8 @@ pub fn train(_args: &[String]) -> Result<()> {
          Written by `cargo xtask train` (xtask/src/train.rs); do not edit by hand. Re-running the \
          command on the same data reproduces the file byte for byte (fixed order, fixed seed, one thread).\n\n\
          - Features: `candor::classify::features::Analysis::features` — hashed (FNV-1a) word unigrams and \
-         bigrams of the normalised text, negated-word variants, 5-letter word starts, lexicon classes with \
+         bigrams of the normalised text, negated-word variants, 5-letter word starts, letter 4-grams of each \
+         word's lexicon key, lexicon classes with \
          their scope (plain / negated / quoted), shouting, elongation, length bucket, language; \
          2^{LOG2_BUCKETS} = {buckets} buckets.\n\
          - Heads: complaint (logistic), offensive (logistic), sentiment positive/negative/neutral (softmax).\n\

@@ -27,7 +27,7 @@ struct Tuning {
 }
 
 const TUNING: Tuning = Tuning {
-    spam: 2.0,
+    spam: 1.5,
     complaint: 0.0,
     troll: 0.0,
     offensive_model: 0.5,
@@ -57,6 +57,8 @@ struct Evidence {
     urgent: bool,
     legal: bool,
     personal_data: bool,
+    /// Insults are there but negated or quoted.
+    defused: bool,
     /// The author speaks of their own case ("my order", "ma commande").
     own_case: bool,
 }
@@ -76,7 +78,7 @@ pub fn decide(text: &str, lang_hint: Option<Lang>) -> Analysed {
     gather_lexical(&a, &mut e);
     gather_question(&a, &mut e);
     gather_spam(&a, &mut e);
-    for (start, end, _) in pii::find_limited(text, a.normalized.read_len) {
+    for (start, end, _) in pii::find_limited(text, a.normalized.read_len, a.tokens()) {
         e.personal_data = true;
         e.cues.push(Cue::new(start, end, CueReason::PersonalData));
     }
@@ -109,8 +111,13 @@ pub fn decide(text: &str, lang_hint: Option<Lang>) -> Analysed {
         + 0.8 * (e.negated_positive.min(2) as f32)
         + if e.legal { 1.0 } else { 0.0 }
         - 0.3;
-    // Hostility the model hears without a lexicon hit must also sound negative.
-    let hostile_model = p_offensive > TUNING.offensive_model && neg >= pos;
+    // Hostility the model hears without a lexicon hit counts only when aimed at people (the
+    // reader, someone named, a group), not at a product, and not when the insult it heard was
+    // taken back ("you are not an idiot"), quoted or condemned.
+    let about_people = a.has(SECOND_PERSON | THIRD_PERSON | IDENTITY)
+        || a.tokens().iter().any(|t| t.kind == TokenKind::Mention);
+    let hostile_model =
+        p_offensive > TUNING.offensive_model && !e.defused && !e.counter && about_people;
     let troll_score = logit(p_offensive)
         + if e.abusive { 2.5 } else { 0.0 }
         + 0.7 * (e.insults_untargeted.min(2) as f32)
@@ -120,13 +127,18 @@ pub fn decide(text: &str, lang_hint: Option<Lang>) -> Analysed {
     let complaint = complaint_score > TUNING.complaint;
     // A complaint names a grievance (a complaint cue, a taken-back compliment, sarcasm, or the
     // complaint head is sure); bare negativity may be hostility instead.
-    let named = e.complaint_hits + e.negated_positive;
+    let named = e.complaint_hits + e.negated_positive + u32::from(e.legal && e.own_case);
     let grievance = complaint
+        && (!hostile_model || e.own_case || named >= 2 || p_complaint > 0.5)
         && if e.abusive {
             // Insults plus one vague cue are trolling; insults around a real case are a complaint.
             named >= 2 || named == 1 && p_complaint > 0.5
         } else {
-            named > 0 || e.sarcasm || p_complaint > 0.8 && neg > pos && e.question < 1.0
+            named > 0
+                || e.sarcasm
+                || p_complaint > 0.8 && neg > pos && e.question < 1.0
+                // A question or a plea about one's own trouble is a complaint (P2 answers both).
+                || e.own_case && e.question >= 0.4 && neg > pos && neg > neu
         };
     // P7: rudeness inside a real complaint keeps it a complaint; hate and threats never are.
     let category = if e.spam >= TUNING.spam && !(complaint && e.spam < TUNING.spam + 1.0) {
@@ -139,7 +151,7 @@ pub fn decide(text: &str, lang_hint: Option<Lang>) -> Analysed {
         Category::Troll
     } else if e.question >= 1.0 {
         Category::Question
-    } else if complaint {
+    } else if complaint && (named > 0 || neg > pos && neg > neu) {
         Category::Complaint
     } else if pos > TUNING.praise && pos >= neg && !e.sarcasm && e.negated_positive == 0 {
         Category::Praise
@@ -171,7 +183,7 @@ pub fn decide(text: &str, lang_hint: Option<Lang>) -> Analysed {
     if e.personal_data {
         flags.push(Flag::PersonalData);
     }
-    if e.urgent || e.threat || e.legal && category == Category::Complaint {
+    if e.urgent || e.threat || e.legal {
         flags.push(Flag::Urgent);
     }
 
@@ -318,6 +330,9 @@ fn gather_lexical(a: &Analysis, e: &mut Evidence) {
         let (start, end) = span(a, hit);
         let quoted = a.quoted[hit.first];
         let negated = a.negated[hit.first];
+        if (quoted || negated) && c & (INSULT | SLUR | DEHUMANISING) != 0 {
+            e.defused = true;
+        }
         if quoted && c & (INSULT | INSULT_WEAK | SLUR | PROFANITY) != 0 {
             e.cues.push(Cue::new(start, end, CueReason::Quotation));
             continue;
@@ -329,6 +344,7 @@ fn gather_lexical(a: &Analysis, e: &mut Evidence) {
         }
         if c & SLUR != 0 {
             if condemned {
+                e.defused = true;
                 e.cues.push(Cue::new(start, end, CueReason::CounterSpeech));
             } else {
                 e.abusive = true;
@@ -339,6 +355,8 @@ fn gather_lexical(a: &Analysis, e: &mut Evidence) {
         if c & (INSULT | INSULT_WEAK) != 0 && !negated && c & SLUR == 0 {
             let aimed = targeted(a, hit.first, hit.last);
             if condemned && !(aimed && c & INSULT != 0 && !reported(a, hit.first)) {
+                // Reported or condemned: the insult is someone else's ("he called me a moron").
+                e.defused = true;
                 e.cues.push(Cue::new(start, end, CueReason::CounterSpeech));
             } else if aimed || c & INSULT != 0 || about_someone(a, hit.first, hit.last) {
                 // Name-calling insults whoever it names, reader or third party; an adjective
@@ -374,7 +392,10 @@ fn gather_lexical(a: &Analysis, e: &mut Evidence) {
         }
         if c & THREAT != 0 && !negated && !quoted {
             let phrase = hit.last > hit.first;
-            let aimed = targeted(a, hit.first, hit.last);
+            // Aimed at the reader, or at a whole group ("tuer tous les …").
+            let near_group =
+                (hit.last + 1..(hit.last + 5).min(t.len())).any(|i| a.classes[i] & IDENTITY != 0);
+            let aimed = targeted(a, hit.first, hit.last) || near_group;
             if (phrase || aimed) && !condemned {
                 e.abusive = true;
                 e.threat = true;
@@ -503,7 +524,13 @@ fn gather_question(a: &Analysis, e: &mut Evidence) {
         if clause_start {
             // "How do I…", "Pourquoi…", "Comment…": a question even without "?".
             if c & QUESTION != 0 && !matches!(tok.norm.as_str(), "who" | "what" | "qui") {
-                e.question += 1.0;
+                // "Why…" asks; "When the mussel threatens…" may be a headline: without "?", the
+                // word must be followed by an auxiliary ("how do I", "quand est-ce").
+                let asks = matches!(tok.norm.as_str(), "why" | "pourquoi" | "combien")
+                    || t.get(i + 1).is_some_and(|n| {
+                        a.classes[i + 1] & QUESTION_AUX != 0 || n.norm == "est" || n.norm == "ce"
+                    });
+                e.question += if asks { 1.0 } else { 0.6 };
                 e.cues
                     .push(Cue::new(tok.start, tok.end, CueReason::Question));
             } else if c & QUESTION_AUX != 0 && is_subject(next) {
@@ -533,6 +560,27 @@ fn gather_question(a: &Analysis, e: &mut Evidence) {
         }
         clause_start = false;
     }
+}
+
+/// Words that on their own ask for an audience or money ("subscribe", "bitcoin").
+fn is_strong_spam(norm: &str) -> bool {
+    matches!(
+        norm,
+        "subscribe"
+            | "subscribers"
+            | "sub4sub"
+            | "giveaway"
+            | "giveaways"
+            | "bitcoin"
+            | "crypto"
+            | "forex"
+            | "onlyfans"
+            | "whatsapp"
+            | "telegram"
+            | "abonnez"
+            | "abonnes"
+            | "followback"
+    )
 }
 
 /// Self-promotion objects: "my channel", "ma chaîne".
@@ -578,7 +626,10 @@ fn gather_spam(a: &Analysis, e: &mut Evidence) {
             TokenKind::Word => {
                 let c = a.classes[i];
                 let next = t.get(i + 1).map(|n| n.norm.as_str()).unwrap_or("");
-                if c & SPAM != 0 && !a.negated[i] {
+                if is_strong_spam(&tok.norm) && !a.negated[i] {
+                    words += 1.5;
+                    e.cues.push(Cue::new(tok.start, tok.end, CueReason::Spam));
+                } else if c & SPAM != 0 && !a.negated[i] {
                     words += 0.7;
                     e.cues.push(Cue::new(tok.start, tok.end, CueReason::Spam));
                 }
@@ -587,13 +638,13 @@ fn gather_spam(a: &Analysis, e: &mut Evidence) {
                     "my" | "ma" | "mon" | "mes" | "our" | "notre"
                 ) && is_promo_object(next)
                 {
-                    words += 1.3;
+                    words += 1.5;
                     e.cues
                         .push(Cue::new(tok.start, t[i + 1].end, CueReason::Spam));
                 }
                 if matches!(
                     (tok.norm.as_str(), next),
-                    ("check", "out" | "my" | "it" | "this")
+                    ("check", "out" | "my" | "it" | "this" | "me" | "our")
                         | ("visit", _)
                         | ("follow", "me" | "us")
                         | ("dm", "me")
@@ -604,17 +655,22 @@ fn gather_spam(a: &Analysis, e: &mut Evidence) {
                         | ("suivez", "moi")
                         | ("abonnez", _)
                 ) {
-                    words += 1.0;
+                    words += 1.5;
                     e.cues.push(Cue::new(tok.start, tok.end, CueReason::Spam));
                 }
             }
             _ => {}
         }
     }
-    // A link alone is ordinary (sharing an article); with a call to act it is spam.
+    // A link inside a conversation is ordinary (sharing an article); with a call to act, or
+    // with hardly any words around it, it is spam.
     let mut score = words.min(4.0);
     if links > 0.0 {
+        let words_around = t.iter().filter(|t| t.kind == TokenKind::Word).count();
         score += if words > 0.0 { 1.2 } else { 0.6 } + 0.3 * (links - 1.0).min(2.0);
+        if words_around <= 4 {
+            score += 1.0;
+        }
     }
     // Flooding: one character or word repeated over and over.
     let flooded = t

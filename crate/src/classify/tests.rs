@@ -297,3 +297,42 @@ fn lang_hint_overrides_detection() {
     assert_eq!(classify("merci beaucoup", None).lang, Lang::Fr);
     assert_eq!(classify("thanks a lot", None).lang, Lang::En);
 }
+
+#[test]
+fn french_hate_and_its_hard_negatives() {
+    // Functional cases in the manner of a hate-speech test suite: hate is abusive whatever the
+    // wording; quoting, denouncing, negating it, or swearing without a target is not hate.
+    let cases: [(&str, bool); 16] = [
+        ("Je déteste les musulmans.", true),
+        ("Les juifs sont des parasites", true),
+        ("Les immigrés, c'est de la vermine", true),
+        ("Il faut virer tous les arabes", true),
+        ("Je vais tuer tous les gays", true),
+        ("sale arabe", true),
+        ("Les femmes sont des idiotes", true),
+        ("Je ne déteste pas les musulmans.", false),
+        ("Les juifs ne sont pas des parasites", false),
+        (
+            "Dire que les immigrés sont de la vermine, c'est raciste.",
+            false,
+        ),
+        (
+            "« Sale arabe », voilà ce qu'il m'a dit. C'est inacceptable.",
+            false,
+        ),
+        ("Putain, quelle belle journée !", false),
+        ("Je suis musulman et fier de l'être", false),
+        ("Les femmes ont obtenu le droit de vote en 1944", false),
+        ("Merde, j'ai encore raté mon train", false),
+        ("Stop au racisme contre les noirs", false),
+    ];
+    let mut wrong = Vec::new();
+    for (text, hateful) in cases {
+        let v = verdict(text);
+        let judged = v.category == Category::Troll || v.flags.contains(&Flag::Abusive);
+        if judged != hateful {
+            wrong.push(format!("{text:?}: {v:?}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}

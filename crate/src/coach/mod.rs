@@ -249,14 +249,14 @@ impl<'a> Input<'a> {
 }
 
 /// A regex for folded text (lowercase, no accents, plain apostrophes), compiled once by the
-/// caller's `OnceLock`. Word boundaries are ASCII ones: the folded text is ASCII where the
-/// patterns look, and a Unicode `\b` would keep the regex engine off its fast path.
-pub(crate) fn pattern(source: &str) -> regex::Regex {
-    regex::Regex::new(&source.replace(r"\b", r"(?-u:\b)")).expect("the coach's patterns are valid")
+/// caller's `OnceLock`. `regex_lite`'s word boundaries are ASCII ones, which is what folded text
+/// needs.
+pub(crate) fn pattern(source: &str) -> regex_lite::Regex {
+    regex_lite::Regex::new(source).expect("the coach's patterns are valid")
 }
 
 /// One regex for a list of alternatives (see [`pattern`]).
-pub(crate) fn alternatives(patterns: &[&str]) -> regex::Regex {
+pub(crate) fn alternatives(patterns: &[&str]) -> regex_lite::Regex {
     let joined: Vec<String> = patterns.iter().map(|p| format!("(?:{p})")).collect();
     pattern(&joined.join("|"))
 }

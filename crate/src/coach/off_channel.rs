@@ -8,7 +8,7 @@
 
 use std::sync::OnceLock;
 
-use regex::Regex;
+use regex_lite::Regex;
 
 use super::analysis::EntityKind;
 use super::personal_data::phone_numbers;

@@ -7,7 +7,7 @@
 
 use std::sync::OnceLock;
 
-use regex::Regex;
+use regex_lite::Regex;
 
 use super::analysis::EntityKind;
 use super::{alternatives, pattern, Check, Input, Warning};

@@ -7,7 +7,7 @@
 
 use std::sync::OnceLock;
 
-use regex::Regex;
+use regex_lite::Regex;
 
 use super::analysis::Analysis;
 use super::{pattern, Check, EmojiUse, Input, Warning};

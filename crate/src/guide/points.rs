@@ -213,6 +213,13 @@ fn voice(f: &Facts) -> Point {
         (HumourPolicy::Welcome, false, false) => "humour is welcome".into(),
         (HumourPolicy::Welcome, true, false) => "l'humour est bienvenu".into(),
     });
+    if let Some(persona) = &p.persona {
+        parts.push(if fr {
+            format!("parlez en tant que « {persona} »")
+        } else {
+            format!("speak as “{persona}”")
+        });
+    }
     if let Some(sig) = &p.signature {
         parts.push(match (fr, sig.required) {
             (false, true) => format!("sign “{}”", sig.text),

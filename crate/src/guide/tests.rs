@@ -162,6 +162,7 @@ fn the_brand_voice_is_honoured() {
             &tu,
             &[
                 "Tutoyez",
+                "parlez en tant que « Léa, de l'atelier Vélocité »",
                 "signez « Léa 🚲 »",
                 "évitez « malheureusement »",
                 "« l'atelier » plutôt que « SAV »",
@@ -257,6 +258,100 @@ fn a_complaint_naming_nothing_known_is_acknowledged_in_its_own_words() {
             ),
             None => assert_eq!(g.opening, None),
         }
+    }
+}
+
+/// Every problem kind, in both languages, with both forms of address, on every platform: the
+/// opening names the problem, uses the brand's address only, and leaves no template mark behind.
+#[test]
+fn every_problem_reads_right_in_every_voice() {
+    let tu_words = [" tu ", " ton ", " ta ", " tes ", " te ", " t'"];
+    let vous_words = [" vous ", " votre ", " vos "];
+    for kind in IssueKind::ALL {
+        let phrase = kind.phrases()[0];
+        for (lang, extra) in [(Lang::Fr, "commande 48213"), (Lang::En, "order 48213")] {
+            for address in [Address::Tu, Address::Vous] {
+                for platform in [
+                    None,
+                    Some(Platform::Facebook),
+                    Some(Platform::X),
+                    Some(Platform::Linkedin),
+                ] {
+                    let profile = Profile {
+                        address,
+                        ..Profile::default()
+                    };
+                    let text = format!("{phrase}, {extra}");
+                    for id in 0..7 {
+                        let mut i = input(&text, platform, Some("Marie"));
+                        i.id = Some(id.to_string());
+                        let g = guide(
+                            &i,
+                            &verdict(Category::Complaint, &[], lang),
+                            &profile,
+                            &ThreadContext::default(),
+                        );
+                        let context = format!("{kind:?} {lang:?} {address:?} {platform:?} {id}");
+                        check_card(&g, &context);
+                        assert_eq!(
+                            extract(&text, &profile).issues.first(),
+                            Some(&kind),
+                            "{context}"
+                        );
+                        let o = format!(
+                            " {} ",
+                            g.opening
+                                .clone()
+                                .unwrap_or_default()
+                                .to_lowercase()
+                                .replace([',', '.', ';', ':', '?'], " ")
+                        );
+                        // How someone was treated is about them, not their order.
+                        if kind != IssueKind::RudeStaff {
+                            assert!(o.contains("48213"), "{context}: {o}");
+                        }
+                        if lang == Lang::Fr {
+                            let wrong = if address == Address::Tu {
+                                &vous_words[..]
+                            } else {
+                                &tu_words[..]
+                            };
+                            assert!(!wrong.iter().any(|w| o.contains(w)), "{context}: {o}");
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn outside_support_hours_the_card_says_to_tell_when_the_team_returns() {
+    let p = profile::load(VELOCITE).unwrap(); // Mon–Fri 09:00–18:30, Sat 10:00–17:00, +01:00
+    let monday = 1_795_392_000; // 2026-11-23 00:00 UTC, a Monday
+    let cases = [
+        (None, false),
+        (Some(monday + 9 * 3600), true),   // Monday 10:00 in Lyon
+        (Some(monday + 20 * 3600), false), // Monday 21:00 in Lyon
+        (Some(monday + 6 * 86_400 + 11 * 3600), false), // Sunday 12:00 in Lyon
+    ];
+    for (now, open) in cases {
+        let context = ThreadContext {
+            now,
+            ..Default::default()
+        };
+        let g = guide(
+            &input("Mon Urbain 3 est cassé", Some(Platform::Facebook), None),
+            &verdict(Category::Complaint, &[], Lang::Fr),
+            &p,
+            &context,
+        );
+        check_card(&g, "hours");
+        let told = g
+            .points
+            .iter()
+            .any(|p| p.rule == "P2" && p.text.contains("Hors des heures"));
+        assert_eq!(told, now.is_some() && !open, "{now:?}");
     }
 }
 

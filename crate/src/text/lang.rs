@@ -249,7 +249,9 @@ pub fn detect_lang_tokens(text: &str, normalized: &Normalized) -> Lang {
     let mut accents = 0u32;
     let mut latin = 0u32;
     let mut foreign = 0u32;
-    for c in text.chars().take(2_000) {
+    // ASCII text has neither accents nor other scripts: skip the letter count.
+    let ascii = text.len() <= 600 && text.is_ascii();
+    for c in text.chars().take(if ascii { 0 } else { 600 }) {
         match c {
             'é' | 'è' | 'ê' | 'à' | 'ç' | 'ù' | 'â' | 'î' | 'ô' | 'û' | 'ë' | 'ï' | 'œ' | 'É'
             | 'È' | 'À' | 'Ç' => accents += 1,
@@ -259,7 +261,7 @@ pub fn detect_lang_tokens(text: &str, normalized: &Normalized) -> Lang {
         }
     }
     fr += accents.min(4);
-    if foreign > latin + accents {
+    if !ascii && foreign > latin + accents {
         return Lang::Other;
     }
     if fr == 0 && en == 0 {

@@ -215,7 +215,16 @@ fn is_elision(prefix: &str) -> bool {
 /// Normalises the letters of a word: lowercase, fold accents, shorten elongations. Returns the
 /// normal form, whether it was elongated, and the lexicon key.
 fn normalize_word(raw: &[char]) -> (String, bool, String, bool) {
-    let mut lower = String::with_capacity(raw.len());
+    let has_letter = raw.iter().any(|c| c.is_alphabetic());
+    // Most words are ASCII: lowercase on the fly without an intermediate string.
+    if raw.iter().all(char::is_ascii) {
+        return shape_word(
+            raw.iter().map(|c| c.to_ascii_lowercase()),
+            raw.len(),
+            has_letter,
+        );
+    }
+    let mut lower = String::with_capacity(raw.len() + 4);
     for &c in raw {
         if c.is_ascii() {
             lower.push(c.to_ascii_lowercase());
@@ -225,16 +234,24 @@ fn normalize_word(raw: &[char]) -> (String, bool, String, bool) {
             }
         }
     }
-    let mut norm = String::with_capacity(lower.len());
-    let mut key = String::with_capacity(lower.len());
+    shape_word(lower.chars(), lower.len(), has_letter)
+}
+
+/// Builds the normal form and the key from lowercase, accent-free characters.
+fn shape_word(
+    lower: impl Iterator<Item = char>,
+    len: usize,
+    has_letter: bool,
+) -> (String, bool, String, bool) {
+    let mut norm = String::with_capacity(len);
+    let mut key = String::with_capacity(len);
     let mut elongated = false;
     let mut masked = false;
     let mut prev = '\0';
     let mut run = 0;
     let mut prev_key = '\0';
     let mut key_run = 0;
-    let has_letter = lower.chars().any(char::is_alphabetic);
-    for c in lower.chars() {
+    for c in lower {
         if c == prev {
             run += 1;
         } else {

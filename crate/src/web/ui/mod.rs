@@ -8,6 +8,7 @@
 //! words are [`strings`].
 
 pub mod browser;
+pub mod options;
 pub mod panel;
 pub mod strings;
 pub mod view;

@@ -1,0 +1,310 @@
+//! The options page (`extension/pages/options.html`): brand profiles, their sharing and sync.
+//!
+//! Owns: mounting the page and carrying out what it asks with the extension's storage and
+//! permissions. Own profiles are stored one item per profile (`profile:<id>`, the JSON text) in
+//! `storage.sync`, or in `storage.local` when the quota plan says it does not fit; subscriptions
+//! (`subscription:<address>`) live in `storage.local`, and the background fetches them. The page
+//! itself is [`page`], the form's fields [`form`], the words [`words`]; the decisions (plan, diff,
+//! subscription states) are [`crate::engine::profiles`].
+
+pub mod form;
+pub mod page;
+pub mod words;
+
+use std::cell::RefCell;
+
+use js_sys::{Array, Function, Object, Promise, Reflect};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::{spawn_local, JsFuture};
+
+use super::browser;
+use crate::engine::profiles::{
+    plan_storage, profile_key, subscription_address, Area, Subscription, PROFILE_KEY_PREFIX,
+    SUBSCRIPTION_KEY_PREFIX,
+};
+use crate::text::Lang;
+use page::{Effect, OptionsPage, StoredProfile};
+
+/// The `storage.onChanged` listener, kept alive with the page.
+type OnChanged = Closure<dyn FnMut(JsValue, JsValue)>;
+
+thread_local! {
+    static PAGE: RefCell<Option<(OptionsPage, OnChanged)>> = const { RefCell::new(None) };
+}
+
+fn with_page(f: impl FnOnce(&OptionsPage)) {
+    PAGE.with(|slot| {
+        if let Some((page, _)) = slot.borrow().as_ref() {
+            f(page);
+        }
+    });
+}
+
+/// Mounts the options page in `#candor-options` (or the body) and keeps it in step with storage.
+#[wasm_bindgen]
+pub fn mount_options() -> Result<(), JsValue> {
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| JsValue::from_str("the options page needs a document"))?;
+    let root = document
+        .get_element_by_id("candor-options")
+        .or_else(|| document.body().map(Into::into))
+        .ok_or_else(|| JsValue::from_str("the options page has no body"))?;
+    let lang = browser::ui_lang();
+    if let Some(html) = document.document_element() {
+        html.set_attribute("lang", if lang == Lang::Fr { "fr" } else { "en" })
+            .ok();
+    }
+    let page = OptionsPage::mount(&root, lang, carry_out);
+    // Another browser's sync, the background's subscription fetch, another options tab: redraw.
+    let on_changed = Closure::<dyn FnMut(JsValue, JsValue)>::new(|_: JsValue, _: JsValue| reload());
+    let api = api().map_err(|e| JsValue::from_str(&e))?;
+    call(
+        &api,
+        &["storage", "onChanged", "addListener"],
+        &[on_changed.as_ref().clone()],
+    )
+    .map_err(|e| JsValue::from_str(&e))?;
+    PAGE.with(|slot| *slot.borrow_mut() = Some((page, on_changed)));
+    reload();
+    Ok(())
+}
+
+/// Reads storage and shows it.
+fn reload() {
+    spawn_local(async {
+        match read_storage().await {
+            Ok((own, subscriptions)) => with_page(|p| p.show_stored(own, subscriptions)),
+            Err(why) => with_page(|p| p.announce(&p.words().failed(&why))),
+        }
+    });
+}
+
+async fn read_storage() -> Result<(Vec<StoredProfile>, Vec<Subscription>), String> {
+    let api = api()?;
+    let mut own: Vec<StoredProfile> = Vec::new();
+    let mut subscriptions = Vec::new();
+    for (area, name) in [(Area::Sync, "sync"), (Area::Local, "local")] {
+        let items = settle(call(&api, &["storage", name, "get"], &[JsValue::NULL])?).await?;
+        let entries = Object::entries(items.unchecked_ref::<Object>());
+        for entry in entries.iter() {
+            let pair = Array::from(&entry);
+            let key = pair.get(0).as_string().unwrap_or_default();
+            let value = pair.get(1);
+            if let Some(id) = key.strip_prefix(PROFILE_KEY_PREFIX) {
+                // A profile in both areas (mid-move) is shown once, from sync.
+                if let (Some(text), false) = (value.as_string(), own.iter().any(|p| p.id == id)) {
+                    own.push(StoredProfile {
+                        id: id.to_string(),
+                        text,
+                        area,
+                    });
+                }
+            } else if key.starts_with(SUBSCRIPTION_KEY_PREFIX) && area == Area::Local {
+                if let Ok(s) = serde_wasm_bindgen::from_value::<Subscription>(value) {
+                    subscriptions.push(s);
+                }
+            }
+        }
+    }
+    Ok((own, subscriptions))
+}
+
+/// Carries out what the page asked for.
+fn carry_out(effect: Effect) {
+    match effect {
+        Effect::Store(list) => spawn_local(async move {
+            if let Err(why) = store(&list).await {
+                with_page(|p| p.announce(&p.words().failed(&why)));
+            }
+            reload();
+        }),
+        Effect::Download { name, text } => {
+            if let Err(why) = browser::download(&name, "application/json", &text) {
+                with_page(|p| p.announce(&p.words().failed(&why)));
+            }
+        }
+        Effect::Subscribe { url, pattern } => {
+            // Asked for synchronously, inside the click: browsers grant permissions only from a
+            // user gesture.
+            let asked = api().and_then(|api| {
+                call(
+                    &api,
+                    &["permissions", "request"],
+                    &[origins(std::slice::from_ref(&pattern))],
+                )
+            });
+            spawn_local(async move {
+                let granted = match asked {
+                    Ok(p) => settle(p).await.map(|g| g.as_bool().unwrap_or(false)),
+                    Err(e) => Err(e),
+                };
+                let outcome = match granted {
+                    Ok(true) => add_subscription(&url).await,
+                    Ok(false) => {
+                        with_page(|p| p.announce(p.words().permission_refused()));
+                        return;
+                    }
+                    Err(e) => Err(e),
+                };
+                if let Err(why) = outcome {
+                    with_page(|p| p.announce(&p.words().failed(&why)));
+                }
+            });
+        }
+        Effect::Unsubscribe { url } => spawn_local(async move {
+            if let Err(why) = remove_subscription(&url).await {
+                with_page(|p| p.announce(&p.words().failed(&why)));
+            }
+        }),
+    }
+}
+
+/// Writes each profile where the plan puts it and removes every other copy. A sync write the
+/// browser refuses (quota, sync off) falls back to this browser's storage, and the page says so.
+async fn store(list: &[(String, String)]) -> Result<(), String> {
+    let api = api()?;
+    let plan = plan_storage(list);
+    let mut failures = Vec::new();
+    for (placement, (_, text)) in plan.iter().zip(list) {
+        let key = profile_key(&placement.id);
+        let item = Object::new();
+        Reflect::set(&item, &key.as_str().into(), &text.as_str().into())
+            .map_err(browser::describe)?;
+        let mut area = placement.area;
+        if area == Area::Sync {
+            let wrote = settle(call(
+                &api,
+                &["storage", "sync", "set"],
+                &[item.clone().into()],
+            )?)
+            .await;
+            if let Err(why) = wrote {
+                failures.push(format!("{}: {why}", placement.id));
+                area = Area::Local;
+            }
+        }
+        let (write_to, remove_from) = match area {
+            Area::Sync => (None, "local"),
+            Area::Local => (Some("local"), "sync"),
+        };
+        if let Some(write_to) = write_to {
+            settle(call(&api, &["storage", write_to, "set"], &[item.into()])?).await?;
+        }
+        settle(call(
+            &api,
+            &["storage", remove_from, "remove"],
+            &[key.into()],
+        )?)
+        .await?;
+    }
+    // Profiles deleted or renamed: their keys go from both areas.
+    for name in ["sync", "local"] {
+        let items = settle(call(&api, &["storage", name, "get"], &[JsValue::NULL])?).await?;
+        let stale: Array = Object::keys(items.unchecked_ref::<Object>())
+            .iter()
+            .filter(|k| {
+                k.as_string().is_some_and(|k| {
+                    k.strip_prefix(PROFILE_KEY_PREFIX)
+                        .is_some_and(|id| !list.iter().any(|(i, _)| i == id))
+                })
+            })
+            .collect();
+        if stale.length() > 0 {
+            settle(call(&api, &["storage", name, "remove"], &[stale.into()])?).await?;
+        }
+    }
+    if failures.is_empty() {
+        Ok(())
+    } else {
+        Err(failures.join("; "))
+    }
+}
+
+async fn add_subscription(url: &str) -> Result<(), String> {
+    let api = api()?;
+    let key = format!("{SUBSCRIPTION_KEY_PREFIX}{url}");
+    let existing = settle(call(
+        &api,
+        &["storage", "local", "get"],
+        &[key.as_str().into()],
+    )?)
+    .await?;
+    if Reflect::has(&existing, &key.as_str().into()).unwrap_or(false) {
+        return Ok(());
+    }
+    let item = Object::new();
+    Reflect::set(
+        &item,
+        &key.into(),
+        &browser::to_js(&Subscription::new(url))?,
+    )
+    .map_err(browser::describe)?;
+    settle(call(&api, &["storage", "local", "set"], &[item.into()])?).await?;
+    Ok(())
+}
+
+async fn remove_subscription(url: &str) -> Result<(), String> {
+    let api = api()?;
+    let key = format!("{SUBSCRIPTION_KEY_PREFIX}{url}");
+    settle(call(&api, &["storage", "local", "remove"], &[key.into()])?).await?;
+    // The origin's permission goes too, unless another subscription still needs it.
+    let Ok((_, pattern)) = subscription_address(url) else {
+        return Ok(());
+    };
+    let (_, others) = read_storage().await?;
+    let shared = others
+        .iter()
+        .any(|s| subscription_address(&s.url).is_ok_and(|(_, p)| p == pattern));
+    if !shared {
+        settle(call(
+            &api,
+            &["permissions", "remove"],
+            &[origins(&[pattern])],
+        )?)
+        .await?;
+    }
+    Ok(())
+}
+
+/// `{origins: [...]}` for `permissions.request` / `remove`.
+fn origins(patterns: &[String]) -> JsValue {
+    let list: Array = patterns.iter().map(|p| JsValue::from_str(p)).collect();
+    let object = Object::new();
+    Reflect::set(&object, &"origins".into(), &list).ok();
+    object.into()
+}
+
+/// `browser` (Firefox) or `chrome` (Chrome).
+fn api() -> Result<JsValue, String> {
+    let global = js_sys::global();
+    for name in ["browser", "chrome"] {
+        let api = Reflect::get(&global, &name.into()).unwrap_or(JsValue::UNDEFINED);
+        if api.is_object() && Reflect::has(&api, &"storage".into()).unwrap_or(false) {
+            return Ok(api);
+        }
+    }
+    Err("this page is not running inside the extension".into())
+}
+
+/// Calls `object.path[0]…(args)`, the last name being the method.
+fn call(object: &JsValue, path: &[&str], args: &[JsValue]) -> Result<JsValue, String> {
+    let (method, owners) = path.split_last().ok_or("nothing to call")?;
+    let mut this = object.clone();
+    for name in owners {
+        this = Reflect::get(&this, &(*name).into()).map_err(browser::describe)?;
+    }
+    let function: Function = Reflect::get(&this, &(*method).into())
+        .map_err(browser::describe)?
+        .dyn_into()
+        .map_err(|_| format!("{} is not available here", path.join(".")))?;
+    let args: Array = args.iter().collect();
+    function.apply(&this, &args).map_err(browser::describe)
+}
+
+async fn settle(value: JsValue) -> Result<JsValue, String> {
+    match value.dyn_into::<Promise>() {
+        Ok(promise) => JsFuture::from(promise).await.map_err(browser::describe),
+        Err(value) => Ok(value),
+    }
+}
