@@ -2,13 +2,13 @@
 // Chrome runs this file as a module service worker, Firefox as a module background script. Listeners
 // are registered synchronously, as a service worker requires; they wait for the engine inside.
 import "./shared/protocol.js";
-import init, { Engine } from "./pkg/candor.js";
+import init, { Engine } from "./pkg/engine.js";
 
 const api = globalThis.browser ?? globalThis.chrome;
 const { message, Request, Response } = globalThis.CandorProtocol;
 
 const startedAt = performance.now();
-const engineReady = init({ module_or_path: api.runtime.getURL("extension/pkg/candor_bg.wasm") }).then(
+const engineReady = init({ module_or_path: api.runtime.getURL("extension/pkg/engine_bg.wasm") }).then(
   async () => {
     const engine = new Engine();
     await restoreCorrections(engine);

@@ -107,6 +107,45 @@ pub fn coach_for(
     Some(coach::check(draft, &ctx))
 }
 
+/// The guidance a profile being edited gives on a sample comment (the options page's preview).
+/// `{"text", "profile", "platform"?, "id"?, "author"?}` in; `{"guidance": …}` or `{"error": "…"}` out.
+pub fn preview_json(request: &str) -> String {
+    match preview(request) {
+        Ok(guidance) => serde_json::json!({ "guidance": guidance }).to_string(),
+        Err(error) => serde_json::json!({ "error": error }).to_string(),
+    }
+}
+
+fn preview(request: &str) -> Result<Guidance, String> {
+    let request: serde_json::Value = serde_json::from_str(request)
+        .map_err(|e| format!("the preview request is not JSON: {e}"))?;
+    let text = request["text"]
+        .as_str()
+        .ok_or("the preview request has no \"text\"")?;
+    let profile = crate::profile::from_value(&request["profile"])
+        .map_err(|e| e.message(crate::text::Lang::En))?;
+    let platform = match &request["platform"] {
+        serde_json::Value::Null => None,
+        value => Some(
+            serde_json::from_value::<Platform>(value.clone())
+                .map_err(|e| format!("\"platform\": {e}"))?,
+        ),
+    };
+    let input = GuideInput {
+        text: text.to_string(),
+        platform,
+        author: request["author"].as_str().map(str::to_string),
+        id: request["id"].as_str().map(str::to_string),
+    };
+    let verdict = crate::classify::classify(text, None);
+    Ok(guide::guide(
+        &input,
+        &verdict,
+        &profile,
+        &ThreadContext::default(),
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -128,6 +167,42 @@ mod tests {
             },
             verdict: classify(text, None),
         }
+    }
+
+    #[test]
+    fn previews_guidance_or_says_what_is_wrong() {
+        let profile = Profile::default().to_json();
+        let cases = [
+            (
+                format!(
+                    r#"{{"text": "Where is my order 48213?", "platform": "x", "profile": {profile}}}"#
+                ),
+                "guidance",
+            ),
+            (
+                format!(r#"{{"text": "ok", "profile": {profile}}}"#),
+                "guidance",
+            ),
+            (format!(r#"{{"profile": {profile}}}"#), "error"),
+            (
+                r#"{"text": "ok", "profile": {"schema_version": 1, "address": "toi"}}"#.to_string(),
+                "error",
+            ),
+            (
+                format!(r#"{{"text": "ok", "platform": "myspace", "profile": {profile}}}"#),
+                "error",
+            ),
+            ("not json".to_string(), "error"),
+        ];
+        for (request, key) in cases {
+            let answer: serde_json::Value = serde_json::from_str(&preview_json(&request)).unwrap();
+            assert!(answer.get(key).is_some(), "{request}: {answer}");
+        }
+        let bad: serde_json::Value = serde_json::from_str(&preview_json(
+            r#"{"text": "ok", "profile": {"schema_version": 1, "address": "toi"}}"#,
+        ))
+        .unwrap();
+        assert!(bad["error"].as_str().unwrap().contains("address"), "{bad}");
     }
 
     #[test]

@@ -33,6 +33,8 @@ fn mount(lang: Lang) -> Mounted {
     document.body().unwrap().append_child(&root).unwrap();
     let effects = Rc::new(RefCell::new(Vec::new()));
     let seen = effects.clone();
+    // The page's preview asks the engine module; here the engine is linked in, as the loader does.
+    candor::web::ui::options::page::set_previewer(candor::web::preview_guidance);
     let page = OptionsPage::mount(&root, lang, move |e| seen.borrow_mut().push(e));
     page.show_stored(
         vec![

@@ -11,8 +11,10 @@
 
   /** Comments per CommentsRead message (the engine accepts up to 500). */
   const BATCH_SIZE = 50;
-  /** The longest a reading slice runs before it yields to the page. */
+  /** The longest a reading slice runs before it yields to the page, when the browser is busy… */
   const SLICE_MS = 8;
+  /** …and when it said it is idle (an idle period lasts at most 50 ms; input waits for no more). */
+  const IDLE_SLICE_MS = 24;
   /** How long a page may take to show a layout Candor knows before it is called unreadable. */
   const UNREADABLE_AFTER_MS = 1200;
   /** How often the address is checked (single-page sites change it without an event we can trust). */
@@ -42,12 +44,15 @@
   /**
    * Lets the page run: the next idle period (after the frame the browser is drawing, so the page's
    * style is clean when reading resumes), at most 50 ms away; a plain task where there is no idle
-   * callback.
+   * callback. Resolves to how long the next slice may run.
    */
   function yieldToPage() {
     return new Promise((resolve) => {
-      if (typeof requestIdleCallback === "function") requestIdleCallback(() => resolve(), { timeout: 50 });
-      else setTimeout(resolve, 0);
+      if (typeof requestIdleCallback !== "function") return setTimeout(() => resolve(SLICE_MS), 0);
+      requestIdleCallback(
+        (deadline) => resolve(deadline.didTimeout ? SLICE_MS : Math.max(SLICE_MS, Math.min(IDLE_SLICE_MS, deadline.timeRemaining()))),
+        { timeout: 50 },
+      );
     });
   }
 
@@ -203,7 +208,7 @@
      */
     async function work() {
       while (queue.size && status === "reading") {
-        await yieldToPage(); // Never inside the observer's callback: the page goes first.
+        const budget = await yieldToPage(); // Never inside the observer's callback: the page goes first.
         const began = performance.now();
         let ctx;
         try {
@@ -215,15 +220,15 @@
         }
         const toDraw = [];
         // Drawing comes after reading, so the reading budget also leaves room for it: at most as
-        // many comments as the last slices could read and draw in SLICE_MS.
-        const most = Math.max(4, Math.floor(SLICE_MS / msPerComment));
+        // many comments as the last slices could read and draw in the budget.
+        const most = Math.max(4, Math.floor(budget / msPerComment));
         let taken = 0;
         for (const root of queue) {
           queue.delete(root);
           taken += 1;
           const record = readOne(root, ctx);
           if (record) toDraw.push([root, record, verdicts.get(record.id)]);
-          if (taken >= most || performance.now() - began > SLICE_MS) break;
+          if (taken >= most || performance.now() - began > budget) break;
         }
         const drawBegan = performance.now();
         drawSafely(toDraw);

@@ -1,6 +1,6 @@
 // The side panel page: loads the engine (Rust compiled to wasm) and lets its UI draw the panel.
 // Everything the panel shows and decides lives in crate/src/web/ui/.
-import init, { mount_side_panel } from "../pkg/candor.js";
+import init, { mount_side_panel } from "../pkg/ui.js";
 
 try {
   await init();

@@ -67,14 +67,16 @@ for (const file of pages) {
     for (const badge of result.badges) assert.equal(badge.id, badge.readsAs, `a badge shows ${badge.id} over ${badge.readsAs}`);
     assert.ok(result.badges.every((b) => b.category !== "pending"), "a badge never got its verdict");
     assert.equal(new Set(result.badges.map((b) => b.readsAs)).size, result.badges.length, "two badges for one comment");
-    if (!name.includes("recycle")) {
+    // Pages whose own scripts change them (recycled cells, replies expanded) are measured by the
+    // badges that follow their posts, above; the others by one badge per comment and no shift.
+    if (!fixture.html.includes("data-changes-page")) {
       assert.equal(result.badges.length, expect.comments.length, "one badge per comment");
       assert.equal(result.moved, 0, "badges moved the page's layout");
     }
     assert.ok(result.activeIsBody, "a badge took the focus");
     // The side panel's "show me this comment".
     const { scroll } = result;
-    if (!name.includes("recycle")) assert.deepEqual(scroll.known, { ok: true }, `ScrollToComment ${scroll.target}`);
+    if (!fixture.html.includes("data-recycles")) assert.deepEqual(scroll.known, { ok: true }, `ScrollToComment ${scroll.target}`);
     assert.equal(scroll.unknown.ok, false);
     assert.equal(scroll.unknown.reason, "scrollUnknown");
     assert.equal(scroll.foreign, null, "answered a message that is not a page command");
@@ -105,10 +107,15 @@ const quietPages = [
   ["facebook feed", "https://www.facebook.com/", "facebook"],
   ["linkedin feed", "https://www.linkedin.com/feed/", "linkedin"],
 ];
+// The Facebook feed with a chat window open (a dialog with a text box, no comment) stays quiet too,
+// and so does the LinkedIn feed showing a post's comments.
+const chat = `<div role="dialog" aria-label="Chat with Bo"><div role="textbox" contenteditable="true" aria-label="Message"></div></div>`;
+const feedComment = `<article class="comments-comment-entity" data-id="urn:li:comment:(activity:1,2)"><span class="comments-comment-meta__description-title">Bo</span></article>`;
 for (const [name, url, platform] of quietPages) {
   test(`stays quiet on the ${name}`, { skip }, async () => {
+    const extra = platform === "facebook" ? chat : platform === "linkedin" ? feedComment : "";
     const html = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>feed</title></head><body>
-<main role="main"><div role="feed"><div><p>Some post in a feed.</p></div></div></main></body></html>`;
+<main role="main"><div role="feed"><div><p>Some post in a feed.</p>${extra}</div></div></main></body></html>`;
     const csp = loadFixture(path.join(FIXTURES, platform, "unknown-layout.html")).csp;
     const result = await runPage({ url, csp, html, mode: "read" });
     assert.deepEqual(result.sent.map((m) => m.type), []);

@@ -1,4 +1,5 @@
-//! `cargo xtask build`: the engine to wasm, bound with the pinned wasm-bindgen, and the extension
+//! `cargo xtask build`: the engine to wasm (two modules: `engine` for the background, `ui` for the
+//! extension pages), bound with the pinned wasm-bindgen, and the extension
 //! assembled in `dist/chrome` and `dist/firefox` (the same files: one manifest serves both).
 
 use std::fs;
@@ -16,9 +17,13 @@ pub struct Built {
     /// `dist/chrome` and `dist/firefox`.
     pub chrome: PathBuf,
     pub firefox: PathBuf,
-    /// The bound wasm module as shipped.
+    /// The engine's wasm module as shipped (the pages' UI is `ui_bg.wasm` beside it).
     pub wasm: PathBuf,
 }
+
+/// The wasm modules built from the engine crate, by cargo feature: `engine` (the background) and
+/// `ui` (the extension pages).
+pub const MODULES: [&str; 2] = ["engine", "ui"];
 
 /// The folders and files of the repository that make up the extension.
 const EXTENSION_PARTS: [&str; 3] = ["manifest.json", "_locales", "extension"];
@@ -27,18 +32,6 @@ pub fn build() -> Result<Built> {
     let root = root();
     tools::ensure_wasm_target()?;
     let wasm_bindgen = tools::ensure_wasm_bindgen()?;
-
-    run(tools::cargo().current_dir(&root).args([
-        "build",
-        "--package",
-        "candor",
-        "--lib",
-        "--target",
-        "wasm32-unknown-unknown",
-        "--profile",
-        "wasm-release",
-    ]))?;
-    let raw = root.join("target/wasm32-unknown-unknown/wasm-release/candor.wasm");
 
     let dist = root.join("dist");
     let chrome = dist.join("chrome");
@@ -52,32 +45,48 @@ pub fn build() -> Result<Built> {
         }
     }
     let pkg = chrome.join("extension/pkg");
-    run(Command::new(&wasm_bindgen)
-        .arg(&raw)
-        .args([
+    // Two modules from one crate: the engine the background runs, and the extension pages' UI.
+    for module in MODULES {
+        run(tools::cargo().current_dir(&root).args([
+            "build",
+            "--package",
+            "candor",
+            "--lib",
             "--target",
-            "web",
-            "--no-typescript",
-            "--remove-name-section",
-            "--remove-producers-section",
-        ])
-        .arg("--out-dir")
-        .arg(&pkg))?;
+            "wasm32-unknown-unknown",
+            "--profile",
+            "wasm-release",
+            "--no-default-features",
+            "--features",
+            module,
+        ]))?;
+        let raw = root.join("target/wasm32-unknown-unknown/wasm-release/candor.wasm");
+        run(Command::new(&wasm_bindgen)
+            .arg(&raw)
+            .args([
+                "--target",
+                "web",
+                "--no-typescript",
+                "--remove-name-section",
+                "--remove-producers-section",
+                "--out-name",
+                module,
+            ])
+            .arg("--out-dir")
+            .arg(&pkg))?;
+        let bytes = fs::read(pkg.join(format!("{module}_bg.wasm")))?;
+        eprintln!(
+            "wasm module {module}: {} bytes, {} gzipped",
+            bytes.len(),
+            gzipped_size(&bytes)?
+        );
+    }
     copy_tree(&pkg, &firefox.join("extension/pkg"))?;
-
-    let wasm = pkg.join("candor_bg.wasm");
-    let size = fs::metadata(&wasm)?.len();
-    eprintln!(
-        "built {} and {} (wasm {} bytes, {} gzipped)",
-        chrome.display(),
-        firefox.display(),
-        size,
-        gzipped_size(&fs::read(&wasm)?)?
-    );
+    eprintln!("built {} and {}", chrome.display(), firefox.display());
     Ok(Built {
+        wasm: pkg.join("engine_bg.wasm"),
         chrome,
         firefox,
-        wasm,
     })
 }
 

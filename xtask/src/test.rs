@@ -53,17 +53,25 @@ pub fn test(args: &[String]) -> Result<()> {
 
     tools::ensure_wasm_target()?;
     steps.run("clippy (wasm)", || {
-        run(tools::cargo().current_dir(&root).args([
-            "clippy",
-            "--package",
-            "candor",
-            "--target",
-            "wasm32-unknown-unknown",
-            "--all-targets",
-            "--",
-            "-D",
-            "warnings",
-        ]))
+        // All targets with both modules' code, then each module's own feature set alone.
+        let mut feature_sets = vec![vec!["--all-targets"]];
+        for module in build::MODULES {
+            feature_sets.push(vec!["--lib", "--no-default-features", "--features", module]);
+        }
+        for extra in feature_sets {
+            run(tools::cargo()
+                .current_dir(&root)
+                .args([
+                    "clippy",
+                    "--package",
+                    "candor",
+                    "--target",
+                    "wasm32-unknown-unknown",
+                ])
+                .args(extra)
+                .args(["--", "-D", "warnings"]))?;
+        }
+        Ok(())
     })?;
     steps.run("JavaScript unit tests", || js_tests(&root))?;
     tools::ensure_chromium()?;

@@ -3,57 +3,16 @@
 //! Owns: conversion between JavaScript values and the engine's typed messages. Nothing here decides
 //! anything; it hands each message to [`crate::engine::Engine`] and returns its answer. The extension
 //! pages' UI is [`ui`].
+//!
+//! Two wasm modules are built from this crate: `engine` (feature `engine`: the engine the background
+//! runs, and the preview) and `ui` (feature `ui`: the extension pages' UI). The pages' UI needs none of
+//! the classifier's model or the guidance's word lists, and the background needs no DOM code, so each
+//! module carries only its half.
 
+#[cfg(feature = "engine")]
+mod engine_surface;
+#[cfg(feature = "engine")]
+pub use engine_surface::{preview_guidance, WasmEngine};
+
+#[cfg(feature = "ui")]
 pub mod ui;
-
-use wasm_bindgen::prelude::*;
-
-use crate::engine::{Engine, Sender};
-use crate::protocol::{ErrorCode, Response};
-
-/// The engine as the background holds it: one instance, many messages.
-#[wasm_bindgen(js_name = Engine)]
-pub struct WasmEngine {
-    engine: Engine,
-}
-
-#[wasm_bindgen(js_class = Engine)]
-impl WasmEngine {
-    #[wasm_bindgen(constructor)]
-    pub fn new() -> WasmEngine {
-        WasmEngine {
-            engine: Engine::new(),
-        }
-    }
-
-    /// Handles one message. `tab_id` is the sender's tab as the browser reports it (negative: none).
-    /// Always returns a response object; a bad message gets `{"type": "Error", ...}`.
-    pub fn handle(&mut self, message: JsValue, tab_id: f64) -> JsValue {
-        let sender = Sender {
-            tab_id: (tab_id >= 0.0 && tab_id.is_finite()).then_some(tab_id as i64),
-        };
-        let response = match serde_wasm_bindgen::from_value::<serde_json::Value>(message) {
-            Ok(value) => self.engine.handle_value(value, sender),
-            Err(e) => Response::error(ErrorCode::BadMessage, e.to_string()),
-        };
-        to_js(&response)
-    }
-
-    /// Forgets a closed tab.
-    #[wasm_bindgen(js_name = closeTab)]
-    pub fn close_tab(&mut self, tab_id: f64) {
-        self.engine.close_tab(tab_id as i64);
-    }
-}
-
-impl Default for WasmEngine {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
-fn to_js(response: &Response) -> JsValue {
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    serde::Serialize::serialize(response, &serializer)
-        .unwrap_or_else(|e| JsValue::from_str(&format!("candor: could not encode a response: {e}")))
-}

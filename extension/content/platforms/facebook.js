@@ -108,8 +108,12 @@
     name: "facebook",
     data,
     recognise(doc, loc, d = data) {
-      const dialog = dom.firstOf(doc, d.selectors.dialog);
-      if (!d.postUrl.test(loc.pathname + loc.search) && !dialog) return null; // The feed, a profile…
+      // Off a post's address (the feed, a profile), only a dialog showing comments is a thread:
+      // not a chat window, a menu, or nothing at all.
+      if (!d.postUrl.test(loc.pathname + loc.search)) {
+        const dialogs = dom.allOf(doc, d.selectors.dialog);
+        if (!dialogs.some((dl) => dom.allOf(dl, d.selectors.comment).some((el) => isCommentArticle(el, d)))) return null;
+      }
       const surface = threadSurface(doc, d);
       if (!surface) return "readerLayoutUnknown";
       const comments = dom.allOf(surface, d.selectors.comment, (el) => isCommentArticle(el, d));

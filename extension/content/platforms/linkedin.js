@@ -130,9 +130,9 @@
     name: "linkedin",
     data,
     recognise(doc, loc, d = data) {
-      if (dom.firstOf(doc, d.selectors.page) || dom.firstOf(doc, d.selectors.comment)) return true;
-      // A post page without any comment layout Candor knows; elsewhere (the feed, a profile) nothing to say.
-      return d.postUrl.test(loc.pathname) ? "readerLayoutUnknown" : null;
+      // Only a post's page is a thread; the feed and profiles show comments too, but many posts' at once.
+      if (!d.postUrl.test(loc.pathname)) return null;
+      return dom.firstOf(doc, d.selectors.page) || dom.firstOf(doc, d.selectors.comment) ? true : "readerLayoutUnknown";
     },
     context() {
       return {};

@@ -111,8 +111,8 @@ const done = arguments[arguments.length - 1];
 const api = globalThis.browser ?? globalThis.chrome;
 (async () => {
   const t0 = performance.now();
-  const engine = await import(api.runtime.getURL("extension/pkg/candor.js"));
-  await engine.default({ module_or_path: api.runtime.getURL("extension/pkg/candor_bg.wasm") });
+  const engine = await import(api.runtime.getURL("extension/pkg/engine.js"));
+  await engine.default({ module_or_path: api.runtime.getURL("extension/pkg/engine_bg.wasm") });
   new engine.Engine();
   return { ms: performance.now() - t0 };
 })().then((out) => done(JSON.stringify(out)), (error) => done(JSON.stringify({ error: String(error) })));

@@ -41,8 +41,17 @@ fn with_page(f: impl FnOnce(&OptionsPage)) {
 }
 
 /// Mounts the options page in `#candor-options` (or the body) and keeps it in step with storage.
+/// `preview` is the engine module's `preview_guidance` (JSON text in, JSON text out), which the
+/// live preview calls.
 #[wasm_bindgen]
-pub fn mount_options() -> Result<(), JsValue> {
+pub fn mount_options(preview: js_sys::Function) -> Result<(), JsValue> {
+    page::set_previewer(move |request| {
+        preview
+            .call1(&JsValue::NULL, &JsValue::from_str(request))
+            .ok()
+            .and_then(|answer| answer.as_string())
+            .unwrap_or_else(|| r#"{"error": "the engine did not answer"}"#.to_string())
+    });
     let document = web_sys::window()
         .and_then(|w| w.document())
         .ok_or_else(|| JsValue::from_str("the options page needs a document"))?;

@@ -20,11 +20,9 @@ use web_sys::{Document, Element};
 
 use super::form::{self, Kind, FIELDS};
 use super::words::Words;
-use crate::classify::classify;
 use crate::engine::profiles::{
     diff, plan_storage, subscription_address, Area, Change, Subscription,
 };
-use crate::guide::{guide, GuideInput, ThreadContext};
 use crate::profile::{self, Profile};
 use crate::text::Lang;
 use crate::thread::Platform;
@@ -1183,32 +1181,75 @@ fn current_json(text: &str) -> Option<Value> {
         .or(Some(value))
 }
 
+/// Request JSON in, answer JSON out.
+type Previewer = Box<dyn Fn(&str) -> String>;
+
+thread_local! {
+    /// Asks the engine module for guidance on a sample: request JSON in, answer JSON out (see
+    /// `candor::assist::preview_json`). The page's loader sets it; this module holds no engine.
+    static PREVIEWER: std::cell::RefCell<Option<Previewer>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Sets how the preview reaches the engine.
+pub fn set_previewer(previewer: impl Fn(&str) -> String + 'static) {
+    PREVIEWER.with(|slot| *slot.borrow_mut() = Some(Box::new(previewer)));
+}
+
+/// The engine's guidance on one sample, or why there is none.
+fn preview_one(request: &Value) -> Result<Value, String> {
+    let answer = PREVIEWER.with(|slot| {
+        slot.borrow()
+            .as_ref()
+            .map(|previewer| previewer(&request.to_string()))
+    });
+    let answer: Value = serde_json::from_str(&answer.ok_or("the engine is not loaded")?)
+        .map_err(|e| e.to_string())?;
+    match answer["error"].as_str() {
+        Some(error) => Err(error.to_string()),
+        None => Ok(answer["guidance"].clone()),
+    }
+}
+
 /// Guidance on each sample comment, with `profile`.
 fn draw_preview(doc: &Document, into: &Element, profile: &Profile, w: Words) {
     let list = el(doc, "ul", &[]);
+    let profile_json = serde_json::to_value(profile).unwrap_or(Value::Null);
     for (n, (sample, platform)) in SAMPLES.iter().enumerate() {
-        let verdict = classify(sample, None);
-        let input = GuideInput {
-            text: sample.to_string(),
-            platform: Some(*platform),
-            author: Some("Camille".into()),
-            id: Some(format!("sample-{n}")),
-        };
-        let guidance = guide(&input, &verdict, profile, &ThreadContext::default());
+        let request = serde_json::json!({
+            "text": sample,
+            "platform": platform,
+            "author": "Camille",
+            "id": format!("sample-{n}"),
+            "profile": profile_json,
+        });
         let item = el(doc, "li", &[]);
         append(&item, &text(doc, "q", &[], sample));
+        let guidance = match preview_one(&request) {
+            Ok(guidance) => guidance,
+            Err(error) => {
+                append(&item, &text(doc, "p", &[("class", "error")], &error));
+                append(&list, &item);
+                continue;
+            }
+        };
+        let action = guidance["action"].as_str().unwrap_or_default();
         append(
             &item,
-            &text(doc, "p", &[("class", "action")], w.action(guidance.action)),
+            &text(doc, "p", &[("class", "action")], w.action_named(action)),
         );
         let points = el(doc, "ul", &[("class", "points")]);
-        for point in guidance.points.iter().take(PREVIEW_POINTS) {
-            append(
-                &points,
-                &text(doc, "li", &[], &format!("{} · {}", point.rule, point.text)),
-            );
+        for point in guidance["points"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .take(PREVIEW_POINTS)
+        {
+            let rule = point["rule"].as_str().unwrap_or_default();
+            let said = point["text"].as_str().unwrap_or_default();
+            append(&points, &text(doc, "li", &[], &format!("{rule} · {said}")));
         }
-        if let Some(opening) = &guidance.opening {
+        if let Some(opening) = guidance["opening"].as_str() {
             append(&points, &text(doc, "li", &[("class", "opening")], opening));
         }
         append(&item, &points);

@@ -221,6 +221,21 @@ impl Words {
         )
     }
 
+    /// [`Words::action`] for the action's name as the engine writes it (`move_to_private`…).
+    pub fn action_named(self, name: &str) -> &'static str {
+        let action = match name {
+            "answer_publicly" => Action::AnswerPublicly,
+            "move_to_private" => Action::MoveToPrivate,
+            "answer_question" => Action::AnswerQuestion,
+            "thank" => Action::Thank,
+            "do_not_engage" => Action::DoNotEngage,
+            "hide" => Action::Hide,
+            "escalate" => Action::Escalate,
+            _ => Action::NoReplyNeeded,
+        };
+        self.action(action)
+    }
+
     pub fn action(self, action: Action) -> &'static str {
         match action {
             Action::AnswerPublicly => self.pick("Answer in public", "Répondre en public"),
