@@ -12,6 +12,7 @@ const engineReady = init({ module_or_path: api.runtime.getURL("extension/pkg/eng
   async () => {
     const engine = new Engine();
     await restoreCorrections(engine);
+    await restoreAuditLog(engine);
     await sendProfiles(engine);
     globalThis.candorEngineStartMs = performance.now() - startedAt;
     return engine;
@@ -37,6 +38,30 @@ function storeCorrections(engine) {
   const reply = engine.handle(message(Request.ExportCorrections), -1);
   if (reply?.type !== Response.Corrections) return;
   api.storage.local.set({ [CORRECTIONS_KEY]: reply.corrections }).catch((e) => recordError("corrections", e));
+}
+
+// The delete guard's audit log outlives the service worker the same way (capped by the engine).
+const AUDIT_KEY = "auditLog";
+
+async function restoreAuditLog(engine) {
+  try {
+    const { [AUDIT_KEY]: entries } = await api.storage.local.get(AUDIT_KEY);
+    if (!Array.isArray(entries)) return;
+    const reply = engine.handle(message(Request.ImportAuditLog, { entries }), -1);
+    if (reply?.type === Response.Error) recordError("audit log", reply.message);
+  } catch (error) {
+    recordError("audit log", error);
+  }
+}
+
+function storeAuditLog(engine) {
+  const reply = engine.handle(message(Request.GetAuditLog, { format: "json" }), -1);
+  if (reply?.type !== Response.Export) return;
+  try {
+    api.storage.local.set({ [AUDIT_KEY]: JSON.parse(reply.content) }).catch((e) => recordError("audit log", e));
+  } catch (error) {
+    recordError("audit log", error);
+  }
 }
 
 // Brand profiles: one storage item per profile ("profile:<id>", the JSON text) in storage.sync, or in
@@ -115,6 +140,7 @@ async function handle(msg, sender) {
   const reply = engine.handle(msg, tabId);
   if (tabId >= 0 && msg && typeof msg === "object") showPageState(tabId, msg);
   if (msg?.type === Request.Correct && reply?.type !== Response.Error) storeCorrections(engine);
+  if (msg?.type === Request.LogDecision && reply?.type !== Response.Error) storeAuditLog(engine);
   return reply;
 }
 

@@ -14,6 +14,7 @@ use serde_json::Value;
 
 use crate::assist;
 use crate::classify::{classify, Category};
+use crate::guard::{self, AuditEntry, AuditLog};
 use crate::profile::Profile;
 use crate::protocol::{
     self, CommentVerdict, ErrorCode, ErrorRecord, PageStatus, ReportedComment, Request, Response,
@@ -63,6 +64,8 @@ pub struct Engine {
     crisis: CrisisThresholds,
     /// The brand profiles the background sent; the default profile when there are none.
     profiles: ProfileBook,
+    /// Every decision taken through the delete guard.
+    audit: AuditLog,
 }
 
 impl Engine {
@@ -229,6 +232,61 @@ impl Engine {
                     None => comment_not_read(&id, &url),
                 }
             }
+            Request::GuardCheck { url, id, action: _ } => {
+                let judged = self.judged(&url, &id, sender);
+                let decision = guard::decide(judged.as_ref().map(|c| &c.verdict));
+                Response::GuardDecision {
+                    id,
+                    hold: decision.hold,
+                    rule: decision.rule,
+                    note: decision.note,
+                    category: judged.map(|c| c.verdict.category),
+                }
+            }
+            Request::LogDecision {
+                url,
+                id,
+                action,
+                held,
+                outcome,
+                reason,
+                time_ms,
+            } => {
+                let judged = self.judged(&url, &id, sender);
+                let platform = self
+                    .tab_of(&url, sender)
+                    .and_then(|tab| self.pages.get(&tab))
+                    .and_then(Page::platform)
+                    .or_else(|| platform_of_url(&url));
+                self.audit.push(AuditEntry {
+                    time_ms,
+                    platform,
+                    url,
+                    comment_id: id,
+                    author: judged
+                        .as_ref()
+                        .map(|c| c.comment.author.clone())
+                        .unwrap_or_default(),
+                    category: judged.map(|c| c.verdict.category),
+                    action,
+                    held,
+                    outcome,
+                    reason: reason.filter(|r| !r.trim().is_empty()),
+                });
+                Response::Ack
+            }
+            Request::GetAuditLog { format } => {
+                let (name, mime, content) = self.audit.export(format);
+                Response::Export {
+                    name,
+                    mime,
+                    content,
+                }
+            }
+            Request::ImportAuditLog { entries } => {
+                self.audit.import(entries);
+                Response::Ack
+            }
             Request::SetProfiles {
                 profiles,
                 subscriptions,
@@ -319,6 +377,13 @@ impl Engine {
         (comments, platform)
     }
 
+    /// Comment `id` of the thread read at `url` as the person sees it (corrections applied).
+    fn judged(&self, url: &str, id: &str, sender: Sender) -> Option<JudgedComment> {
+        let tab = self.tab_of(url, sender)?;
+        let (comments, _) = self.corrected(tab);
+        comments.into_iter().find(|c| c.comment.id == id)
+    }
+
     /// Records the person's category for comment `id` of the thread read at `url` (any tab).
     fn correct(&mut self, url: &str, id: &str, category: Category) -> Response {
         let Some(page) = self.pages.values().find(|p| p.url == url) else {
@@ -405,6 +470,7 @@ mod tests {
             Response::Export { .. } => "Export",
             Response::Guidance { .. } => "Guidance",
             Response::Warnings { .. } => "Warnings",
+            Response::GuardDecision { .. } => "GuardDecision",
             Response::Profiles { .. } => "Profiles",
             Response::Subscription { .. } => "Subscription",
             Response::Error { .. } => "Error",
@@ -478,6 +544,107 @@ mod tests {
             panic!("expected warnings")
         };
         assert!(warnings.iter().any(|w| w.rule == "P10"), "{warnings:?}");
+    }
+
+    #[test]
+    fn guards_removals_and_logs_each_decision() {
+        let mut engine = Engine::new();
+        let url = "https://x.com/acme/status/1";
+        engine.handle_value(
+            json!({"v": 1, "type": "CommentsRead", "url": url, "comments": [
+                {"id": "1", "author": "Ann", "text": "My order 48213 still hasn't arrived after two weeks and nobody answers my emails."},
+                {"id": "2", "author": "Bot", "text": "x"}]}),
+            TAB,
+        );
+        // The person says comment 2 is spam: the guard follows the category they see.
+        engine.handle_value(
+            json!({"v": 1, "type": "Correct", "url": url, "id": "2", "category": "spam"}),
+            Sender::default(),
+        );
+        engine.handle_value(
+            json!({"v": 1, "type": "Correct", "url": url, "id": "1", "category": "complaint"}),
+            Sender::default(),
+        );
+        let check = |engine: &mut Engine, id: &str| {
+            let reply = engine.handle_value(
+                json!({"v": 1, "type": "GuardCheck", "url": url, "id": id, "action": "delete"}),
+                TAB,
+            );
+            serde_json::to_value(&reply).unwrap()
+        };
+        let cases = [
+            (
+                "1",
+                true,
+                json!("P6"),
+                "legitimate_criticism",
+                json!("complaint"),
+            ),
+            ("2", false, json!("P7"), "harms_community", json!("spam")),
+            ("9", false, Value::Null, "not_judged", Value::Null),
+        ];
+        for (id, hold, rule, note, category) in cases {
+            let d = check(&mut engine, id);
+            assert_eq!(d["type"], "GuardDecision", "{d}");
+            assert_eq!(
+                (&d["hold"], &d["rule"], &d["note"], &d["category"]),
+                (&json!(hold), &rule, &json!(note), &category),
+                "{id}"
+            );
+        }
+        let log = |engine: &mut Engine, id: &str, outcome: &str, reason: Option<&str>| {
+            engine.handle_value(
+                json!({"v": 1, "type": "LogDecision", "url": url, "id": id, "action": "delete",
+                       "held": true, "outcome": outcome, "reason": reason, "time_ms": 1_700_000_000_000_i64}),
+                TAB,
+            )
+        };
+        assert_eq!(
+            kind(&log(
+                &mut engine,
+                "1",
+                "carried_out",
+                Some("Duplicate of a comment already answered")
+            )),
+            "Ack"
+        );
+        assert_eq!(
+            kind(&log(&mut engine, "2", "carried_out", Some("  "))),
+            "Ack"
+        );
+        let Response::Export { content, name, .. } = engine.handle_value(
+            json!({"v": 1, "type": "GetAuditLog", "format": "json"}),
+            Sender::default(),
+        ) else {
+            panic!("expected the log")
+        };
+        assert_eq!(name, "candor-audit-log.json");
+        let entries: Vec<AuditEntry> = serde_json::from_str(&content).unwrap();
+        assert_eq!(entries.len(), 2);
+        assert_eq!(entries[0].author, "Ann");
+        assert_eq!(entries[0].platform, Some(Platform::X));
+        assert_eq!(entries[0].category, Some(Category::Complaint));
+        assert_eq!(
+            entries[0].reason.as_deref(),
+            Some("Duplicate of a comment already answered")
+        );
+        assert_eq!(entries[1].reason, None);
+
+        // A restarted background gets its log back.
+        let mut restarted = Engine::new();
+        let stored = serde_json::from_str::<Value>(&content).unwrap();
+        let ack = restarted.handle_value(
+            json!({"v": 1, "type": "ImportAuditLog", "entries": stored}),
+            Sender::default(),
+        );
+        assert_eq!(kind(&ack), "Ack");
+        let Response::Export { content: again, .. } = restarted.handle_value(
+            json!({"v": 1, "type": "GetAuditLog", "format": "json"}),
+            Sender::default(),
+        ) else {
+            panic!("expected the log")
+        };
+        assert_eq!(again, content);
     }
 
     #[test]

@@ -19,6 +19,7 @@
 //! | [`profile`] | the brand profile: schema, validation, migration |
 //! | [`guide`] | reply guidance for one comment, in the brand's voice |
 //! | [`coach`] | checks of a draft reply |
+//! | [`guard`] | whether a removal is held (P6/P7), and the audit log of guard decisions |
 //! | [`assist`] | guidance and coaching for one comment of a thread the engine has read |
 //! | [`cli`] | the `candor` command-line tool's subcommands |
 
@@ -27,6 +28,7 @@ pub mod classify;
 pub mod cli;
 pub mod coach;
 pub mod engine;
+pub mod guard;
 pub mod guide;
 pub mod profile;
 pub mod protocol;

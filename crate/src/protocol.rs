@@ -12,6 +12,7 @@ use serde_json::Value;
 use crate::classify::{Category, Verdict};
 use crate::coach::Warning;
 use crate::engine::profiles::{HeldProfile, RefusedProfile, Subscription};
+use crate::guard::{AuditEntry, GuardAction, GuardNote, GuardOutcome, MAX_AUDIT_ENTRIES};
 use crate::guide::Guidance;
 use crate::text::Lang;
 use crate::thread::corrections::{Correction, MAX_CORRECTIONS};
@@ -96,6 +97,29 @@ pub enum Request {
         #[serde(default)]
         now_ms: Option<i64>,
     },
+    /// The delete guard: the person picked `action` in the menu of comment `id` of the thread read
+    /// at `url`; answered with `GuardDecision` (hold the click, or let it through).
+    GuardCheck {
+        url: String,
+        id: String,
+        action: GuardAction,
+    },
+    /// How a guarded action ended, for the audit log; the engine adds the platform, the author and
+    /// the category it knows. Answered with `Ack`.
+    LogDecision {
+        url: String,
+        id: String,
+        action: GuardAction,
+        held: bool,
+        outcome: GuardOutcome,
+        #[serde(default)]
+        reason: Option<String>,
+        time_ms: i64,
+    },
+    /// The audit log as a file (JSON or CSV; text reads as lines); answered with `Export`.
+    GetAuditLog { format: ExportFormat },
+    /// Audit entries stored earlier (the background, at start-up).
+    ImportAuditLog { entries: Vec<AuditEntry> },
     /// The background: the brand profiles in storage (JSON texts) and the subscriptions with their last
     /// good copies. The engine keeps the valid ones and answers `Profiles`, with the subscriptions due
     /// at `now_ms`.
@@ -134,7 +158,7 @@ pub enum ExportFormat {
 
 impl Request {
     /// Every variant's `type` name, for the JavaScript side and its test.
-    pub const TYPES: [&'static str; 16] = [
+    pub const TYPES: [&'static str; 20] = [
         "Ping",
         "PageOpened",
         "CommentsRead",
@@ -148,6 +172,10 @@ impl Request {
         "ExportThread",
         "Guide",
         "Coach",
+        "GuardCheck",
+        "LogDecision",
+        "GetAuditLog",
+        "ImportAuditLog",
         "SetProfiles",
         "GetProfiles",
         "SubscriptionFetched",
@@ -206,6 +234,15 @@ pub enum Response {
         id: String,
         warnings: Vec<Warning>,
     },
+    /// The delete guard's answer to `GuardCheck`.
+    GuardDecision {
+        id: String,
+        hold: bool,
+        rule: Option<&'static str>,
+        note: GuardNote,
+        /// The category Candor showed for the comment, when it read it.
+        category: Option<Category>,
+    },
     /// The profiles the engine holds (valid ones), those it refused, the subscriptions due.
     Profiles {
         profiles: Vec<HeldProfile>,
@@ -224,7 +261,7 @@ pub enum Response {
 }
 
 impl Response {
-    pub const TYPES: [&'static str; 12] = [
+    pub const TYPES: [&'static str; 13] = [
         "Pong",
         "Ack",
         "Verdicts",
@@ -234,6 +271,7 @@ impl Response {
         "Export",
         "Guidance",
         "Warnings",
+        "GuardDecision",
         "Profiles",
         "Subscription",
         "Error",
@@ -455,6 +493,29 @@ fn check_limits(request: &Request) -> Result<(), Response> {
             }
             Ok(())
         }
+        Request::GuardCheck { url, id, .. } => {
+            field("url", url)?;
+            field("comment id", id)
+        }
+        Request::LogDecision {
+            url, id, reason, ..
+        } => {
+            field("url", url)?;
+            field("comment id", id)?;
+            field("reason", reason.as_deref().unwrap_or(""))
+        }
+        Request::ImportAuditLog { entries } => {
+            if entries.len() > MAX_AUDIT_ENTRIES {
+                return too_large("the number of audit entries", MAX_AUDIT_ENTRIES);
+            }
+            for e in entries {
+                field("url", &e.url)?;
+                field("comment id", &e.comment_id)?;
+                field("author", &e.author)?;
+                field("reason", e.reason.as_deref().unwrap_or(""))?;
+            }
+            Ok(())
+        }
         Request::SetProfiles { profiles, .. } => {
             // storage.local holds at most a few MB; each profile is checked by the profile reader.
             if profiles.len() > MAX_PROFILES {
@@ -465,6 +526,7 @@ fn check_limits(request: &Request) -> Result<(), Response> {
         Request::SubscriptionFetched { subscription, .. } => field("url", &subscription.url),
         Request::Ping {}
         | Request::GetProfiles { .. }
+        | Request::GetAuditLog { .. }
         | Request::GetThreads { .. }
         | Request::ExportCorrections {}
         | Request::ExportThread { .. } => Ok(()),
@@ -584,6 +646,34 @@ mod tests {
                 json!({"v": 1, "type": "ExportThread", "tab_id": 3, "format": "xlsx"}),
                 Some(ErrorCode::BadMessage),
             ),
+            (
+                json!({"v": 1, "type": "GuardCheck", "url": "u", "id": "1", "action": "hide"}),
+                None,
+            ),
+            (
+                json!({"v": 1, "type": "GuardCheck", "url": "u", "id": "1", "action": "report"}),
+                Some(ErrorCode::BadMessage),
+            ),
+            (
+                json!({"v": 1, "type": "LogDecision", "url": "u", "id": "1", "action": "delete",
+                       "held": true, "outcome": "carried_out", "reason": long.clone(), "time_ms": 1}),
+                Some(ErrorCode::TooLarge),
+            ),
+            (
+                json!({"v": 1, "type": "LogDecision", "url": "u", "id": "1", "action": "delete",
+                       "held": false, "outcome": "shrugged", "time_ms": 1}),
+                Some(ErrorCode::BadMessage),
+            ),
+            (
+                json!({"v": 1, "type": "GetAuditLog", "format": "json"}),
+                None,
+            ),
+            (
+                json!({"v": 1, "type": "ImportAuditLog", "entries": [{"time_ms": 1, "platform": "x",
+                       "url": "u", "comment_id": "1", "author": "a", "category": "spam",
+                       "action": "delete", "held": false, "outcome": "carried_out"}]}),
+                None,
+            ),
         ];
         for (message, expected) in cases {
             let shown = message.to_string();
@@ -612,6 +702,11 @@ mod tests {
             json!({"type": "ExportThread", "tab_id": 1, "format": "csv"}),
             json!({"type": "Guide", "url": "u", "id": "1"}),
             json!({"type": "Coach", "url": "u", "id": "1", "draft": "d"}),
+            json!({"type": "GuardCheck", "url": "u", "id": "1", "action": "delete"}),
+            json!({"type": "LogDecision", "url": "u", "id": "1", "action": "hide", "held": true,
+                   "outcome": "carried_out", "reason": "r", "time_ms": 1}),
+            json!({"type": "GetAuditLog", "format": "csv"}),
+            json!({"type": "ImportAuditLog", "entries": []}),
             json!({"type": "SetProfiles", "profiles": []}),
             json!({"type": "GetProfiles"}),
             json!({"type": "SubscriptionFetched", "subscription": {"url": "https://a.example/p"}, "now_ms": 1}),

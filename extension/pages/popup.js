@@ -23,3 +23,22 @@ async function show() {
   }
 }
 show();
+
+/** Saves the delete guard's audit log as a file (made in the browser; nothing is sent anywhere). */
+async function exportAuditLog(format) {
+  const status = document.getElementById("status");
+  try {
+    const reply = await api.runtime.sendMessage(message(Request.GetAuditLog, { format }));
+    if (reply?.type !== Response.Export) throw new Error(reply?.message ?? "no answer");
+    const url = URL.createObjectURL(new Blob([reply.content], { type: reply.mime }));
+    const link = document.createElement("a");
+    link.href = url;
+    link.download = reply.name;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  } catch (error) {
+    status.textContent = t("popupEngineError", String(error?.message ?? error));
+  }
+}
+document.getElementById("audit-json").addEventListener("click", () => exportAuditLog("json"));
+document.getElementById("audit-csv").addEventListener("click", () => exportAuditLog("csv"));

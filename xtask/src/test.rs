@@ -2,7 +2,8 @@
 //! and wasm), native tests, JavaScript unit tests, wasm tests in headless Chromium, the build, web-ext
 //! lint, then the end-to-end tests in headless Chromium and Firefox on `tests/fixtures` and
 //! `tests/harness`, each page judged against its `.expect.json`, then the guidance card's checks
-//! (`e2e::card`, each one counted). It installs what is missing first.
+//! (`e2e::card`, each one counted), then the reply coach and delete guard driven on `tests/guard`
+//! (each page counted). It installs what is missing first.
 //! CI runs exactly this; its last line is `e2e: N passed, M failed`.
 
 use std::path::Path;
@@ -123,6 +124,24 @@ pub fn test(args: &[String]) -> Result<()> {
             match check.failure {
                 None => passed += 1,
                 Some(why) => failed.push(format!("{}:\n    {why}", check.name)),
+            }
+        }
+        // The reply coach and the delete guard, driven as a person would (tests/guard).
+        let pages = root.join("tests/guard");
+        let name = format!("end-to-end: tests/guard in {}", browser.name());
+        let reports = steps.run(&name, || {
+            e2e::guard::run_guard_pages(&pages, browser, extension)
+        })?;
+        for page in &reports {
+            if page.problems.is_empty() {
+                passed += 1;
+            } else {
+                failed.push(format!(
+                    "{} tests/guard/{}:\n    {}",
+                    browser.name(),
+                    page.file,
+                    page.problems.join("\n    ")
+                ));
             }
         }
     }

@@ -5,10 +5,12 @@
 //! extension's background what it read on each page, and reports it (`Report`), with console
 //! errors and every request the browser made besides the pages themselves.
 //! `--bench` measures the extension's message pipe instead (`pipe`); `--card [--browser B]` runs
-//! the guidance card's checks (`card`).
+//! the guidance card's checks (`card`); `--guard DIR` drives the reply coach and the delete guard on
+//! DIR's pages (`guard`).
 
 pub mod browser;
 pub mod card;
+pub mod guard;
 pub mod pipe;
 pub mod server;
 pub mod webdriver;
@@ -256,6 +258,8 @@ struct Args {
     bench: bool,
     /// An extension folder to test as it is, instead of building `dist/`.
     extension: Option<PathBuf>,
+    /// Pages to drive the reply coach and the delete guard on.
+    guard: Option<PathBuf>,
 }
 
 fn parse_args(args: &[String]) -> Result<Args> {
@@ -265,6 +269,7 @@ fn parse_args(args: &[String]) -> Result<Args> {
         report: None,
         bench: false,
         extension: None,
+        guard: None,
     };
     let mut it = args.iter();
     while let Some(arg) = it.next() {
@@ -279,11 +284,12 @@ fn parse_args(args: &[String]) -> Result<Args> {
             "--report" => parsed.report = Some(PathBuf::from(value("--report")?)),
             "--bench" => parsed.bench = true,
             "--extension" => parsed.extension = Some(PathBuf::from(value("--extension")?)),
+            "--guard" => parsed.guard = Some(PathBuf::from(value("--guard")?)),
             other => bail!("unknown argument {other:?}"),
         }
     }
-    if parsed.pages.is_none() && !parsed.bench {
-        bail!("usage: cargo xtask e2e --pages DIR [--browser chromium|firefox] [--report FILE] [--extension DIR] | --bench");
+    if parsed.pages.is_none() && !parsed.bench && parsed.guard.is_none() {
+        bail!("usage: cargo xtask e2e --pages DIR [--browser chromium|firefox] [--report FILE] [--extension DIR] | --guard DIR | --bench");
     }
     Ok(parsed)
 }
@@ -300,9 +306,9 @@ pub fn main(args: &[String]) -> Result<()> {
         crate::benchmarks::write_section("pipe", "cargo xtask e2e --bench", &md)?;
         eprintln!("e2e: wrote the pipe section of BENCHMARKS.md");
     }
-    let Some(pages) = args.pages else {
+    if args.pages.is_none() && args.guard.is_none() {
         return Ok(());
-    };
+    }
     let extension = match args.extension {
         Some(dir) => dir,
         None => {
@@ -312,6 +318,39 @@ pub fn main(args: &[String]) -> Result<()> {
                 Browser::Firefox => built.firefox,
             }
         }
+    };
+    if let Some(dir) = &args.guard {
+        let reports = guard::run_guard_pages(dir, args.browser, &extension)?;
+        let failed: Vec<String> = reports
+            .iter()
+            .filter(|r| !r.problems.is_empty())
+            .map(|r| format!("{}: {}", r.file, r.problems.join("; ")))
+            .collect();
+        let md = guard::latency_table(&reports, args.browser);
+        println!("{md}");
+        crate::benchmarks::write_section(
+            &format!("coach latency ({})", args.browser.name()),
+            &format!(
+                "cargo xtask e2e --guard tests/guard --browser {}",
+                args.browser.name()
+            ),
+            &md,
+        )?;
+        if !failed.is_empty() {
+            bail!(
+                "guard: {} page(s) failed:\n  {}",
+                failed.len(),
+                failed.join("\n  ")
+            );
+        }
+        println!(
+            "guard: {} page(s) in {}, no failure",
+            reports.len(),
+            args.browser.name()
+        );
+    }
+    let Some(pages) = args.pages else {
+        return Ok(());
     };
     let report = run_pages(&pages, args.browser, &extension)?;
     print!("{}", report.summary());
@@ -683,6 +722,7 @@ mod tests {
                 report: Some(PathBuf::from("/tmp/r.json")),
                 bench: false,
                 extension: None,
+                guard: None,
             }
         );
         let bench = parse_args(&strings(&["--bench"])).unwrap();
