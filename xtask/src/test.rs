@@ -19,8 +19,11 @@ use crate::{build, expect, root};
 
 pub fn test(args: &[String]) -> Result<()> {
     let fast = args.iter().any(|a| a == "--fast");
-    if let Some(unknown) = args.iter().find(|a| *a != "--fast") {
-        bail!("unknown option {unknown:?}; usage: cargo xtask test [--fast]");
+    // --record: write the steps' durations to BENCHMARKS.md (run it on a fresh clone to measure a cold
+    // set-up).
+    let record = args.iter().any(|a| a == "--record");
+    if let Some(unknown) = args.iter().find(|a| *a != "--fast" && *a != "--record") {
+        bail!("unknown option {unknown:?}; usage: cargo xtask test [--fast] [--record]");
     }
     let started = Instant::now();
     let root = root();
@@ -51,7 +54,13 @@ pub fn test(args: &[String]) -> Result<()> {
         return Ok(());
     }
 
-    tools::ensure_wasm_target()?;
+    let wasm_bindgen = steps.run("install what is missing", || {
+        tools::ensure_wasm_target()?;
+        tools::ensure_chromium()?;
+        tools::ensure_firefox()?;
+        tools::ensure_web_ext(&root)?;
+        tools::ensure_wasm_bindgen()
+    })?;
     steps.run("clippy (wasm)", || {
         // All targets with both modules' code, then each module's own feature set alone.
         let mut feature_sets = vec![vec!["--all-targets"]];
@@ -74,8 +83,6 @@ pub fn test(args: &[String]) -> Result<()> {
         Ok(())
     })?;
     steps.run("JavaScript unit tests", || js_tests(&root))?;
-    tools::ensure_chromium()?;
-    let wasm_bindgen = tools::ensure_wasm_bindgen()?;
     steps.run("wasm tests in headless Chromium", || {
         let runner = wasm_bindgen.with_file_name("wasm-bindgen-test-runner");
         run(tools::cargo()
@@ -93,7 +100,6 @@ pub fn test(args: &[String]) -> Result<()> {
     let built = steps.run("build", build::build)?;
     steps.run("web-ext lint", || web_ext_lint(&root, &built.firefox))?;
 
-    tools::ensure_firefox()?;
     let mut passed = 0;
     let mut failed = Vec::new();
     for browser in [Browser::Chromium, Browser::Firefox] {
@@ -146,6 +152,9 @@ pub fn test(args: &[String]) -> Result<()> {
         }
     }
     steps.summary(started);
+    if record {
+        steps.record(started, passed, failed.len())?;
+    }
     for f in &failed {
         eprintln!("FAILED {f}");
     }
@@ -239,6 +248,22 @@ impl Steps {
         self.done
             .push((name.to_string(), started.elapsed().as_secs_f64()));
         result
+    }
+
+    /// Writes the durations to the "setup-and-test" section of BENCHMARKS.md.
+    fn record(&self, started: Instant, passed: usize, failed: usize) -> Result<()> {
+        let mut md = String::from("| step | seconds |\n|---|---|\n");
+        for (name, secs) in &self.done {
+            md.push_str(&format!("| {name} | {secs:.1} |\n"));
+        }
+        md.push_str(&format!(
+            "| **in all** | **{:.1}** ({:.1} min) |\n\nEnd-to-end: {passed} passed, {failed} failed. \
+             Run on a fresh clone with an empty `target/`; \"install what is missing\" shows what the \
+             machine lacked (a bare machine installs all of it).",
+            started.elapsed().as_secs_f64(),
+            started.elapsed().as_secs_f64() / 60.0
+        ));
+        crate::benchmarks::write_section("setup-and-test", "cargo xtask test --record", &md)
     }
 
     fn summary(&self, started: Instant) {
