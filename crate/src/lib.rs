@@ -21,6 +21,7 @@
 //! | [`coach`] | checks of a draft reply |
 //! | [`guard`] | whether a removal is held (P6/P7), and the audit log of guard decisions |
 //! | [`assist`] | guidance and coaching for one comment of a thread the engine has read |
+//! | [`re`] | one regex API: `regex` natively, `regex-lite` in wasm |
 //! | [`cli`] | the `candor` command-line tool's subcommands |
 
 pub mod assist;
@@ -32,6 +33,7 @@ pub mod guard;
 pub mod guide;
 pub mod profile;
 pub mod protocol;
+pub mod re;
 pub mod text;
 pub mod thread;
 

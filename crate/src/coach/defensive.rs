@@ -6,7 +6,7 @@
 
 use std::sync::OnceLock;
 
-use regex_lite::Regex;
+use crate::re::Regex;
 
 use super::{alternatives, pattern, Check, Input, Warning};
 

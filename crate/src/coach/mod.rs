@@ -249,14 +249,16 @@ impl<'a> Input<'a> {
 }
 
 /// A regex for folded text (lowercase, no accents, plain apostrophes), compiled once by the
-/// caller's `OnceLock`. `regex_lite`'s word boundaries are ASCII ones, which is what folded text
-/// needs.
-pub(crate) fn pattern(source: &str) -> regex_lite::Regex {
-    regex_lite::Regex::new(source).expect("the coach's patterns are valid")
+/// caller's `OnceLock`. Word boundaries are ASCII ones: the folded text is ASCII where the
+/// patterns look, a Unicode `\b` would keep the native regex engine off its fast path, and the wasm
+/// build's `regex-lite` knows only ASCII ones.
+pub(crate) fn pattern(source: &str) -> crate::re::Regex {
+    crate::re::Regex::new(&source.replace(r"\b", r"(?-u:\b)"))
+        .expect("the coach's patterns are valid")
 }
 
 /// One regex for a list of alternatives (see [`pattern`]).
-pub(crate) fn alternatives(patterns: &[&str]) -> regex_lite::Regex {
+pub(crate) fn alternatives(patterns: &[&str]) -> crate::re::Regex {
     let joined: Vec<String> = patterns.iter().map(|p| format!("(?:{p})")).collect();
     pattern(&joined.join("|"))
 }

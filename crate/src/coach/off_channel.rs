@@ -8,7 +8,7 @@
 
 use std::sync::OnceLock;
 
-use regex_lite::Regex;
+use crate::re::Regex;
 
 use super::analysis::EntityKind;
 use super::personal_data::phone_numbers;

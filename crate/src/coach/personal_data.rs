@@ -9,7 +9,7 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use regex_lite::Regex;
+use crate::re::Regex;
 
 use super::analysis::{Analysis, EntityKind};
 use super::{pattern, Check, Input, Warning};

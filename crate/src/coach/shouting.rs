@@ -8,7 +8,7 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-use regex_lite::Regex;
+use crate::re::Regex;
 
 use super::analysis::Analysis;
 use super::{pattern, Check, Input, Warning};

@@ -7,7 +7,7 @@
 
 use std::sync::OnceLock;
 
-use regex_lite::Regex;
+use crate::re::Regex;
 
 use super::analysis::Analysis;
 use super::{pattern, Check, EmojiUse, Input, Warning};
