@@ -259,9 +259,12 @@ impl Steps {
         md.push_str(&format!(
             "| **in all** | **{:.1}** ({:.1} min) |\n\nEnd-to-end: {passed} passed, {failed} failed. \
              Run on a fresh clone with an empty `target/`; \"install what is missing\" shows what the \
-             machine lacked (a bare machine installs all of it).",
+             machine lacked (a bare machine installs all of it). Load average at the end: {}.",
             started.elapsed().as_secs_f64(),
-            started.elapsed().as_secs_f64() / 60.0
+            started.elapsed().as_secs_f64() / 60.0,
+            std::fs::read_to_string("/proc/loadavg")
+                .map(|l| l.split_whitespace().take(3).collect::<Vec<_>>().join(" / "))
+                .unwrap_or_else(|_| "unknown".into())
         ));
         crate::benchmarks::write_section("setup-and-test", "cargo xtask test --record", &md)
     }
