@@ -435,12 +435,14 @@ fn gather_lexical(a: &Analysis, e: &mut Evidence) {
             e.cues.push(Cue::new(start, end, CueReason::LegalThreat));
         }
     }
-    // Emoji count for tone; the ambiguous ones (👏 🙄) read as sarcasm beside a grievance.
+    // Emoji count for tone; the ambiguous ones (👏 🙄) read as sarcasm beside a grievance, unless
+    // sincere praise stands beside it ("still going strong, great service 👏" is applause).
+    let sincere_praise = e.positive_hits > 0;
     for tok in t {
         match tok.kind {
             TokenKind::Emoji(EmojiMeaning::Positive) if !letdown => e.positive_hits += 1,
             TokenKind::Emoji(EmojiMeaning::Positive | EmojiMeaning::Ambiguous)
-                if letdown || a.has(COMPLAINT) =>
+                if letdown || (a.has(COMPLAINT) && !sincere_praise) =>
             {
                 e.sarcasm = true;
                 e.cues

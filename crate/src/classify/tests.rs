@@ -10,7 +10,7 @@ fn verdict(text: &str) -> Verdict {
 
 #[test]
 fn categories_of_typical_comments() {
-    let cases: [(&str, Category); 30] = [
+    let cases: [(&str, Category); 31] = [
         // Complaints, polite or rude (P7: rudeness keeps a complaint a complaint).
         (
             "My order #A1234567 never arrived and nobody answers my emails",
@@ -37,6 +37,11 @@ fn categories_of_typical_comments() {
             Category::Complaint,
         ),
         ("super, third outage this week 👏", Category::Complaint),
+        // Applause beside sincere praise is not sarcasm, even with a word that can complain ("still").
+        (
+            "Got my air fryer in two days last year and it is still going strong. Great service 👏",
+            Category::Praise,
+        ),
         ("Génial, encore une panne ce matin 🙄", Category::Complaint),
         ("Not happy at all with the delivery", Category::Complaint),
         // Questions, with or without "?".
