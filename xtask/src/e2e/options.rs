@@ -478,12 +478,14 @@ fn subscription_checks(
         .collect();
     let to_address = log
         .iter()
-        .filter(|r| r.host == PUBLISHED_HOST && r.path == PUBLISHED_PATH && !r.connect)
+        .filter(|r| r.host == PUBLISHED_HOST && r.path == PUBLISHED_PATH && r.method == "GET")
         .count();
     let others: Vec<String> = log
         .iter()
         .filter(|r| r.source == RequestSource::Extension || r.host == PUBLISHED_HOST)
-        .filter(|r| !(r.host == PUBLISHED_HOST && (r.path == PUBLISHED_PATH || r.connect)))
+        .filter(|r| {
+            !(r.host == PUBLISHED_HOST && (r.path == PUBLISHED_PATH || r.method == "CONNECT"))
+        })
         .map(|r| format!("{} {}{}", r.method, r.host, r.path))
         .collect();
     check(
