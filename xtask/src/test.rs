@@ -2,7 +2,8 @@
 //! and wasm), native tests, JavaScript unit tests, wasm tests in headless Chromium, the build, web-ext
 //! lint, then the end-to-end tests in headless Chromium and Firefox on `tests/fixtures` and
 //! `tests/harness`, each page judged against its `.expect.json`, then the guidance card's checks
-//! (`e2e::card`, each one counted), then the reply coach and delete guard driven on `tests/guard`
+//! (`e2e::card`, each one counted), then brand profiles through the options page (`e2e::options`:
+//! import, undo, subscription; each check counted), then the reply coach and delete guard driven on `tests/guard`
 //! (each page counted). It installs what is missing first.
 //! CI runs exactly this; its last line is `e2e: N passed, M failed`.
 
@@ -127,6 +128,14 @@ pub fn test(args: &[String]) -> Result<()> {
         }
         let name = format!("end-to-end: guidance card in {}", browser.name());
         for check in steps.run(&name, || e2e::card::card_checks(browser, extension))? {
+            match check.failure {
+                None => passed += 1,
+                Some(why) => failed.push(format!("{}:\n    {why}", check.name)),
+            }
+        }
+        // Brand profiles: import, undo and the subscription, through the options page.
+        let name = format!("end-to-end: options page in {}", browser.name());
+        for check in steps.run(&name, || e2e::options::options_checks(browser, extension))? {
             match check.failure {
                 None => passed += 1,
                 Some(why) => failed.push(format!("{}:\n    {why}", check.name)),

@@ -18,7 +18,7 @@ use rustls::pki_types::{CertificateDer, PrivateKeyDer, PrivatePkcs8KeyDer};
 use serde::{Deserialize, Serialize};
 
 /// Hosts the certificate always names, whatever the pages: the platforms Candor reads.
-pub const DEFAULT_HOSTS: [&str; 8] = [
+pub const DEFAULT_HOSTS: [&str; 9] = [
     "x.com",
     "twitter.com",
     "www.facebook.com",
@@ -27,7 +27,41 @@ pub const DEFAULT_HOSTS: [&str; 8] = [
     "linkedin.com",
     "localhost",
     "127.0.0.1",
+    PUBLISHED_HOST,
 ];
+
+/// Where the harness publishes a brand profile for the options checks' subscription.
+pub const PUBLISHED_HOST: &str = "profiles.brand.example";
+
+/// A published profile answer, switchable while the server runs: what `host` + `path` answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Published {
+    pub host: String,
+    pub path: String,
+    pub status: u16,
+    pub body: Vec<u8>,
+}
+
+impl Published {
+    /// The answer to a GET of `host` + `target`, when it is this address.
+    pub fn answer(&self, host: &str, target: &str) -> Option<Answer> {
+        if strip_port(host).to_ascii_lowercase() != self.host || target != self.path {
+            return None;
+        }
+        Some(Answer {
+            status: self.status,
+            kind: RequestKind::Other,
+            // The prompt that grants the extension this origin cannot be answered headless:
+            // CORS lets the background's fetch read the answer anyway.
+            headers: vec![
+                ("Content-Type", "application/json".to_string()),
+                ("Access-Control-Allow-Origin", "*".to_string()),
+                ("Cache-Control", "no-store".to_string()),
+            ],
+            body: self.body.clone(),
+        })
+    }
+}
 
 /// A request head larger than this is refused: the browser never sends one, a bug might.
 const MAX_HEAD_BYTES: usize = 64 * 1024;
@@ -329,6 +363,7 @@ pub struct Server {
     pub certificate: Vec<u8>,
     log: Arc<Mutex<Vec<RequestRecord>>>,
     active: Arc<Mutex<Option<usize>>>,
+    published: Arc<Mutex<Option<Published>>>,
     started: Instant,
     stopping: Arc<AtomicBool>,
 }
@@ -337,6 +372,7 @@ struct Shared {
     site: Site,
     /// The page under test, served when several share its URL.
     active: Arc<Mutex<Option<usize>>>,
+    published: Arc<Mutex<Option<Published>>>,
     tls: Arc<rustls::ServerConfig>,
     log: Arc<Mutex<Vec<RequestRecord>>>,
     started: Instant,
@@ -368,9 +404,11 @@ impl Server {
         let started = Instant::now();
         let stopping = Arc::new(AtomicBool::new(false));
         let active = Arc::new(Mutex::new(None));
+        let published = Arc::new(Mutex::new(None));
         let shared = Arc::new(Shared {
             site,
             active: Arc::clone(&active),
+            published: Arc::clone(&published),
             tls: Arc::new(tls),
             log: Arc::clone(&log),
             started,
@@ -398,6 +436,7 @@ impl Server {
             certificate,
             log,
             active,
+            published,
             started,
             stopping,
         })
@@ -413,6 +452,13 @@ impl Server {
     pub fn set_active(&self, index: Option<usize>) {
         if let Ok(mut active) = self.active.lock() {
             *active = index;
+        }
+    }
+
+    /// Serves `published` (or nothing more) from now on.
+    pub fn publish(&self, published: Option<Published>) {
+        if let Ok(mut slot) = self.published.lock() {
+            *slot = published;
         }
     }
 
@@ -541,7 +587,14 @@ fn answer(
     connect: bool,
 ) -> Result<bool> {
     let preferred = shared.active.lock().ok().and_then(|a| *a);
-    let answer = shared.site.route(preferred, &request.method, host, target);
+    let published = shared
+        .published
+        .lock()
+        .ok()
+        .and_then(|p| p.as_ref().and_then(|p| p.answer(host, target)))
+        .filter(|_| request.method == "GET");
+    let answer =
+        published.unwrap_or_else(|| shared.site.route(preferred, &request.method, host, target));
     let initiator = request.origin.clone().or_else(|| request.referer.clone());
     record(
         shared,
@@ -911,6 +964,38 @@ mod tests {
         ];
         for (initiator, want) in cases {
             assert_eq!(site.source_of(initiator), want, "{initiator:?}");
+        }
+    }
+
+    #[test]
+    fn a_published_profile_answers_only_its_own_address() {
+        let published = Published {
+            host: PUBLISHED_HOST.into(),
+            path: "/voice.candor.json".into(),
+            status: 500,
+            body: b"oops".to_vec(),
+        };
+        let cases = [
+            (PUBLISHED_HOST, "/voice.candor.json", Some(500)),
+            (
+                "Profiles.Brand.Example:443",
+                "/voice.candor.json",
+                Some(500),
+            ),
+            (PUBLISHED_HOST, "/voice.candor.json?x=1", None),
+            (PUBLISHED_HOST, "/other.json", None),
+            ("x.com", "/voice.candor.json", None),
+        ];
+        for (host, target, want) in cases {
+            let got = published.answer(host, target);
+            assert_eq!(got.as_ref().map(|a| a.status), want, "{host}{target}");
+            if let Some(answer) = got {
+                assert_eq!(answer.body, b"oops");
+                assert!(answer
+                    .headers
+                    .iter()
+                    .any(|(n, v)| *n == "Access-Control-Allow-Origin" && v == "*"));
+            }
         }
     }
 
