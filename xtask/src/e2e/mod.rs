@@ -11,6 +11,7 @@
 pub mod browser;
 pub mod card;
 pub mod guard;
+pub mod panel;
 pub mod pipe;
 pub mod server;
 pub mod webdriver;
@@ -341,6 +342,9 @@ fn parse_args(args: &[String]) -> Result<Args> {
 pub fn main(args: &[String]) -> Result<()> {
     if args.first().map(String::as_str) == Some("--card") {
         return card::main(&args[1..]);
+    }
+    if args.first().map(String::as_str) == Some("--panel") {
+        return panel::main(&args[1..]);
     }
     let args = parse_args(args)?;
     if args.bench {
