@@ -69,7 +69,8 @@ const link = [...document.querySelectorAll("article a[href]")].find((a) => a.get
 const article = link && link.closest("article");
 if (!article) return JSON.stringify({ found: false, scroll: scrollY });
 const r = article.getBoundingClientRect();
-return JSON.stringify({ found: true, top: r.top, bottom: r.bottom, height: innerHeight, scroll: scrollY });
+return JSON.stringify({ found: true, top: r.top, bottom: r.bottom, left: r.left, right: r.right,
+  height: innerHeight, scroll: scrollY, ratio: devicePixelRatio });
 "#;
 
 /// One `ExportThread` round trip from the panel page.
@@ -228,6 +229,12 @@ fn run(
     let live = read_panel(launched)?.live;
     session.switch_to(&page_window)?;
     let after = where_is(launched, &target)?;
+    // The outline lives in the content script's closed shadow root, out of any script's reach:
+    // look for its colour in a screenshot, around the comment, while it lasts (1.6 s).
+    let outline = session
+        .screenshot()
+        .and_then(|png| decode_png(&png))
+        .map(|image| outline_pixels(&image, &after));
     let in_view = after["found"] == true
         && after["top"].as_f64().unwrap_or(-1.0) >= 0.0
         && after["bottom"].as_f64().unwrap_or(f64::MAX) <= after["height"].as_f64().unwrap_or(0.0);
@@ -235,6 +242,15 @@ fn run(
         "the page scrolled the clicked comment into view",
         (!in_view || before["scroll"] == after["scroll"])
             .then(|| format!("before {before}, after {after}, panel said {live:?}")),
+    );
+
+    check(
+        "the clicked comment carries the outline",
+        match &outline {
+            Ok(n) if *n >= MIN_OUTLINE_PIXELS => None,
+            Ok(n) => Some(format!("{n} outline-coloured pixels around it")),
+            Err(e) => Some(format!("{e:#}")),
+        },
     );
 
     // Correct an unanswered complaint into praise: the counts and the list follow.
@@ -608,9 +624,221 @@ fn parse_csv(text: &str) -> Vec<Vec<String>> {
     records
 }
 
+/// The flash outline's colour (`extension/content/badges.js`), and how many pixels of it around
+/// the comment prove it is drawn: a 3 px border around a comment is thousands.
+const OUTLINE_RGB: [u8; 3] = [0xe8, 0x59, 0x0c];
+const MIN_OUTLINE_PIXELS: usize = 200;
+
+/// A decoded screenshot: RGB rows.
+struct Image {
+    width: usize,
+    height: usize,
+    rgb: Vec<[u8; 3]>,
+}
+
+/// Decodes the 8-bit RGB or RGBA, non-interlaced PNG that WebDriver screenshots are.
+fn decode_png(png: &[u8]) -> Result<Image> {
+    use std::io::Read;
+    if png.get(..8) != Some(b"\x89PNG\r\n\x1a\n".as_slice()) {
+        bail!("the screenshot is not a PNG");
+    }
+    let (mut width, mut height, mut channels) = (0usize, 0usize, 0usize);
+    let mut data = Vec::new();
+    let mut at = 8;
+    while at + 8 <= png.len() {
+        let len = u32::from_be_bytes(png[at..at + 4].try_into()?) as usize;
+        let kind = &png[at + 4..at + 8];
+        let body = png
+            .get(at + 8..at + 8 + len)
+            .ok_or_else(|| anyhow!("a PNG chunk runs past the end"))?;
+        match kind {
+            b"IHDR" => {
+                width = u32::from_be_bytes(body[0..4].try_into()?) as usize;
+                height = u32::from_be_bytes(body[4..8].try_into()?) as usize;
+                channels = match (body[8], body[9], body[12]) {
+                    (8, 2, 0) => 3,
+                    (8, 6, 0) => 4,
+                    other => bail!("PNG depth/colour/interlace {other:?} not read here"),
+                };
+            }
+            b"IDAT" => data.extend_from_slice(body),
+            b"IEND" => break,
+            _ => {}
+        }
+        at += 12 + len;
+    }
+    let mut raw = Vec::new();
+    flate2::read::ZlibDecoder::new(data.as_slice()).read_to_end(&mut raw)?;
+    let stride = width * channels;
+    if raw.len() < height * (stride + 1) {
+        bail!(
+            "the PNG holds {} bytes, {} expected",
+            raw.len(),
+            height * (stride + 1)
+        );
+    }
+    let mut pixels = vec![0u8; height * stride];
+    for y in 0..height {
+        let filter = raw[y * (stride + 1)];
+        let line = &raw[y * (stride + 1) + 1..(y + 1) * (stride + 1)];
+        for x in 0..stride {
+            let a = if x >= channels {
+                pixels[y * stride + x - channels]
+            } else {
+                0
+            };
+            let b = if y > 0 {
+                pixels[(y - 1) * stride + x]
+            } else {
+                0
+            };
+            let c = if y > 0 && x >= channels {
+                pixels[(y - 1) * stride + x - channels]
+            } else {
+                0
+            };
+            let predicted = match filter {
+                0 => 0,
+                1 => a,
+                2 => b,
+                3 => ((a as u16 + b as u16) / 2) as u8,
+                4 => paeth(a, b, c),
+                other => bail!("PNG filter {other}"),
+            };
+            pixels[y * stride + x] = line[x].wrapping_add(predicted);
+        }
+    }
+    let rgb = pixels
+        .chunks_exact(channels)
+        .map(|p| [p[0], p[1], p[2]])
+        .collect();
+    Ok(Image { width, height, rgb })
+}
+
+fn paeth(a: u8, b: u8, c: u8) -> u8 {
+    let p = a as i16 + b as i16 - c as i16;
+    let (pa, pb, pc) = (
+        (p - a as i16).abs(),
+        (p - b as i16).abs(),
+        (p - c as i16).abs(),
+    );
+    if pa <= pb && pa <= pc {
+        a
+    } else if pb <= pc {
+        b
+    } else {
+        c
+    }
+}
+
+/// Outline-coloured pixels in a 12 px band around the comment's box (`where` from [`WHERE_IS`]).
+fn outline_pixels(image: &Image, place: &Value) -> usize {
+    let ratio = place["ratio"].as_f64().unwrap_or(1.0);
+    let px = |key: &str| (place[key].as_f64().unwrap_or(0.0) * ratio) as i64;
+    let band = (12.0 * ratio) as i64;
+    let (left, right, top, bottom) = (px("left"), px("right"), px("top"), px("bottom"));
+    let mut n = 0;
+    for y in (top - band).max(0)..(bottom + band).min(image.height as i64) {
+        for x in (left - band).max(0)..(right + band).min(image.width as i64) {
+            let inside = x > left + band && x < right - band && y > top + band && y < bottom - band;
+            if inside {
+                continue;
+            }
+            let p = image.rgb[y as usize * image.width + x as usize];
+            let near = p
+                .iter()
+                .zip(OUTLINE_RGB)
+                .all(|(&got, want)| (got as i16 - want as i16).abs() <= 24);
+            n += usize::from(near);
+        }
+    }
+    n
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A PNG of `rows` (RGB) with every line filtered as `filter`, stored uncompressed by zlib.
+    fn png(rows: &[Vec<[u8; 3]>], filter: u8) -> Vec<u8> {
+        use std::io::Write;
+        let (w, h) = (rows[0].len() as u32, rows.len() as u32);
+        let mut raw = Vec::new();
+        for (y, row) in rows.iter().enumerate() {
+            raw.push(filter);
+            let flat: Vec<u8> = row.iter().flatten().copied().collect();
+            for (x, &v) in flat.iter().enumerate() {
+                let a = if x >= 3 { flat[x - 3] } else { 0 };
+                let b = if y > 0 {
+                    rows[y - 1].iter().flatten().nth(x).copied().unwrap()
+                } else {
+                    0
+                };
+                let predicted = match filter {
+                    0 => 0,
+                    1 => a,
+                    2 => b,
+                    _ => unreachable!(),
+                };
+                raw.push(v.wrapping_sub(predicted));
+            }
+        }
+        let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
+        z.write_all(&raw).unwrap();
+        let idat = z.finish().unwrap();
+        let mut out = b"\x89PNG\r\n\x1a\n".to_vec();
+        let mut chunk = |kind: &[u8], body: &[u8]| {
+            out.extend_from_slice(&(body.len() as u32).to_be_bytes());
+            out.extend_from_slice(kind);
+            out.extend_from_slice(body);
+            out.extend_from_slice(&[0, 0, 0, 0]); // CRC: not checked by the reader.
+        };
+        let mut ihdr = Vec::new();
+        ihdr.extend_from_slice(&w.to_be_bytes());
+        ihdr.extend_from_slice(&h.to_be_bytes());
+        ihdr.extend_from_slice(&[8, 2, 0, 0, 0]);
+        chunk(b"IHDR", &ihdr);
+        chunk(b"IDAT", &idat);
+        chunk(b"IEND", &[]);
+        out
+    }
+
+    #[test]
+    fn screenshots_decode_and_the_outline_is_counted_around_the_box() {
+        let orange = OUTLINE_RGB;
+        let white = [255, 255, 255];
+        // A 40×40 white image with a 2 px orange frame from 10 to 29.
+        let rows: Vec<Vec<[u8; 3]>> = (0..40)
+            .map(|y| {
+                (0..40)
+                    .map(|x| {
+                        let on_frame = (10..30).contains(&x)
+                            && (10..30).contains(&y)
+                            && !((12..28).contains(&x) && (12..28).contains(&y));
+                        if on_frame {
+                            orange
+                        } else {
+                            white
+                        }
+                    })
+                    .collect()
+            })
+            .collect();
+        for filter in [0, 1, 2] {
+            let image = decode_png(&png(&rows, filter)).unwrap();
+            assert_eq!((image.width, image.height), (40, 40));
+            assert_eq!(image.rgb, rows.concat(), "filter {filter}");
+            let around =
+                json!({"left": 12.0, "right": 28.0, "top": 12.0, "bottom": 28.0, "ratio": 1.0});
+            assert_eq!(outline_pixels(&image, &around), 20 * 20 - 16 * 16);
+        }
+        let blank: Vec<Vec<[u8; 3]>> = vec![vec![white; 40]; 40];
+        let image = decode_png(&png(&blank, 0)).unwrap();
+        let around =
+            json!({"left": 12.0, "right": 28.0, "top": 12.0, "bottom": 28.0, "ratio": 1.0});
+        assert_eq!(outline_pixels(&image, &around), 0);
+        assert!(decode_png(b"GIF89a").is_err());
+    }
 
     #[test]
     fn csv_records_are_read_with_quotes_commas_and_line_ends() {
