@@ -80,6 +80,9 @@ pub fn check_page(page: &Value, expect: &Value) -> Vec<String> {
             }
         }
     }
+    if let Some(want) = expect.get("summary").filter(|s| !s.is_null()) {
+        problems.extend(check_summary(&page["summary"], want));
+    }
     if expect["exact"].as_bool().unwrap_or(false) {
         for got in &reported {
             let id = got["id"].as_str().unwrap_or_default();
@@ -89,6 +92,61 @@ pub fn check_page(page: &Value, expect: &Value) -> Vec<String> {
                     short(&got["text"])
                 ));
             }
+        }
+    }
+    problems
+}
+
+/// How the report's thread summary falls short of the expected one: every category's count exactly
+/// (a category the fixture leaves out must be 0), `unanswered` and `repeat_authors` as sets, `crisis`.
+pub fn check_summary(got: &Value, want: &Value) -> Vec<String> {
+    if !got.is_object() {
+        return vec!["the thread carries no summary".into()];
+    }
+    let mut problems = Vec::new();
+    let count = |side: &Value, key: &str| side["counts"][key].as_u64().unwrap_or(0);
+    let mut categories: Vec<&String> = want["counts"]
+        .as_object()
+        .into_iter()
+        .flat_map(|m| m.keys())
+        .chain(got["counts"].as_object().into_iter().flat_map(|m| m.keys()))
+        .collect();
+    categories.sort();
+    categories.dedup();
+    if want.get("counts").is_some() {
+        for category in categories {
+            let (w, g) = (count(want, category), count(got, category));
+            if w != g {
+                problems.push(format!("summary: {category} count should be {w}, is {g}"));
+            }
+        }
+    }
+    for key in ["unanswered", "repeat_authors"] {
+        let Some(wanted) = want[key].as_array() else {
+            continue;
+        };
+        let as_set = |v: &Value| -> std::collections::BTreeSet<String> {
+            v.as_array()
+                .into_iter()
+                .flatten()
+                .map(|x| {
+                    x.as_str()
+                        .map(str::to_string)
+                        .unwrap_or_else(|| x.to_string())
+                })
+                .collect()
+        };
+        let (w, g) = (as_set(&Value::Array(wanted.clone())), as_set(&got[key]));
+        if w != g {
+            problems.push(format!("summary: {key} should be {w:?}, is {g:?}"));
+        }
+    }
+    if let Some(crisis) = want["crisis"].as_bool() {
+        if got["crisis"].as_bool() != Some(crisis) {
+            problems.push(format!(
+                "summary: crisis should be {crisis}, is {}",
+                got["crisis"]
+            ));
         }
     }
     problems
@@ -229,5 +287,89 @@ mod tests {
             let found = check_page(&page, &expect);
             assert_eq!(found.len(), problems, "{name}: {found:?}");
         }
+    }
+
+    #[test]
+    fn judges_summaries() {
+        let got = json!({"counts": {"complaint": 2, "question": 1, "praise": 0}, "total": 3,
+                         "unanswered": ["4", "9"], "repeat_authors": ["Ann"], "crisis": false});
+        let want = json!({"counts": {"complaint": 2, "question": 1},
+                          "unanswered": ["9", "4"], "repeat_authors": ["Ann"], "crisis": false});
+        let with = |key: &str, value: Value| {
+            let mut w = want.clone();
+            w[key] = value;
+            w
+        };
+        let cases: Vec<(&str, Value, Value, Vec<&str>)> = vec![
+            (
+                "all as expected, order aside",
+                got.clone(),
+                want.clone(),
+                vec![],
+            ),
+            (
+                "no summary at all",
+                Value::Null,
+                want.clone(),
+                vec!["no summary"],
+            ),
+            (
+                "a count differs",
+                got.clone(),
+                with("counts", json!({"complaint": 3, "question": 1})),
+                vec!["complaint count should be 3, is 2"],
+            ),
+            (
+                "a category missing from the fixture must be 0",
+                got.clone(),
+                with("counts", json!({"complaint": 2})),
+                vec!["question count should be 0, is 1"],
+            ),
+            (
+                "an expected category missing from the report",
+                got.clone(),
+                with("counts", json!({"complaint": 2, "question": 1, "spam": 1})),
+                vec!["spam count should be 1, is 0"],
+            ),
+            (
+                "unanswered is a set, not a subset",
+                got.clone(),
+                with("unanswered", json!(["4"])),
+                vec!["unanswered should be"],
+            ),
+            (
+                "repeat authors differ",
+                got.clone(),
+                with("repeat_authors", json!([])),
+                vec!["repeat_authors should be"],
+            ),
+            (
+                "crisis differs",
+                got.clone(),
+                with("crisis", json!(true)),
+                vec!["crisis should be true"],
+            ),
+            (
+                "only what is given is checked",
+                got.clone(),
+                json!({"unanswered": ["4", "9"]}),
+                vec![],
+            ),
+        ];
+        for (name, got, want, expected) in cases {
+            let found = check_summary(&got, &want);
+            assert_eq!(found.len(), expected.len(), "{name}: {found:?}");
+            for (f, e) in found.iter().zip(&expected) {
+                assert!(f.contains(e), "{name}: {f} lacks {e}");
+            }
+        }
+        // Through check_page: the summary block is judged when the fixture has one.
+        let mut page_with = page(json!([]));
+        page_with["summary"] = got.clone();
+        assert!(check_page(&page_with, &json!({"summary": want.clone()})).is_empty());
+        assert_eq!(
+            check_page(&page(json!([])), &json!({"summary": want})).len(),
+            1
+        );
     }
 }

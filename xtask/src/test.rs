@@ -141,6 +141,14 @@ pub fn test(args: &[String]) -> Result<()> {
                 Some(why) => failed.push(format!("{}:\n    {why}", check.name)),
             }
         }
+        // The side panel: counts, unanswered, jump to a comment, a correction, the exports.
+        let name = format!("end-to-end: side panel in {}", browser.name());
+        for check in steps.run(&name, || e2e::panel::panel_checks(browser, extension))? {
+            match check.failure {
+                None => passed += 1,
+                Some(why) => failed.push(format!("{}:\n    {why}", check.name)),
+            }
+        }
         // The reply coach and the delete guard, driven as a person would (tests/guard).
         let pages = root.join("tests/guard");
         let name = format!("end-to-end: tests/guard in {}", browser.name());

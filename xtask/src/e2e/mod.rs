@@ -12,6 +12,7 @@ pub mod browser;
 pub mod card;
 pub mod guard;
 pub mod options;
+pub mod panel;
 pub mod pipe;
 pub mod server;
 pub mod webdriver;
@@ -83,6 +84,50 @@ pub struct PageReport {
     /// True when the page never became quiet within [`MAX_WAIT`].
     #[serde(default)]
     pub timed_out: bool,
+    /// The thread's summary as the engine gave it in `GetThreads`, cut to what fixtures check.
+    #[serde(default)]
+    pub summary: Option<PageSummary>,
+}
+
+/// The part of the engine's thread summary the fixtures pin (see `crate/src/thread/summary.rs`):
+/// counts of comments not by the brand, unanswered complaints and questions, repeat complainers,
+/// and the surge flag.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct PageSummary {
+    pub counts: std::collections::BTreeMap<String, u64>,
+    pub unanswered: Vec<String>,
+    pub repeat_authors: Vec<String>,
+    pub crisis: bool,
+}
+
+impl PageSummary {
+    /// Reads a thread's `summary` object; `None` when the thread carries none.
+    pub fn from_thread(thread: &Value) -> Option<Self> {
+        let summary = thread.get("summary").filter(|s| s.is_object())?;
+        let strings = |key: &str| -> Vec<String> {
+            summary[key]
+                .as_array()
+                .map(|a| {
+                    a.iter()
+                        .filter_map(|x| x.as_str().map(str::to_string))
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        Some(Self {
+            counts: summary["counts"]
+                .as_object()
+                .map(|m| {
+                    m.iter()
+                        .map(|(k, v)| (k.clone(), v.as_u64().unwrap_or(0)))
+                        .collect()
+                })
+                .unwrap_or_default(),
+            unanswered: strings("unanswered"),
+            repeat_authors: strings("repeat_authors"),
+            crisis: summary["crisis"].as_bool().unwrap_or(false),
+        })
+    }
 }
 
 /// One comment as the extension read and judged it.
@@ -301,6 +346,9 @@ pub fn main(args: &[String]) -> Result<()> {
     }
     if args.first().map(String::as_str) == Some("--options") {
         return options::main(&args[1..]);
+    }
+    if args.first().map(String::as_str) == Some("--panel") {
+        return panel::main(&args[1..]);
     }
     let args = parse_args(args)?;
     if args.bench {
@@ -546,6 +594,7 @@ impl ExtensionProbe {
                 .as_array()
                 .map(|all| all.iter().map(reported_comment).collect())
                 .unwrap_or_default();
+            report.summary = PageSummary::from_thread(thread);
             if let Some(tab) = thread["tab_id"].as_i64() {
                 self.known_tabs.push(tab);
             }
@@ -948,6 +997,30 @@ mod tests {
         );
         let back: Report = serde_json::from_value(value).unwrap();
         assert_eq!(back, report);
+    }
+
+    #[test]
+    fn the_thread_summary_is_cut_to_what_fixtures_check() {
+        let cases = [
+            (json!({"status": "reading"}), None),
+            (json!({"summary": null}), None),
+            (
+                json!({"summary": {"counts": {"complaint": 2, "praise": 0}, "total": 2,
+                        "unanswered": ["4", "9"], "repeat_authors": ["Ann"], "crisis": true}}),
+                Some(PageSummary {
+                    counts: [("complaint".to_string(), 2), ("praise".to_string(), 0)]
+                        .into_iter()
+                        .collect(),
+                    unanswered: vec!["4".into(), "9".into()],
+                    repeat_authors: vec!["Ann".into()],
+                    crisis: true,
+                }),
+            ),
+            (json!({"summary": {}}), Some(PageSummary::default())),
+        ];
+        for (thread, want) in cases {
+            assert_eq!(PageSummary::from_thread(&thread), want, "{thread}");
+        }
     }
 
     #[test]
