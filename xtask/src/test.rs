@@ -56,11 +56,7 @@ pub fn test(args: &[String]) -> Result<()> {
     }
 
     let wasm_bindgen = steps.run("install what is missing", || {
-        tools::ensure_wasm_target()?;
-        tools::ensure_chromium()?;
-        tools::ensure_firefox()?;
-        tools::ensure_web_ext(&root)?;
-        tools::ensure_wasm_bindgen()
+        tools::ensure_test_tools(&root)
     })?;
     steps.run("clippy (wasm)", || {
         // All targets with both modules' code, then each module's own feature set alone.

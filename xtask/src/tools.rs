@@ -67,20 +67,67 @@ fn cargo_bin(name: &str) -> PathBuf {
 
 /// The wasm-bindgen CLI at the pinned version, installed with cargo when missing or different.
 pub fn ensure_wasm_bindgen() -> Result<PathBuf> {
-    let bin = cargo_bin("wasm-bindgen");
-    let want = format!("wasm-bindgen {WASM_BINDGEN_VERSION}");
-    let have = output(Command::new(&bin).arg("--version")).unwrap_or_default();
-    if have.trim() != want {
-        // Without --locked: its lockfile pins a crate version the registry here lacks (DESIGN.md).
-        run(cargo().args([
-            "install",
-            "wasm-bindgen-cli",
-            "--version",
-            WASM_BINDGEN_VERSION,
-            "--force",
-        ]))?;
+    install_crates(&[WASM_BINDGEN])?;
+    Ok(cargo_bin(WASM_BINDGEN.command))
+}
+
+/// A command-line tool that `cargo install` builds from crates.io.
+pub struct CrateTool {
+    pub package: &'static str,
+    pub version: &'static str,
+    pub command: &'static str,
+}
+
+pub const WASM_BINDGEN: CrateTool = CrateTool {
+    package: "wasm-bindgen-cli",
+    version: WASM_BINDGEN_VERSION,
+    command: "wasm-bindgen",
+};
+pub const GECKODRIVER: CrateTool = CrateTool {
+    package: "geckodriver",
+    version: GECKODRIVER_VERSION,
+    command: "geckodriver",
+};
+
+impl CrateTool {
+    /// Whether the installed command reports the pinned version.
+    fn is_installed(&self) -> bool {
+        let said =
+            output(Command::new(cargo_bin(self.command)).arg("--version")).unwrap_or_default();
+        self.reports_pinned_version(&said)
     }
-    Ok(bin)
+
+    /// Whether `said` (what `command --version` printed) names the pinned version.
+    fn reports_pinned_version(&self, said: &str) -> bool {
+        said.trim_start()
+            .strip_prefix(self.command)
+            .is_some_and(|rest| rest.split_whitespace().next() == Some(self.version))
+    }
+}
+
+/// Installs those of `tools` that are missing, in one `cargo install` so that their builds share
+/// the cores. These tools run at build and test time only, never ship, and are not hot: they are
+/// built with little optimisation, no LTO and parallel codegen, which makes a cold set-up minutes
+/// shorter.
+pub fn install_crates(tools: &[CrateTool]) -> Result<()> {
+    let missing: Vec<String> = tools
+        .iter()
+        .filter(|t| !t.is_installed())
+        .map(|t| format!("{}@{}", t.package, t.version))
+        .collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    // Without --locked: wasm-bindgen-cli's lockfile pins a crate version the registry here lacks
+    // (DESIGN.md).
+    run(cargo()
+        .arg("install")
+        .args(&missing)
+        .arg("--force")
+        .env("CARGO_PROFILE_RELEASE_OPT_LEVEL", "1")
+        .env("CARGO_PROFILE_RELEASE_LTO", "false")
+        .env("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", "64")
+        .env("CARGO_PROFILE_RELEASE_DEBUG", "false"))
 }
 
 static APT_UPDATE: Once = Once::new();
@@ -112,19 +159,35 @@ pub fn ensure_chromium() -> Result<()> {
 }
 
 pub fn ensure_firefox() -> Result<PathBuf> {
-    ensure_debian(&[("firefox-esr", "firefox-esr")])?;
-    let bin = cargo_bin("geckodriver");
-    let have = output(Command::new(&bin).arg("--version")).unwrap_or_default();
-    if !have.starts_with(&format!("geckodriver {GECKODRIVER_VERSION}")) {
-        run(cargo().args([
-            "install",
-            "geckodriver",
-            "--version",
-            GECKODRIVER_VERSION,
-            "--force",
-        ]))?;
-    }
-    Ok(bin)
+    ensure_firefox_browser()?;
+    install_crates(&[GECKODRIVER])?;
+    Ok(cargo_bin(GECKODRIVER.command))
+}
+
+pub fn ensure_firefox_browser() -> Result<()> {
+    ensure_debian(&[("firefox-esr", "firefox-esr")])
+}
+
+/// Everything the full test run needs. Debian's and npm's downloads go on beside the compiling of
+/// the cargo-installed tools (one is network and disk, the other the cores). Returns wasm-bindgen.
+pub fn ensure_test_tools(root: &Path) -> Result<PathBuf> {
+    ensure_wasm_target()?;
+    std::thread::scope(|scope| {
+        let packages = scope.spawn(|| -> Result<()> {
+            ensure_chromium()?;
+            ensure_firefox_browser()?;
+            ensure_web_ext(root)?;
+            Ok(())
+        });
+        let crates = install_crates(&[WASM_BINDGEN, GECKODRIVER]);
+        let packages = packages.join().unwrap_or_else(|_| {
+            Err(anyhow::anyhow!(
+                "installing Debian and npm packages panicked"
+            ))
+        });
+        crates.and(packages)
+    })?;
+    Ok(cargo_bin(WASM_BINDGEN.command))
 }
 
 /// web-ext from npm, at the version `tools/package-lock.json` pins, in `tools/node_modules`.
@@ -147,5 +210,25 @@ mod tests {
         let manifest = include_str!("../../crate/Cargo.toml");
         let pin = format!("wasm-bindgen = \"={}\"", super::WASM_BINDGEN_VERSION);
         assert!(manifest.contains(&pin), "crate/Cargo.toml must pin {pin}");
+    }
+
+    #[test]
+    fn only_the_pinned_version_counts_as_installed() {
+        let cases = [
+            (super::WASM_BINDGEN, "wasm-bindgen 0.2.130\n", true),
+            (super::WASM_BINDGEN, "wasm-bindgen 0.2.1300\n", false),
+            (super::WASM_BINDGEN, "wasm-bindgen 0.2.129\n", false),
+            (super::WASM_BINDGEN, "", false),
+            (
+                super::GECKODRIVER,
+                "geckodriver 0.37.1 (abc 2025-01-01)\n\nThe source code…",
+                true,
+            ),
+            (super::GECKODRIVER, "geckodriver 0.36.0 (abc)", false),
+            (super::GECKODRIVER, "wasm-bindgen 0.37.1", false),
+        ];
+        for (tool, said, want) in cases {
+            assert_eq!(tool.reports_pinned_version(said), want, "{said:?}");
+        }
     }
 }
