@@ -501,7 +501,7 @@ fn bad_requests_get_a_plain_error_naming_what_is_wrong() {
         ),
         (
             json!({"thread": "a string", "comment_id": "c1"}).to_string(),
-            "invalid type",
+            "must be an object",
         ),
     ];
     for (request, needle) in cases {
@@ -562,4 +562,44 @@ fn bench_practice_review() {
         );
     }
     let _ = Lang::En;
+}
+
+#[test]
+fn every_comment_of_every_thread_gets_a_review_in_both_languages() {
+    for t in shipped() {
+        for c in t.answerable() {
+            for lang in ["en", "fr"] {
+                let context = format!("{}/{} ({lang})", t.id, c.id);
+                let empty = ask(&t, &c.id, "", lang);
+                assert_eq!(empty["score"], Value::Null, "{context}: {empty}");
+                check_rows(&empty, &context);
+                let generic = ask(
+                    &t,
+                    &c.id,
+                    "Thanks for your message, we'll look into it.",
+                    lang,
+                );
+                check_rows(&generic, &context);
+                let score = generic["score"]
+                    .as_u64()
+                    .expect("a written draft is scored");
+                assert!(score <= 100, "{context}");
+                if lang == "en" {
+                    let rules: Vec<String> = generic["rules"]
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .map(|r| format!("{}={}", r["rule"].as_str().unwrap(), r["score"]))
+                        .collect();
+                    println!(
+                        "{context}: {} {} generic {score} [{}] {}",
+                        c.expected.as_str(),
+                        generic["guidance"]["action"],
+                        rules.join(" "),
+                        generic["verdict_text"]
+                    );
+                }
+            }
+        }
+    }
 }
