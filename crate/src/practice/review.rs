@@ -182,7 +182,7 @@ fn review_value(request: Value, ui_lang: Lang) -> Result<Review, ReviewError> {
         Some("hide") => HIDE_DRAFTS[0].to_string(),
         _ => request["draft"].as_str().unwrap_or("").to_string(),
     };
-    let thread = PracticeThread::from_value(&request["thread"]).map_err(ReviewError::BadThread)?;
+    let thread = PracticeThread::read(&request["thread"]).map_err(ReviewError::BadThread)?;
     let profile = thread.profile().map_err(ReviewError::BadThread)?;
     review(&thread, &profile, &comment_id, &draft, ui_lang)
 }
@@ -721,7 +721,11 @@ impl<'a> Judge<'a> {
             return (
                 0,
                 match whole {
-                    true => s.fill("Le coach : {}", "The coach: {}", std::slice::from_ref(&w.message)),
+                    true => s.fill(
+                        "Le coach : {}",
+                        "The coach: {}",
+                        std::slice::from_ref(&w.message),
+                    ),
                     false => s.fill(
                         "Le coach relève {} : {}",
                         "The coach flags {}: {}",

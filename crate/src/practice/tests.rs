@@ -603,3 +603,73 @@ fn every_comment_of_every_thread_gets_a_review_in_both_languages() {
         }
     }
 }
+
+#[test]
+fn the_hand_reader_agrees_with_serde_and_names_the_field() {
+    for t in shipped() {
+        let text = read(&format!("{}.json", t.id));
+        let by_serde: PracticeThread = serde_json::from_str(&text).unwrap();
+        assert_eq!(
+            PracticeThread::from_json(&text).unwrap(),
+            by_serde,
+            "{}",
+            t.id
+        );
+    }
+    let good = serde_json::to_value(thread("en-x-airline")).unwrap();
+    let edits: [(&str, Value, &str); 10] = [
+        ("/bogus", json!(1), "`bogus` is not a known field"),
+        (
+            "/brand/colour",
+            json!("red"),
+            "`brand.colour` is not a known field",
+        ),
+        (
+            "/comments/3/likes",
+            json!(4),
+            "`comments[3].likes` is not a known field",
+        ),
+        (
+            "/comments/3/expected",
+            json!("rant"),
+            "`comments[3].expected` must be one of",
+        ),
+        (
+            "/comments/3/by_brand",
+            json!("yes"),
+            "`comments[3].by_brand` must be true or false",
+        ),
+        (
+            "/comments/3/text",
+            json!(12),
+            "`comments[3].text` must be a text",
+        ),
+        (
+            "/comments/3/text",
+            json!("  "),
+            "`comments[3].text` is empty",
+        ),
+        ("/platform", json!("myspace"), "`platform` must be"),
+        ("/lang", json!("de"), "`lang` must be"),
+        ("/schema_version", json!(2), "`schema_version` is 2"),
+    ];
+    for (pointer, value, want) in edits {
+        let mut bad = good.clone();
+        let (parent, key) = pointer.rsplit_once('/').unwrap();
+        bad.pointer_mut(parent)
+            .unwrap()
+            .as_object_mut()
+            .unwrap()
+            .insert(key.to_string(), value);
+        let error = PracticeThread::from_value(bad).unwrap_err().to_string();
+        assert!(error.contains(want), "{pointer}: {error}");
+    }
+    let mut no_comments = good.clone();
+    no_comments["comments"] = json!([]);
+    let error = PracticeThread::from_value(no_comments).unwrap_err();
+    assert_eq!(error.field, "comments");
+    assert!(PracticeThread::from_json("{")
+        .unwrap_err()
+        .to_string()
+        .contains("not JSON"));
+}

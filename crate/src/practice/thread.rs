@@ -320,12 +320,18 @@ impl PracticeThread {
     pub fn from_json(json: &str) -> Result<PracticeThread, ThreadError> {
         let value: Value = serde_json::from_str(json)
             .map_err(|e| ThreadError::new("", format!("is not JSON: {e}")))?;
-        PracticeThread::from_value(&value)
+        PracticeThread::read(&value)
     }
 
-    /// Parses and checks a thread already read as JSON. Read by hand rather than with serde's
-    /// derive: the same checks (unknown fields refused), a fraction of the engine module's size.
-    pub fn from_value(value: &Value) -> Result<PracticeThread, ThreadError> {
+    /// Parses and checks a thread already read as JSON.
+    pub fn from_value(value: Value) -> Result<PracticeThread, ThreadError> {
+        PracticeThread::read(&value)
+    }
+
+    /// Parses and checks a thread already read as JSON, by reference. Read by hand rather than
+    /// with serde's derive: the same checks (unknown fields refused), a fraction of the engine
+    /// module's size.
+    pub fn read(value: &Value) -> Result<PracticeThread, ThreadError> {
         if value.is_null() {
             return Err(ThreadError::new("thread", "is missing"));
         }
