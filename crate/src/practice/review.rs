@@ -559,6 +559,23 @@ const COMMON_WORDS: &[&str] = &[
     "n'est",
 ];
 
+/// The part of `text` that folds to bytes `start..end` of `fold(text)`: quotes keep the writer's
+/// accents and capitals.
+fn unfold(text: &str, start: usize, end: usize) -> &str {
+    let mut folded = 0;
+    let mut from = None;
+    for (at, c) in text.char_indices() {
+        if from.is_none() && folded >= start {
+            from = Some(at);
+        }
+        if folded >= end {
+            return &text[from.unwrap_or(at)..at];
+        }
+        folded += fold(c.encode_utf8(&mut [0; 4])).len();
+    }
+    &text[from.unwrap_or(text.len())..]
+}
+
 /// Everything the rule tests read, gathered once.
 struct Judge<'a> {
     say: Say,
@@ -569,8 +586,8 @@ struct Judge<'a> {
     action: Action,
     guidance: &'a Guidance,
     warnings: &'a [Warning],
-    /// The comment's specifics a reply should name (folded, as written).
-    terms: Vec<String>,
+    /// The comment's specifics a reply should name: folded, and as the comment wrote them.
+    terms: Vec<(String, String)>,
     personal_data: bool,
     private_channel: bool,
     gesture_fits: bool,
@@ -593,17 +610,25 @@ impl<'a> Judge<'a> {
         ui_lang: Lang,
     ) -> Self {
         let specifics = guide::extract(&target.text, profile);
-        let mut terms: Vec<String> = specifics.key_terms().iter().map(|t| fold(t)).collect();
+        let mut terms: Vec<(String, String)> = specifics
+            .key_terms()
+            .into_iter()
+            .map(|t| (fold(&t), t))
+            .collect();
         if terms.len() < 2 {
             // Few specifics found: the comment's longer words are what a reply can pick up too.
-            for word in fold(&target.text).split(|c: char| !c.is_alphanumeric() && c != '\'') {
+            let folded = fold(&target.text);
+            for word in folded.split(|c: char| !c.is_alphanumeric() && c != '\'') {
                 let word = word.trim_matches('\'');
+                // Where the word sits in `folded` (it is a slice of it).
+                let start = word.as_ptr() as usize - folded.as_ptr() as usize;
                 if word.chars().count() >= 5
                     && !COMMON_WORDS.contains(&word)
-                    && !terms.iter().any(|t| t == word)
+                    && !terms.iter().any(|(t, _)| t == word)
                     && terms.len() < 10
                 {
-                    terms.push(word.to_string());
+                    let shown = unfold(&target.text, start, start + word.len());
+                    terms.push((word.to_string(), shown.to_string()));
                 }
             }
         }
@@ -682,11 +707,15 @@ impl<'a> Judge<'a> {
     }
 
     /// The folded phrases of `list` the draft holds, as whole words.
+    /// The phrases of `list` (folded) the draft holds as whole words, as the draft writes them.
     fn found(&self, list: &[&str]) -> Vec<String> {
-        list.iter()
-            .filter(|p| find_words(&self.draft_folded, p).is_some())
-            .map(|p| p.to_string())
-            .collect()
+        list.iter().filter_map(|p| self.in_draft(p)).collect()
+    }
+
+    /// `folded` in the draft, as the draft writes it.
+    fn in_draft(&self, folded: &str) -> Option<String> {
+        let at = find_words(&self.draft_folded, folded)?;
+        Some(unfold(self.draft, at, at + folded.len()).to_string())
     }
 
     fn quoted(&self, items: &[String]) -> String {
@@ -834,11 +863,18 @@ impl<'a> Judge<'a> {
         }
     }
 
+    /// The comment's terms the draft names (as the draft writes them), and those it doesn't (as
+    /// the comment wrote them).
     fn named_terms(&self) -> (Vec<String>, Vec<String>) {
-        self.terms
-            .iter()
-            .cloned()
-            .partition(|t| find_words(&self.draft_folded, t).is_some())
+        let mut named = Vec::new();
+        let mut missing = Vec::new();
+        for (folded, shown) in &self.terms {
+            match self.in_draft(folded) {
+                Some(words) => named.push(words),
+                None => missing.push(shown.clone()),
+            }
+        }
+        (named, missing)
     }
 
     fn acknowledges(&self) -> (u8, String) {
@@ -1063,6 +1099,29 @@ impl<'a> Judge<'a> {
                 "La réponse ne promet rien au-delà de ce que la marque a fixé.",
                 "The reply promises nothing beyond what the brand set.",
             )),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quotes_keep_the_writers_spelling() {
+        let cases = [
+            ("Message PRIVÉ demain", "message prive", "Message PRIVÉ"),
+            ("Une Œuvre d'art", "oeuvre", "Œuvre"),
+            ("un délai de 3 jours", "delai de 3", "délai de 3"),
+            ("fin", "fin", "fin"),
+            ("abc", "zzz", ""),
+        ];
+        for (text, phrase, want) in cases {
+            let folded = fold(text);
+            let got = folded
+                .find(phrase)
+                .map_or("", |at| unfold(text, at, at + phrase.len()));
+            assert_eq!(got, want, "{text}");
         }
     }
 }
