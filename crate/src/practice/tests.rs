@@ -9,7 +9,6 @@ use serde_json::{json, Value};
 use super::review::{review_json, Decision};
 use super::thread::{is_iso8601, PracticeIndex, PracticeThread};
 use crate::classify::{classify, Category, Flag};
-use crate::text::Lang;
 use crate::thread::Platform;
 
 fn practice_dir() -> PathBuf {
@@ -548,9 +547,19 @@ fn bench_practice_review() {
         "draft": "@ravi_shah Ravi, you paid £45 for a SkyPlus seat and ended up in row 31. I'll refund the seat fee today; I've sent you a DM. ^Dana"})
     .to_string();
     let empty = json!({"thread": t, "comment_id": "c10", "ui_lang": "en", "draft": ""}).to_string();
-    for (name, request) in [("draft", &request), ("empty draft", &empty)] {
+    let fr = json!({"thread": thread("fr-facebook-telecom"), "comment_id": "c4", "ui_lang": "fr",
+        "draft": "Bonjour Kevin, deux prélèvements de 39,99 € en octobre : je vous écris sur Messenger pour lancer le remboursement aujourd'hui. Camille"})
+    .to_string();
+    let huge = json!({"thread": t, "comment_id": "c10", "ui_lang": "en", "draft": "a late seat refund ".repeat(55_000)})
+        .to_string();
+    for (name, request) in [
+        ("draft", &request),
+        ("empty draft", &empty),
+        ("French draft", &fr),
+        ("1 MB draft", &huge),
+    ] {
         let _ = review_json(request);
-        let runs = 200;
+        let runs = if request.len() > 100_000 { 5 } else { 200 };
         let start = Instant::now();
         for _ in 0..runs {
             std::hint::black_box(review_json(std::hint::black_box(request)));
@@ -561,7 +570,6 @@ fn bench_practice_review() {
             request.len()
         );
     }
-    let _ = Lang::En;
 }
 
 #[test]
