@@ -54,14 +54,17 @@ pub enum Decision {
 
 impl Decision {
     pub fn of(draft: &str) -> Decision {
-        let folded = fold(draft);
-        let plain = folded
-            .trim()
-            .trim_matches(|c: char| !c.is_alphanumeric())
-            .trim();
-        if draft.trim().is_empty() {
-            Decision::Empty
-        } else if NO_REPLY_DRAFTS.contains(&plain) {
+        let trimmed = draft.trim();
+        if trimmed.is_empty() {
+            return Decision::Empty;
+        }
+        // A decision is a few words; anything longer is a reply.
+        if trimmed.len() > 64 {
+            return Decision::Reply;
+        }
+        let folded = fold(trimmed);
+        let plain = folded.trim_matches(|c: char| !c.is_alphanumeric());
+        if NO_REPLY_DRAFTS.contains(&plain) {
             Decision::NoReply
         } else if HIDE_DRAFTS.contains(&plain) {
             Decision::Hide
@@ -559,6 +562,17 @@ const COMMON_WORDS: &[&str] = &[
     "n'est",
 ];
 
+/// The most characters of a draft the rule tests read: no reply is that long (the coach says so),
+/// and a pasted page then costs no more than a long reply.
+const JUDGED_CHARS: usize = 10_000;
+
+fn head(draft: &str) -> &str {
+    draft
+        .char_indices()
+        .nth(JUDGED_CHARS)
+        .map_or(draft, |(at, _)| &draft[..at])
+}
+
 /// The part of `text` that folds to bytes `start..end` of `fold(text)`: quotes keep the writer's
 /// accents and capitals.
 fn unfold(text: &str, start: usize, end: usize) -> &str {
@@ -639,7 +653,7 @@ impl<'a> Judge<'a> {
         Judge {
             say: Say(ui_lang == Lang::Fr),
             draft,
-            draft_folded: fold(draft),
+            draft_folded: fold(head(draft)),
             decision,
             expected: target.expected,
             action: guidance.action,
