@@ -1,5 +1,5 @@
-//! `cargo xtask build`: the engine to wasm (two modules: `engine` for the background, `ui` for the
-//! extension pages), bound with the pinned wasm-bindgen, and the extension
+//! `cargo xtask build`: the engine to wasm (three modules: `engine` for the background, `ui` for the
+//! extension pages, `practice` for the practice page), bound with the pinned wasm-bindgen, and the extension
 //! assembled in `dist/chrome` and `dist/firefox` (the same files: one manifest serves both).
 
 use std::fs;
@@ -21,9 +21,9 @@ pub struct Built {
     pub wasm: PathBuf,
 }
 
-/// The wasm modules built from the engine crate, by cargo feature: `engine` (the background) and
-/// `ui` (the extension pages).
-pub const MODULES: [&str; 2] = ["engine", "ui"];
+/// The wasm modules built from the engine crate, by cargo feature: `engine` (the background and the
+/// options page's preview), `ui` (the extension pages) and `practice` (the practice page's review).
+pub const MODULES: [&str; 3] = ["engine", "ui", "practice"];
 
 /// The folders and files of the repository that make up the extension.
 const EXTENSION_PARTS: [&str; 3] = ["manifest.json", "_locales", "extension"];
