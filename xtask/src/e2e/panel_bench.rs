@@ -130,6 +130,11 @@ return [...document.querySelectorAll(".bar-row .count")].reduce((s, n) => s + Nu
 /// The stamp, once the panel showed the armed total (null before).
 const STAMPED: &str = "return globalThis.__candorBench.at;";
 
+/// The panel's own timings (`crate/src/web/ui/mod.rs`, `timings`): when it heard content scripts'
+/// messages, and each refresh as [start, ask and read ms, draw ms, redrew].
+const PANEL_TIMES: &str =
+    "return JSON.stringify(globalThis.candorPanelTimes || { heard: [], refreshes: [] });";
+
 /// In the thread page: appends `arguments[0]` replies as X does; answers the stamp taken just
 /// before and how many were appended.
 const APPEND: &str = r#"
@@ -222,8 +227,11 @@ pub fn main(args: &[String]) -> Result<()> {
 struct Figures {
     browser: Browser,
     version: String,
-    /// Per thread size: the latency of each round, by replies appended.
-    latency: Vec<(usize, Vec<(usize, Option<f64>)>)>,
+    /// Per thread size: each round, by replies appended.
+    latency: Vec<(usize, Vec<(usize, Round)>)>,
+    /// Per thread size, the panel's refreshes during the rounds: ms asking for and reading the
+    /// threads, and ms drawing when it redrew.
+    refreshes: Vec<(usize, Vec<f64>, Vec<f64>)>,
     load_to_large_ms: Option<f64>,
     /// Full redraws of the large thread: with layout, script alone; and the items drawn.
     redraw_ms: Vec<f64>,
@@ -255,6 +263,7 @@ fn measure(browser: Browser, extension_dir: &Path, rounds: usize) -> Result<Figu
         browser,
         version: browser_version(&launched),
         latency: Vec::new(),
+        refreshes: Vec::new(),
         load_to_large_ms: None,
         redraw_ms: Vec::new(),
         redraw_script_ms: Vec::new(),
@@ -310,6 +319,10 @@ fn measure(browser: Browser, extension_dir: &Path, rounds: usize) -> Result<Figu
                 figures.get_threads_bytes = v["bytes"].as_u64().unwrap_or(0);
             }
         }
+        let rounds_began = session
+            .execute("return Date.now();", json!([]))?
+            .as_f64()
+            .unwrap_or(0.0);
         let mut per_round = Vec::new();
         for size in ROUND_SIZES {
             for _ in 0..rounds {
@@ -323,6 +336,18 @@ fn measure(browser: Browser, extension_dir: &Path, rounds: usize) -> Result<Figu
             per_round
         );
         figures.latency.push((replies, per_round));
+        let times = panel_times(&launched)?;
+        let (mut asked, mut drawn) = (Vec::new(), Vec::new());
+        for r in times["refreshes"].as_array().into_iter().flatten() {
+            if r[0].as_f64().unwrap_or(0.0) < rounds_began {
+                continue;
+            }
+            asked.push(r[1].as_f64().unwrap_or(f64::NAN));
+            if r[3] == true {
+                drawn.push(r[2].as_f64().unwrap_or(f64::NAN));
+            }
+        }
+        figures.refreshes.push((replies, asked, drawn));
         session.switch_to(&page_window)?;
         session.close_window()?;
         session.switch_to(&panel_window)?;
@@ -339,14 +364,27 @@ fn pin_newest(launched: &Launched) -> Result<i64> {
         .ok_or_else(|| anyhow!("pinning the panel's tab: {v}"))
 }
 
-/// One round: arm the panel for `size` more, append them in the page, collect both stamps.
-/// Answers the latency in ms, or `None` when the panel never showed them.
+/// One round's figures, in ms from the append.
+#[derive(Debug, Clone, Copy)]
+struct Round {
+    /// Until the panel's counts showed the new replies (`None`: never, within [`STAMP_WAIT`]).
+    shown: Option<f64>,
+    /// Until the panel heard the first content-script message after the append.
+    heard: Option<f64>,
+}
+
+fn panel_times(launched: &Launched) -> Result<Value> {
+    let raw = launched.session.execute(PANEL_TIMES, json!([]))?;
+    Ok(serde_json::from_str(raw.as_str().unwrap_or("{}"))?)
+}
+
+/// One round: arm the panel for `size` more, append them in the page, collect the stamps.
 fn one_round(
     launched: &Launched,
     panel_window: &str,
     page_window: &str,
     size: usize,
-) -> Result<Option<f64>> {
+) -> Result<Round> {
     let session = &launched.session;
     session.switch_to(panel_window)?;
     let shown = session
@@ -364,7 +402,15 @@ fn one_round(
         .as_f64()
         .ok_or_else(|| anyhow!("no stamp from the page"))?;
     session.switch_to(panel_window)?;
-    Ok(wait_stamp(launched, STAMP_WAIT)?.map(|shown| shown - at))
+    let shown = wait_stamp(launched, STAMP_WAIT)?.map(|shown| shown - at);
+    let heard = panel_times(launched)?["heard"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_f64)
+        .find(|&t| t >= at)
+        .map(|t| t - at);
+    Ok(Round { shown, heard })
 }
 
 /// Collects the panel's stamp (current window), waiting up to `wait` for it.
@@ -456,12 +502,12 @@ fn markdown(figures: &[Figures], rounds: usize) -> String {
                         rounds
                             .iter()
                             .filter(|(s, _)| s == size)
-                            .map(|(_, v)| *v)
+                            .map(|(_, r)| r.shown)
                             .collect(),
                     )
                 })
                 .collect();
-            groups.push(("all".into(), rounds.iter().map(|(_, v)| *v).collect()));
+            groups.push(("all".into(), rounds.iter().map(|(_, r)| r.shown).collect()));
             for (label, values) in groups {
                 let got: Vec<f64> = values.iter().flatten().copied().collect();
                 let missed = values.len() - got.len();
@@ -480,6 +526,34 @@ fn markdown(figures: &[Figures], rounds: usize) -> String {
                     values.len()
                 ));
             }
+        }
+    }
+    md.push_str(
+        "\nWhere the time goes, all rounds: until the panel hears the content script's first message after the \
+         append (the page's reader, the engine's verdicts, the messaging), then the panel's refreshes during the rounds \
+         (each asks the background for the threads and reads its answer, then draws when something changed):\n\n\
+         | browser | thread | append → message heard, median / p95 | refreshes | asking + reading, median / p95 | redraws | drawing, median / p95 / max |\n|---|---|---|---|---|---|---|\n",
+    );
+    for f in figures {
+        for ((replies, rounds), (_, asked, drawn)) in f.latency.iter().zip(&f.refreshes) {
+            let heard: Vec<f64> = rounds.iter().filter_map(|(_, r)| r.heard).collect();
+            let two = |v: &[f64]| match spread(v) {
+                Some((m, p, _)) => format!("{} / {}", ms(m), ms(p)),
+                None => "–".into(),
+            };
+            let three = |v: &[f64]| match spread(v) {
+                Some((m, p, x)) => format!("{} / {} / {}", ms(m), ms(p), ms(x)),
+                None => "–".into(),
+            };
+            md.push_str(&format!(
+                "| {} | {replies} replies | {} | {} | {} | {} | {} |\n",
+                f.browser.name(),
+                two(&heard),
+                asked.len(),
+                two(asked),
+                drawn.len(),
+                three(drawn),
+            ));
         }
     }
     md.push_str(&format!(

@@ -84,6 +84,7 @@ pub fn mount_side_panel() -> Result<(), JsValue> {
             kind.as_deref(),
             Some("CommentsRead" | "PageOpened" | "PageUnreadable")
         ) {
+            timings::heard(js_sys::Date::now());
             request_refresh();
         }
     })
@@ -118,13 +119,75 @@ fn request_refresh() {
 
 /// Asks for the threads and shows the active tab's.
 async fn refresh() {
-    let now = js_sys::Date::now() as i64;
+    let started = js_sys::Date::now();
+    let now = started as i64;
     let shown = match fetch(now).await {
         Ok(shown) => shown,
         Err(why) => Shown::EngineSilent(why),
     };
-    with_panel(|panel| panel.show(shown, Some(now)));
+    let fetched = js_sys::Date::now();
+    let mut redrawn = false;
+    with_panel(|panel| redrawn = panel.show(shown, Some(now)));
+    timings::refreshed(started, fetched, js_sys::Date::now(), redrawn);
 }
+
+/// The panel's own timings, kept where the benchmark reads them (`globalThis.candorPanelTimes`:
+/// `heard`, when content scripts' messages arrived; `refreshes`, each refresh's start, time asking
+/// for and reading the threads, time drawing, and whether it redrew), as the background keeps
+/// `candorEngineStartMs`. A few numbers per event, the last few hundred; nothing leaves the page.
+mod timings {
+    use js_sys::{Array, Reflect};
+    use wasm_bindgen::{JsCast, JsValue};
+
+    /// Entries kept per list (the oldest go first).
+    const KEPT: u32 = 400;
+
+    /// The list `name` of `globalThis.candorPanelTimes`, made when missing.
+    fn list(name: &str) -> Option<Array> {
+        let global = js_sys::global();
+        let key = JsValue::from_str("candorPanelTimes");
+        let times = match Reflect::get(&global, &key).ok().filter(JsValue::is_object) {
+            Some(times) => times,
+            None => {
+                let times: JsValue = js_sys::Object::new().into();
+                Reflect::set(&global, &key, &times).ok()?;
+                times
+            }
+        };
+        match Reflect::get(&times, &name.into()).ok()?.dyn_into::<Array>() {
+            Ok(list) => Some(list),
+            Err(_) => {
+                let list = Array::new();
+                Reflect::set(&times, &name.into(), &list).ok()?;
+                Some(list)
+            }
+        }
+    }
+
+    fn push(name: &str, entry: &JsValue) {
+        if let Some(list) = list(name) {
+            list.push(entry);
+            if list.length() > KEPT {
+                list.shift();
+            }
+        }
+    }
+
+    pub fn heard(at: f64) {
+        push("heard", &at.into());
+    }
+
+    pub fn refreshed(started: f64, fetched: f64, shown: f64, redrawn: bool) {
+        let entry = Array::of4(
+            &started.into(),
+            &(fetched - started).into(),
+            &(shown - fetched).into(),
+            &redrawn.into(),
+        );
+        push("refreshes", &entry);
+    }
+}
+
 
 async fn fetch(now_ms: i64) -> Result<Shown, String> {
     let tab = browser::active_tab_id().await?;
