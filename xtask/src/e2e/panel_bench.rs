@@ -403,7 +403,21 @@ fn one_round(
         .ok_or_else(|| anyhow!("no stamp from the page"))?;
     session.switch_to(panel_window)?;
     let shown = wait_stamp(launched, STAMP_WAIT)?.map(|shown| shown - at);
-    let heard = panel_times(launched)?["heard"]
+    if std::env::var_os("CANDOR_PANEL_TRACE").is_some() {
+        thread::sleep(Duration::from_millis(300));
+    }
+    let times = panel_times(launched)?;
+    if std::env::var_os("CANDOR_PANEL_TRACE").is_some() {
+        // What happened in the panel during the round, in ms from the append.
+        let since = |v: &Value| v.as_f64().map(|t| (t - at).round());
+        let heard: Vec<_> = times["heard"].as_array().into_iter().flatten().filter_map(since).filter(|t| *t >= 0.0).collect();
+        let refreshes: Vec<_> = times["refreshes"].as_array().into_iter().flatten()
+            .filter(|r| since(&r[0]).is_some_and(|t| t >= -300.0))
+            .map(|r| format!("{}+{}+{}{}", since(&r[0]).unwrap_or(0.0), r[1].as_f64().unwrap_or(0.0).round(), r[2].as_f64().unwrap_or(0.0).round(), if r[3] == true { "*" } else { "" }))
+            .collect();
+        eprintln!("round of {size}: shown {shown:?}, heard {heard:?}, refreshes (start+ask+draw, * redrew) {refreshes:?}");
+    }
+    let heard = times["heard"]
         .as_array()
         .into_iter()
         .flatten()

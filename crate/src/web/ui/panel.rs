@@ -12,10 +12,13 @@
 //! one persistent polite live region (a region created anew is not announced reliably); focus
 //! survives redraws, which happen only when the thread or the panel's own state changed.
 //!
-//! Speed (a thread of 1,000 comments lists about 1,750 items): a redraw rebuilds the panel's few
-//! dozen other elements but keeps each list item whose content did not change (keyed by list and
-//! comment id), so new comments cost only their own items; items off screen skip layout and paint
-//! (`content-visibility: auto`). `cargo xtask e2e --panel-bench` measures it.
+//! Speed (a thread of 1,000 comments lists about 1,750 items): a redraw builds the panel's few
+//! dozen other elements afresh, then changes the page's only where they differ ([`morph`]), so an
+//! unchanged node is never touched (no style or layout work, focus stays); the two long lists are
+//! kept from one redraw to the next, and each item whose content did not change (keyed by list and
+//! comment id) is kept in its place ([`place_items`]), so new comments cost only their own items.
+//! Items off screen skip layout and paint (`content-visibility: auto`). `cargo xtask e2e
+//! --panel-bench` measures it.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -23,7 +26,7 @@ use std::rc::Rc;
 
 use gloo_events::EventListener;
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, HtmlElement, KeyboardEvent};
+use web_sys::{Document, Element, HtmlElement, KeyboardEvent, Node};
 
 use super::strings::Words;
 use super::view::{category, PanelComment, PanelThread};
@@ -84,8 +87,12 @@ struct State {
     focus_next: Option<String>,
     /// The summary shown as text when the clipboard refused it.
     copy_box: Option<String>,
-    /// The list items of the last redraw, by `<list>:<comment id>`, with what they show.
+    /// The list items drawn for this thread, by `<list>:<comment id>`, with what they show.
     items: HashMap<String, (ItemShape, Element)>,
+    /// The long lists, kept across redraws: `w` (waiting) and `c` (comments).
+    lists: HashMap<&'static str, Element>,
+    /// The thread the kept items belong to.
+    items_url: Option<String>,
 }
 
 /// Everything a list item shows: an item drawn with the same shape can be kept as it is.
@@ -133,6 +140,8 @@ impl Panel {
             focus_next: None,
             copy_box: None,
             items: HashMap::new(),
+            lists: HashMap::new(),
+            items_url: None,
         }));
         let on_action: Rc<dyn Fn(Action)> = Rc::new(on_action);
         let click = {
@@ -304,16 +313,23 @@ impl State {
                 .then(|| active.get_attribute("data-focus"))
                 .flatten()
         });
+        // Items are kept only within one thread.
+        let url = self.report().map(|r| r.url.clone());
+        if url != self.items_url {
+            self.items.clear();
+            self.items_url = url;
+        }
         let mut view = View {
             doc: &doc,
             words: self.words,
-            focus_key,
-            to_focus: None,
             menus: 0,
             kept: std::mem::take(&mut self.items),
             drawn: HashMap::new(),
+            lists: Vec::new(),
         };
+        let fresh = view.el("div", &[("class", "content")]);
         let body = view.el("div", &[("class", "body")]);
+        append(&fresh, &body);
         match &self.shown {
             None => {}
             Some(Shown::EngineSilent(why)) => {
@@ -340,11 +356,42 @@ impl State {
             &body,
             &view.text("p", &[("class", "privacy")], self.words.privacy()),
         );
-        self.content.set_text_content(None);
-        append(&self.content, &body);
-        self.items = view.drawn;
-        if let Some(element) = view.to_focus.and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
-            element.focus().ok();
+        // The kept lists get their items, then the page takes the new drawing where it differs;
+        // a list whose section was drawn anew takes the place of its stand-in.
+        for (key, tag, items) in &view.lists {
+            let list = self
+                .lists
+                .entry(key)
+                .or_insert_with(|| el(&doc, tag, &list_attributes(key)));
+            place_items(list, items);
+        }
+        morph(&self.content, &fresh);
+        for (key, _, _) in &view.lists {
+            let list = &self.lists[key];
+            if !list.is_connected() {
+                if let Ok(Some(stand_in)) = self
+                    .content
+                    .query_selector(&format!("[data-keep=\"{key}\"]"))
+                {
+                    stand_in.replace_with_with_node_1(list).ok();
+                }
+            }
+        }
+        // Items not drawn this time (a filter hides them) are kept for when they come back.
+        let mut items = view.drawn;
+        for (key, item) in view.kept {
+            items.entry(key).or_insert(item);
+        }
+        self.items = items;
+        if let Some(key) = focus_key {
+            let selector = format!("[data-focus=\"{}\"]", css_string(&key));
+            if let Ok(Some(element)) = self.content.query_selector(&selector) {
+                if doc.active_element().as_ref() != Some(&element) {
+                    if let Ok(element) = element.dyn_into::<HtmlElement>() {
+                        element.focus().ok();
+                    }
+                }
+            }
         }
     }
 }
@@ -353,13 +400,13 @@ impl State {
 struct View<'a> {
     doc: &'a Document,
     words: Words,
-    focus_key: Option<String>,
-    to_focus: Option<Element>,
     menus: usize,
     /// The previous redraw's list items, taken when their shape is unchanged…
     kept: HashMap<String, (ItemShape, Element)>,
     /// …and this redraw's.
     drawn: HashMap<String, (ItemShape, Element)>,
+    /// The long lists' items, by list: key, tag and items in order.
+    lists: Vec<(&'static str, &'static str, Vec<Element>)>,
 }
 
 impl View<'_> {
@@ -379,10 +426,13 @@ impl View<'_> {
         for (name, value) in attributes {
             button.set_attribute(name, value).ok();
         }
-        if self.focus_key.as_deref() == Some(key) {
-            self.to_focus = Some(button.clone());
-        }
         button
+    }
+
+    /// The stand-in for the kept list `key` (`<tag>`), whose items are `items`.
+    fn kept_list(&mut self, key: &'static str, tag: &'static str, items: Vec<Element>) -> Element {
+        self.lists.push((key, tag, items));
+        self.el(tag, &list_attributes(key))
     }
 
     fn thread(
@@ -510,13 +560,15 @@ impl View<'_> {
                 &section,
                 &self.text("p", &[("class", "hint")], w.waiting_hint()),
             );
-            let list = self.el("ol", &[("class", "items")]);
+            let by_id: HashMap<&str, &PanelComment> =
+                report.comments.iter().map(|c| (c.id.as_str(), c)).collect();
+            let mut items = Vec::new();
             for (id, waited_minutes) in &s.waiting {
-                if let Some(c) = report.comments.iter().find(|c| &c.id == id) {
-                    let item = self.item("w", c, *waited_minutes, false, open_menu);
-                    append(&list, &item);
+                if let Some(c) = by_id.get(id.as_str()) {
+                    items.push(self.item("w", c, *waited_minutes, false, open_menu));
                 }
             }
+            let list = self.kept_list("w", "ol", items);
             append(&section, &list);
         }
 
@@ -568,11 +620,11 @@ impl View<'_> {
         } else {
             let answered: std::collections::HashSet<&str> =
                 s.answered.iter().map(String::as_str).collect();
-            let list = self.el("ul", &[("class", "items")]);
-            for c in shown {
-                let item = self.item("c", c, None, answered.contains(c.id.as_str()), open_menu);
-                append(&list, &item);
-            }
+            let items = shown
+                .into_iter()
+                .map(|c| self.item("c", c, None, answered.contains(c.id.as_str()), open_menu))
+                .collect();
+            let list = self.kept_list("c", "ul", items);
             append(&section, &list);
         }
 
@@ -603,9 +655,6 @@ impl View<'_> {
                 ],
             );
             area.set_text_content(Some(text));
-            if self.focus_key.as_deref() == Some("copy-box") {
-                self.to_focus = Some(area.clone());
-            }
             append(&section, &area);
         }
     }
@@ -643,15 +692,8 @@ impl View<'_> {
             answered,
             open: open_menu == Some(key.as_str()),
         };
-        // An item holding the focus is drawn anew, so that `button` finds the control to focus.
-        let holds_focus = self.focus_key.as_deref().is_some_and(|f| {
-            ["scroll:", "menu:", "correct:"]
-                .iter()
-                .filter_map(|control| f.strip_prefix(control))
-                .any(|rest| rest == key || rest.starts_with(&format!("{key}:")))
-        });
         let element = match self.kept.remove(&key) {
-            Some((before, element)) if before == shape && !holds_focus => {
+            Some((before, element)) if before == shape => {
                 if !c.by_brand {
                     // Keeps the menus' ids as they are when every item is drawn.
                     self.menus += 1;
@@ -793,6 +835,118 @@ impl View<'_> {
         }
         item
     }
+}
+
+/// The attributes of the kept list `key` and of its stand-in.
+fn list_attributes(key: &str) -> [(&'static str, &str); 2] {
+    [("class", "items"), ("data-keep", key)]
+}
+
+/// Attributes that say two elements are the same control, section or item: when one differs, the
+/// old element is replaced rather than changed.
+const IDENTITY: [&str; 4] = ["data-section", "data-id", "data-focus", "data-keep"];
+
+/// Makes `old` (in the page) show what `new` (just built, detached) shows: nodes that match keep
+/// their place and only their differences are written; the others are replaced by `new`'s. The
+/// kept lists (`data-keep`) are left alone: [`place_items`] orders their items.
+fn morph(old: &Element, new: &Element) {
+    let names = new.get_attribute_names();
+    for name in names.iter().filter_map(|n| n.as_string()) {
+        let value = new.get_attribute(&name);
+        if old.get_attribute(&name) != value {
+            old.set_attribute(&name, value.as_deref().unwrap_or_default())
+                .ok();
+        }
+    }
+    for name in old.get_attribute_names().iter().filter_map(|n| n.as_string()) {
+        if !new.has_attribute(&name) {
+            old.remove_attribute(&name).ok();
+        }
+    }
+    let mut old_child = old.first_child();
+    let mut new_child = new.first_child();
+    while let Some(fresh) = new_child {
+        // Read before `fresh` may move into `old`.
+        new_child = fresh.next_sibling();
+        match old_child {
+            Some(current) => {
+                old_child = current.next_sibling();
+                if !patch(&current, &fresh) {
+                    old.replace_child(&fresh, &current).ok();
+                }
+            }
+            None => {
+                old.append_child(&fresh).ok();
+            }
+        }
+    }
+    while let Some(extra) = old_child {
+        old_child = extra.next_sibling();
+        old.remove_child(&extra).ok();
+    }
+}
+
+/// Brings `old` to what `new` shows when they are the same kind of node; false when they are not.
+fn patch(old: &Node, new: &Node) -> bool {
+    match (old.node_type(), new.node_type()) {
+        (Node::TEXT_NODE, Node::TEXT_NODE) => {
+            let text = new.node_value();
+            if old.node_value() != text {
+                old.set_node_value(text.as_deref());
+            }
+            true
+        }
+        (Node::ELEMENT_NODE, Node::ELEMENT_NODE) => {
+            let (old, new) = (old.unchecked_ref::<Element>(), new.unchecked_ref::<Element>());
+            if old.tag_name() != new.tag_name()
+                || IDENTITY
+                    .iter()
+                    .any(|name| old.get_attribute(name) != new.get_attribute(name))
+            {
+                return false;
+            }
+            if !new.has_attribute("data-keep") {
+                morph(old, new);
+            }
+            true
+        }
+        _ => false,
+    }
+}
+
+/// Gives the kept list `list` exactly `items`, in order, moving as little as possible: an item
+/// already in place is not touched, so appended comments cost only their own items.
+fn place_items(list: &Element, items: &[Element]) {
+    let wanted: HashMap<String, &Element> = items
+        .iter()
+        .filter_map(|item| Some((item.get_attribute("data-id")?, item)))
+        .collect();
+    let mut child = list.first_element_child();
+    while let Some(current) = child {
+        child = current.next_element_sibling();
+        let stays = current
+            .get_attribute("data-id")
+            .and_then(|id| wanted.get(&id))
+            .is_some_and(|item| **item == current);
+        if !stays {
+            current.remove();
+        }
+    }
+    let mut cursor = list.first_element_child();
+    for item in items {
+        match &cursor {
+            Some(current) if current == item => cursor = current.next_element_sibling(),
+            _ => {
+                list.insert_before(item, cursor.as_ref().map(|c| c.as_ref()))
+                    .ok();
+            }
+        }
+    }
+}
+
+/// `text` inside a double-quoted CSS string.
+fn css_string(text: &str) -> String {
+    text.replace('\\', "\\\\").replace('"', "\\\"")
 }
 
 fn category_named(name: &str) -> Option<Category> {
