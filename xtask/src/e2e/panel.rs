@@ -141,7 +141,14 @@ pub fn panel_checks(browser: Browser, extension_dir: &Path) -> Result<Vec<Check>
     }
     server.set_active(Some(1));
     let prefix = format!("{} panel, {LARGE}-reply thread", browser.name());
-    if let Err(e) = run_large(&launched, &mut probe, &server, &large.page, &prefix, &mut checks) {
+    if let Err(e) = run_large(
+        &launched,
+        &mut probe,
+        &server,
+        &large.page,
+        &prefix,
+        &mut checks,
+    ) {
         checks.push(Check {
             name: format!("{prefix}: the panel could be exercised"),
             failure: Some(format!("{e:#}")),
@@ -179,7 +186,11 @@ fn run_large(
         (audience != LARGE as u64 || report.timed_out).then(|| {
             format!(
                 "{audience} comments not by the brand read{}",
-                if report.timed_out { ", page never quiet" } else { "" }
+                if report.timed_out {
+                    ", page never quiet"
+                } else {
+                    ""
+                }
             )
         }),
     );

@@ -9,7 +9,9 @@
 //! the panel's counts first reaches the new total. Both stamps come from the same browser's clock,
 //! so WebDriver's own pace (it only collects the stamps) is not in the figures. The same observer
 //! times the load of the 1,000-reply page (navigation start to the panel showing 1,000), and a
-//! click on a category filter times the panel's full redraw of that thread.
+//! click on a category filter times the panel's full redraw of that thread. With
+//! `CANDOR_PANEL_TRACE=1` each round also prints, in ms from the append, when the panel heard
+//! content-script messages and each of its refreshes (start + asking + drawing).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -315,7 +317,9 @@ fn measure(browser: Browser, extension_dir: &Path, rounds: usize) -> Result<Figu
                 if let Some(e) = v.get("error") {
                     bail!("timing GetThreads: {e}");
                 }
-                figures.get_threads.push(v["ms"].as_f64().unwrap_or(f64::NAN));
+                figures
+                    .get_threads
+                    .push(v["ms"].as_f64().unwrap_or(f64::NAN));
                 figures.get_threads_bytes = v["bytes"].as_u64().unwrap_or(0);
             }
         }
@@ -326,7 +330,10 @@ fn measure(browser: Browser, extension_dir: &Path, rounds: usize) -> Result<Figu
         let mut per_round = Vec::new();
         for size in ROUND_SIZES {
             for _ in 0..rounds {
-                per_round.push((size, one_round(&launched, &panel_window, &page_window, size)?));
+                per_round.push((
+                    size,
+                    one_round(&launched, &panel_window, &page_window, size)?,
+                ));
                 settle(&launched)?;
             }
         }
@@ -396,7 +403,10 @@ fn one_round(
     let raw = session.execute(APPEND, json!([size]))?;
     let appended: Value = serde_json::from_str(raw.as_str().unwrap_or("{}"))?;
     if appended["added"].as_u64() != Some(size as u64) {
-        bail!("the page appended {} replies, not {size}", appended["added"]);
+        bail!(
+            "the page appended {} replies, not {size}",
+            appended["added"]
+        );
     }
     let at = appended["at"]
         .as_f64()
@@ -410,10 +420,27 @@ fn one_round(
     if std::env::var_os("CANDOR_PANEL_TRACE").is_some() {
         // What happened in the panel during the round, in ms from the append.
         let since = |v: &Value| v.as_f64().map(|t| (t - at).round());
-        let heard: Vec<_> = times["heard"].as_array().into_iter().flatten().filter_map(since).filter(|t| *t >= 0.0).collect();
-        let refreshes: Vec<_> = times["refreshes"].as_array().into_iter().flatten()
+        let heard: Vec<_> = times["heard"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(since)
+            .filter(|t| *t >= 0.0)
+            .collect();
+        let refreshes: Vec<_> = times["refreshes"]
+            .as_array()
+            .into_iter()
+            .flatten()
             .filter(|r| since(&r[0]).is_some_and(|t| t >= -300.0))
-            .map(|r| format!("{}+{}+{}{}", since(&r[0]).unwrap_or(0.0), r[1].as_f64().unwrap_or(0.0).round(), r[2].as_f64().unwrap_or(0.0).round(), if r[3] == true { "*" } else { "" }))
+            .map(|r| {
+                format!(
+                    "{}+{}+{}{}",
+                    since(&r[0]).unwrap_or(0.0),
+                    r[1].as_f64().unwrap_or(0.0).round(),
+                    r[2].as_f64().unwrap_or(0.0).round(),
+                    if r[3] == true { "*" } else { "" }
+                )
+            })
             .collect();
         eprintln!("round of {size}: shown {shown:?}, heard {heard:?}, refreshes (start+ask+draw, * redrew) {refreshes:?}");
     }
@@ -477,8 +504,11 @@ fn floats(v: &Value) -> Vec<f64> {
         .collect()
 }
 
-/// Median, 95th percentile (nearest rank) and maximum of `values`; `None` when empty.
-fn spread(values: &[f64]) -> Option<(f64, f64, f64)> {
+/// Median, 95th percentile and maximum.
+type Spread = (f64, f64, f64);
+
+/// The [`Spread`] of `values` (percentiles by nearest rank); `None` when empty.
+fn spread(values: &[f64]) -> Option<Spread> {
     let mut sorted = values.to_vec();
     sorted.sort_by(f64::total_cmp);
     let at = |p: f64| {
@@ -609,14 +639,11 @@ mod tests {
 
     #[test]
     fn spread_is_median_p95_and_max_by_nearest_rank() {
-        let cases: Vec<(Vec<f64>, Option<(f64, f64, f64)>)> = vec![
+        let cases: Vec<(Vec<f64>, Option<Spread>)> = vec![
             (vec![], None),
             (vec![7.0], Some((7.0, 7.0, 7.0))),
             (vec![3.0, 1.0, 2.0], Some((2.0, 3.0, 3.0))),
-            (
-                (1..=20).map(f64::from).collect(),
-                Some((10.0, 19.0, 20.0)),
-            ),
+            ((1..=20).map(f64::from).collect(), Some((10.0, 19.0, 20.0))),
         ];
         for (values, want) in cases {
             assert_eq!(spread(&values), want, "{values:?}");

@@ -188,7 +188,6 @@ mod timings {
     }
 }
 
-
 async fn fetch(now_ms: i64) -> Result<Shown, String> {
     let tab = browser::active_tab_id().await?;
     let reply = browser::send_to_background(

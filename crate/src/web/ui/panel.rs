@@ -858,7 +858,11 @@ fn morph(old: &Element, new: &Element) {
                 .ok();
         }
     }
-    for name in old.get_attribute_names().iter().filter_map(|n| n.as_string()) {
+    for name in old
+        .get_attribute_names()
+        .iter()
+        .filter_map(|n| n.as_string())
+    {
         if !new.has_attribute(&name) {
             old.remove_attribute(&name).ok();
         }
@@ -897,7 +901,10 @@ fn patch(old: &Node, new: &Node) -> bool {
             true
         }
         (Node::ELEMENT_NODE, Node::ELEMENT_NODE) => {
-            let (old, new) = (old.unchecked_ref::<Element>(), new.unchecked_ref::<Element>());
+            let (old, new) = (
+                old.unchecked_ref::<Element>(),
+                new.unchecked_ref::<Element>(),
+            );
             if old.tag_name() != new.tag_name()
                 || IDENTITY
                     .iter()
@@ -1004,4 +1011,119 @@ fn space_out(parent: &Element) {
 
 fn append(parent: &Element, child: &Element) {
     parent.append_child(child).ok();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    fn doc() -> Document {
+        web_sys::window().unwrap().document().unwrap()
+    }
+
+    /// A detached `<ul>` of `<li data-id>` items.
+    fn list_of(ids: &[&str]) -> (Element, Vec<Element>) {
+        let doc = doc();
+        let list = el(&doc, "ul", &[]);
+        let items: Vec<Element> = ids
+            .iter()
+            .map(|id| el(&doc, "li", &[("data-id", id)]))
+            .collect();
+        for item in &items {
+            append(&list, item);
+        }
+        (list, items)
+    }
+
+    fn ids_of(list: &Element) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut child = list.first_element_child();
+        while let Some(c) = child {
+            out.push(c.get_attribute("data-id").unwrap_or_default());
+            child = c.next_element_sibling();
+        }
+        out
+    }
+
+    #[wasm_bindgen_test]
+    fn items_are_placed_in_order_and_the_ones_kept_are_the_same_nodes() {
+        // (items in the list, wanted: an existing item by index or a new id)
+        type Wanted<'a> = &'a [Result<usize, &'a str>];
+        let cases: [(&[&str], Wanted); 4] = [
+            (&["a", "b"], &[Ok(0), Ok(1), Err("c")]),
+            (&["a", "b", "c"], &[Ok(0), Ok(2)]),
+            (&["a", "b", "c"], &[Ok(2), Ok(0), Err("d")]),
+            (&["a"], &[]),
+        ];
+        for (before, wanted) in cases {
+            let (list, items) = list_of(before);
+            let wanted: Vec<Element> = wanted
+                .iter()
+                .map(|w| match w {
+                    Ok(i) => items[*i].clone(),
+                    Err(id) => el(&doc(), "li", &[("data-id", id)]),
+                })
+                .collect();
+            place_items(&list, &wanted);
+            let want_ids: Vec<String> = wanted
+                .iter()
+                .map(|e| e.get_attribute("data-id").unwrap())
+                .collect();
+            assert_eq!(ids_of(&list), want_ids, "{before:?}");
+            let mut child = list.first_element_child();
+            for w in &wanted {
+                assert_eq!(child.as_ref(), Some(w), "{before:?}: the very node");
+                child = child.and_then(|c| c.next_element_sibling());
+            }
+        }
+    }
+
+    #[wasm_bindgen_test]
+    fn morph_keeps_matching_nodes_and_replaces_the_rest() {
+        let doc = doc();
+        let old = el(&doc, "div", &[("class", "a")]);
+        let kept = el(&doc, "p", &[("data-focus", "x"), ("title", "old")]);
+        kept.set_text_content(Some("before"));
+        let swapped = el(&doc, "span", &[]);
+        let gone = el(&doc, "em", &[]);
+        for child in [&kept, &swapped, &gone] {
+            append(&old, child);
+        }
+
+        let new = el(&doc, "div", &[("class", "b")]);
+        let p = el(&doc, "p", &[("data-focus", "x")]);
+        p.set_text_content(Some("after"));
+        append(&new, &p);
+        append(&new, &el(&doc, "b", &[]));
+        morph(&old, &new);
+
+        assert_eq!(old.get_attribute("class").as_deref(), Some("b"));
+        assert_eq!(old.first_element_child().as_ref(), Some(&kept));
+        assert_eq!(kept.text_content().as_deref(), Some("after"));
+        assert!(!kept.has_attribute("title"));
+        assert!(!swapped.is_connected() && swapped.parent_node().is_none());
+        assert!(gone.parent_node().is_none());
+        assert_eq!(old.child_element_count(), 2);
+        assert_eq!(old.last_element_child().unwrap().tag_name(), "B");
+
+        // Another identity is another element: the old one is replaced, not changed.
+        let other = el(&doc, "div", &[]);
+        append(&other, &el(&doc, "p", &[("data-focus", "y")]));
+        morph(&old, &other);
+        assert!(kept.parent_node().is_none());
+        assert_eq!(
+            old.first_element_child()
+                .and_then(|e| e.get_attribute("data-focus"))
+                .as_deref(),
+            Some("y")
+        );
+    }
+
+    #[wasm_bindgen_test]
+    fn css_strings_escape_quotes_and_backslashes() {
+        for (raw, escaped) in [("w:1", "w:1"), ("a\"b", "a\\\"b"), ("a\\b", "a\\\\b")] {
+            assert_eq!(css_string(raw), escaped);
+        }
+    }
 }
