@@ -197,7 +197,8 @@ fn run_large(
     let tab = page_tab(launched, &page.url)?;
     let panel_window = session.new_window("window")?;
     session.switch_to(&panel_window)?;
-    let panel_window = launched.open_extension_page(PANEL)?;
+    // A query of its own, so that Firefox's harness finds this panel page and not the first one.
+    let panel_window = launched.open_extension_page(&format!("{PANEL}?large"))?;
     pin(launched, tab)?;
     let shown = wait_for_panel_within(launched, LARGE_WAIT, |p| {
         p.counts.values().sum::<u64>() == audience
