@@ -81,7 +81,8 @@ impl GeneratedThread {
 
 /// Points the panel's "active tab of my window" question at the newest tab that is not the
 /// panel's own (the page window the harness just opened) or at `arguments[0]` when given; answers
-/// the tab's id. Calling it again moves the pin.
+/// the tab's id. Calling it again moves the pin. State lives in the DOM (`data-*` on the root
+/// element): Firefox runs each WebDriver script in a sandbox of its own, whose globals do not last.
 pub const PIN_TAB: &str = r#"
 const done = arguments[arguments.length - 1];
 const wanted = arguments.length > 1 ? arguments[0] : null;
@@ -95,12 +96,13 @@ const api = globalThis.browser ?? globalThis.chrome;
     const others = (await real({})).filter((t) => !own || t.id !== own.id);
     tab = Math.max(...others.map((t) => t.id));
   }
-  globalThis.__candorPinnedTab = tab;
+  const root = document.documentElement;
+  root.dataset.candorPinnedTab = String(tab);
   for (const ns of namespaces) {
     if (ns.tabs.__candorPinned) continue;
     ns.tabs.query = (q, ...rest) =>
       q && q.active && q.currentWindow
-        ? real({}).then((all) => all.filter((t) => t.id === globalThis.__candorPinnedTab))
+        ? real({}).then((all) => all.filter((t) => t.id === Number(root.dataset.candorPinnedTab)))
         : real(q, ...rest);
     ns.tabs.__candorPinned = true;
   }
@@ -108,14 +110,17 @@ const api = globalThis.browser ?? globalThis.chrome;
 })().then((tab) => done(JSON.stringify({ tab })), (e) => done(JSON.stringify({ error: String(e) })));
 "#;
 
-/// Installs (once) the panel page's observer: when the sum of the counts first reaches
-/// `__candorBench.want`, it stamps `Date.now()` in `__candorBench.at`. Answers the current sum.
+/// Installs (once) the panel page's observer: when the sum of the counts first reaches the armed
+/// total (`data-bench-want` on the root element), it stamps `Date.now()` in `data-bench-at`.
+/// Answers the current sum.
 const OBSERVE: &str = r#"
+const root = document.documentElement;
 const total = () => [...document.querySelectorAll(".bar-row .count")].reduce((s, n) => s + Number(n.textContent.trim() || 0), 0);
-if (!globalThis.__candorBench) {
-  const bench = (globalThis.__candorBench = { want: null, at: null });
+if (!root.dataset.benchObserved) {
+  root.dataset.benchObserved = "yes";
   new MutationObserver(() => {
-    if (bench.want !== null && bench.at === null && total() >= bench.want) bench.at = Date.now();
+    const want = root.dataset.benchWant;
+    if (want && !root.dataset.benchAt && total() >= Number(want)) root.dataset.benchAt = String(Date.now());
   }).observe(document.getElementById("candor-panel") || document.body, { childList: true, subtree: true, characterData: true });
 }
 return total();
@@ -123,19 +128,21 @@ return total();
 
 /// Arms the observer for a total of `arguments[0]`; answers the sum already shown.
 const ARM: &str = r#"
-const bench = globalThis.__candorBench;
-bench.want = arguments[0];
-bench.at = null;
+const root = document.documentElement;
+root.dataset.benchWant = String(arguments[0]);
+delete root.dataset.benchAt;
 return [...document.querySelectorAll(".bar-row .count")].reduce((s, n) => s + Number(n.textContent.trim() || 0), 0);
 "#;
 
 /// The stamp, once the panel showed the armed total (null before).
-const STAMPED: &str = "return globalThis.__candorBench.at;";
+const STAMPED: &str =
+    "const at = document.documentElement.dataset.benchAt; return at ? Number(at) : null;";
 
 /// The panel's own timings (`crate/src/web/ui/mod.rs`, `timings`): when it heard content scripts'
 /// messages, and each refresh as [start, ask and read ms, draw ms, redrew].
-const PANEL_TIMES: &str =
-    "return JSON.stringify(globalThis.candorPanelTimes || { heard: [], refreshes: [] });";
+/// Firefox's WebDriver sees the page's own globals through `wrappedJSObject`.
+const PANEL_TIMES: &str = "const page = window.wrappedJSObject || window; \
+     return JSON.stringify(page.candorPanelTimes || { heard: [], refreshes: [] });";
 
 /// In the thread page: appends `arguments[0]` replies as X does; answers the stamp taken just
 /// before and how many were appended.
@@ -172,15 +179,21 @@ for (let i = 0; i < runs; i += 1) {
 return JSON.stringify({ full, script, items: document.querySelectorAll("li.item").length });
 "#;
 
-/// One `GetThreads` from the panel page, timed there; answers ms and the answer's JSON size.
+/// One `GetThreads` from the panel page, timed there, answered as objects and as JSON text (the
+/// panel's way, `as_text`); answers both times in ms and the answer's JSON size.
 const GET_THREADS_TIMED: &str = r#"
 const done = arguments[arguments.length - 1];
 const api = globalThis.browser ?? globalThis.chrome;
-const t0 = performance.now();
-api.runtime.sendMessage({ v: 1, type: "GetThreads", now_ms: Date.now() }).then(
-  (reply) => done(JSON.stringify({ ms: performance.now() - t0, bytes: JSON.stringify(reply).length })),
-  (e) => done(JSON.stringify({ error: String(e) })),
-);
+const request = { v: 1, type: "GetThreads", now_ms: Date.now() };
+(async () => {
+  const t0 = performance.now();
+  const reply = await api.runtime.sendMessage(request);
+  const t1 = performance.now();
+  const text = await api.runtime.sendMessage({ as_text: true, request });
+  const t2 = performance.now();
+  if (typeof text !== "string") throw new Error("the as_text answer is not text");
+  return { objects: t1 - t0, text: t2 - t1, bytes: JSON.stringify(reply).length };
+})().then((out) => done(JSON.stringify(out)), (e) => done(JSON.stringify({ error: String(e) })));
 "#;
 
 pub fn main(args: &[String]) -> Result<()> {
@@ -239,8 +252,10 @@ struct Figures {
     redraw_ms: Vec<f64>,
     redraw_script_ms: Vec<f64>,
     redraw_items: u64,
-    /// `GetThreads` from the panel page with the large thread read: ms and bytes.
+    /// `GetThreads` from the panel page with the large thread read: ms answered as objects, ms
+    /// answered as text, and bytes.
     get_threads: Vec<f64>,
+    get_threads_text: Vec<f64>,
     get_threads_bytes: u64,
 }
 
@@ -271,6 +286,7 @@ fn measure(browser: Browser, extension_dir: &Path, rounds: usize) -> Result<Figu
         redraw_script_ms: Vec::new(),
         redraw_items: 0,
         get_threads: Vec::new(),
+        get_threads_text: Vec::new(),
         get_threads_bytes: 0,
     };
 
@@ -319,7 +335,10 @@ fn measure(browser: Browser, extension_dir: &Path, rounds: usize) -> Result<Figu
                 }
                 figures
                     .get_threads
-                    .push(v["ms"].as_f64().unwrap_or(f64::NAN));
+                    .push(v["objects"].as_f64().unwrap_or(f64::NAN));
+                figures
+                    .get_threads_text
+                    .push(v["text"].as_f64().unwrap_or(f64::NAN));
                 figures.get_threads_bytes = v["bytes"].as_u64().unwrap_or(0);
             }
         }
@@ -601,7 +620,7 @@ fn markdown(figures: &[Figures], rounds: usize) -> String {
         }
     }
     md.push_str(&format!(
-        "\nThe {LARGE}-reply thread, panel open:\n\n| browser | navigation start → panel shows {LARGE} | full redraw (script + layout) median / max | script alone median | items drawn | `GetThreads` from the panel median / max | its JSON |\n|---|---|---|---|---|---|---|\n"
+        "\nThe {LARGE}-reply thread, panel open:\n\n| browser | navigation start → panel shows {LARGE} | full redraw (script + layout) median / max | script alone median | items drawn | `GetThreads` from the panel page, answered as objects, median / max | answered as JSON text (the panel's way), median / max | its JSON |\n|---|---|---|---|---|---|---|---|\n"
     ));
     for f in figures {
         let pair = |v: &[f64]| match spread(v) {
@@ -609,7 +628,7 @@ fn markdown(figures: &[Figures], rounds: usize) -> String {
             None => "–".into(),
         };
         md.push_str(&format!(
-            "| {} | {} | {} | {} | {} | {} | {} KiB |\n",
+            "| {} | {} | {} | {} | {} | {} | {} | {} KiB |\n",
             f.browser.name(),
             f.load_to_large_ms.map(ms).unwrap_or_else(|| "never".into()),
             pair(&f.redraw_ms),
@@ -618,6 +637,7 @@ fn markdown(figures: &[Figures], rounds: usize) -> String {
                 .unwrap_or_else(|| "–".into()),
             f.redraw_items,
             pair(&f.get_threads),
+            pair(&f.get_threads_text),
             f.get_threads_bytes / 1024,
         ));
     }

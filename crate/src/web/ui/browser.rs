@@ -80,6 +80,25 @@ pub async fn send_to_background(message: &serde_json::Value) -> Result<serde_jso
     serde_json::from_str(&text).map_err(|e| e.to_string())
 }
 
+/// [`send_to_background`] for a long answer: the background answers it as JSON text (see
+/// `extension/background.js`, `as_text`), which crosses between processes as one string.
+pub async fn send_to_background_as_text(
+    message: &serde_json::Value,
+) -> Result<serde_json::Value, String> {
+    let api = extension_api()?;
+    let envelope = serde_json::json!({"as_text": true, "request": message});
+    let reply = settle(call(
+        &api,
+        &["runtime", "sendMessage"],
+        &[to_js(&envelope)?],
+    )?)
+    .await?;
+    match reply.as_string() {
+        Some(text) => serde_json::from_str(&text).map_err(|e| e.to_string()),
+        None => Err("the background did not answer as text".into()),
+    }
+}
+
 /// Sends a message to the content script of tab `tab_id` (`tabs.sendMessage`).
 pub async fn send_to_tab(
     tab_id: i64,

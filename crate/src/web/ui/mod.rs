@@ -190,7 +190,8 @@ mod timings {
 
 async fn fetch(now_ms: i64) -> Result<Shown, String> {
     let tab = browser::active_tab_id().await?;
-    let reply = browser::send_to_background(
+    // The answer holds every comment of every thread read: it crosses as one JSON text.
+    let reply = browser::send_to_background_as_text(
         &json!({"v": PROTOCOL_VERSION, "type": "GetThreads", "now_ms": now_ms}),
     )
     .await?;
