@@ -168,18 +168,8 @@ fn run_large(
     checks: &mut Vec<Check>,
 ) -> Result<()> {
     let session = &launched.session;
-    let mut check = |name: &str, failure: Option<String>| {
-        checks.push(Check {
-            name: format!("{prefix}: {name}"),
-            failure,
-        });
-    };
-    let (report, page_window) = probe.read_page(launched, server, page, true)?;
-    let page_window = page_window.ok_or_else(|| anyhow!("the page's window was not kept"))?;
-    let engine = report
-        .summary
-        .clone()
-        .ok_or_else(|| anyhow!("GetThreads gave the page no summary"))?;
+    let mut check = checker(checks, prefix);
+    let (report, page_window, engine) = open_page(launched, probe, server, page)?;
     let audience = report.comments.iter().filter(|c| !c.by_brand).count() as u64;
     check(
         &format!("the extension read the {LARGE} replies"),
@@ -230,32 +220,105 @@ fn run_large(
         .last()
         .cloned()
         .ok_or_else(|| anyhow!("nothing waiting in the panel"))?;
-    session.switch_to(&page_window)?;
-    session.execute("window.scrollTo(0, 0); return true;", json!([]))?;
-    let before = where_is(launched, &target)?;
+    let jump = jump_to(launched, &page_window, &panel_window, &target)?;
+    check(
+        "a click on the last waiting item scrolls the page to it",
+        (!jump.clicked || !jump.scrolled_into_view()).then(|| jump.to_string()),
+    );
+    session.close_window()?;
     session.switch_to(&panel_window)?;
+    Ok(())
+}
+
+/// A check recorder: each check named after `prefix`.
+fn checker<'a>(
+    checks: &'a mut Vec<Check>,
+    prefix: &'a str,
+) -> impl FnMut(&str, Option<String>) + 'a {
+    move |name, failure| {
+        checks.push(Check {
+            name: format!("{prefix}: {name}"),
+            failure,
+        })
+    }
+}
+
+/// Reads `page` in a window kept open; answers the report, the window and the engine's summary.
+fn open_page(
+    launched: &Launched,
+    probe: &mut ExtensionProbe,
+    server: &Server,
+    page: &ServedPage,
+) -> Result<(super::PageReport, String, PageSummary)> {
+    let (report, window) = probe.read_page(launched, server, page, true)?;
+    let window = window.ok_or_else(|| anyhow!("the page's window was not kept"))?;
+    let summary = report
+        .summary
+        .clone()
+        .ok_or_else(|| anyhow!("GetThreads gave the page no summary"))?;
+    Ok((report, window, summary))
+}
+
+/// What a click on a waiting item in the panel did to the page.
+struct Jump {
+    clicked: bool,
+    before: Value,
+    after: Value,
+    /// What the panel's live region said after the click.
+    live: String,
+}
+
+impl Jump {
+    /// The comment is in the viewport now, and the page scrolled to get there.
+    fn scrolled_into_view(&self) -> bool {
+        let after = &self.after;
+        after["found"] == true
+            && after["top"].as_f64().unwrap_or(-1.0) >= 0.0
+            && after["bottom"].as_f64().unwrap_or(f64::MAX)
+                <= after["height"].as_f64().unwrap_or(0.0)
+            && self.before["scroll"] != after["scroll"]
+    }
+}
+
+impl std::fmt::Display for Jump {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "clicked: {}, before {}, after {}, panel said {:?}",
+            self.clicked, self.before, self.after, self.live
+        )
+    }
+}
+
+/// Scrolls the page to its top, clicks the waiting item `target` in the panel, and reads where
+/// the comment is then; ends in the page's window.
+fn jump_to(
+    launched: &Launched,
+    page_window: &str,
+    panel_window: &str,
+    target: &str,
+) -> Result<Jump> {
+    let session = &launched.session;
+    session.switch_to(page_window)?;
+    session.execute("window.scrollTo(0, 0); return true;", json!([]))?;
+    let before = where_is(launched, target)?;
+    session.switch_to(panel_window)?;
     let clicked = session.execute(
         CLICK,
         json!([format!(
             "[data-section=\"waiting\"] li.item[data-id=\"{target}\"] button.item-main"
         )]),
-    )?;
+    )? == json!(true);
     thread::sleep(Duration::from_millis(600));
     let live = read_panel(launched)?.live;
-    session.switch_to(&page_window)?;
-    let after = where_is(launched, &target)?;
-    let in_view = after["found"] == true
-        && after["top"].as_f64().unwrap_or(-1.0) >= 0.0
-        && after["bottom"].as_f64().unwrap_or(f64::MAX) <= after["height"].as_f64().unwrap_or(0.0);
-    check(
-        "a click on the last waiting item scrolls the page to it",
-        (clicked != json!(true) || !in_view || before["scroll"] == after["scroll"]).then(|| {
-            format!("clicked: {clicked}, before {before}, after {after}, panel said {live:?}")
-        }),
-    );
-    session.close_window()?;
-    session.switch_to(&panel_window)?;
-    Ok(())
+    session.switch_to(page_window)?;
+    let after = where_is(launched, target)?;
+    Ok(Jump {
+        clicked,
+        before,
+        after,
+        live,
+    })
 }
 
 /// How long the panel may take to show the 1,000-reply thread.
@@ -281,18 +344,8 @@ fn run(
     checks: &mut Vec<Check>,
 ) -> Result<()> {
     let session = &launched.session;
-    let mut check = |name: &str, failure: Option<String>| {
-        checks.push(Check {
-            name: format!("{prefix}: {name}"),
-            failure,
-        });
-    };
-    let (report, page_window) = probe.read_page(launched, server, served, true)?;
-    let page_window = page_window.ok_or_else(|| anyhow!("the page's window was not kept"))?;
-    let engine = report
-        .summary
-        .clone()
-        .ok_or_else(|| anyhow!("GetThreads gave the page no summary"))?;
+    let mut check = checker(checks, prefix);
+    let (report, page_window, engine) = open_page(launched, probe, server, served)?;
     let tab = page_tab(launched, &served.url)?;
 
     // The fixture's expected summary (the parts it pins) holds for what the engine said.
@@ -328,37 +381,20 @@ fn run(
         .last()
         .cloned()
         .ok_or_else(|| anyhow!("nothing unanswered to jump to"))?;
-    session.switch_to(&page_window)?;
-    session.execute("window.scrollTo(0, 0); return true;", json!([]))?;
-    let before = where_is(launched, &target)?;
-    session.switch_to(&panel_window)?;
-    let clicked = session.execute(
-        CLICK,
-        json!([format!(
-            "[data-section=\"waiting\"] button.item-main[data-id=\"{target}\"]"
-        )]),
-    )?;
+    let jump = jump_to(launched, &page_window, &panel_window, &target)?;
     check(
         "the unanswered item can be clicked",
-        (clicked != json!(true)).then(|| "no such item in the panel".to_string()),
+        (!jump.clicked).then(|| "no such item in the panel".to_string()),
     );
-    thread::sleep(Duration::from_millis(600));
-    let live = read_panel(launched)?.live;
-    session.switch_to(&page_window)?;
-    let after = where_is(launched, &target)?;
     // The outline lives in the content script's closed shadow root, out of any script's reach:
     // look for its colour in a screenshot, around the comment, while it lasts (1.6 s).
     let outline = session
         .screenshot()
         .and_then(|png| decode_png(&png))
-        .map(|image| outline_pixels(&image, &after));
-    let in_view = after["found"] == true
-        && after["top"].as_f64().unwrap_or(-1.0) >= 0.0
-        && after["bottom"].as_f64().unwrap_or(f64::MAX) <= after["height"].as_f64().unwrap_or(0.0);
+        .map(|image| outline_pixels(&image, &jump.after));
     check(
         "the page scrolled the clicked comment into view",
-        (!in_view || before["scroll"] == after["scroll"])
-            .then(|| format!("before {before}, after {after}, panel said {live:?}")),
+        (!jump.scrolled_into_view()).then(|| jump.to_string()),
     );
 
     check(

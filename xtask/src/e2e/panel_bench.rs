@@ -649,7 +649,16 @@ fn markdown(figures: &[Figures], rounds: usize) -> String {
             .collect::<Vec<_>>()
             .join("; "),
     );
-    md.push_str(" — headless, driven by WebDriver. The redraw is a click back from a category filter to every comment (the panel's largest drawing), timed in the panel page with a forced layout after it.\n");
+    md.push_str(" — headless, driven by WebDriver. The redraw is a click back from a category filter to every comment (the panel's largest drawing), timed in the panel page with a forced layout after it.");
+    // Other work on the machine shows in every figure here: say how busy it was.
+    if let Ok(load) = std::fs::read_to_string("/proc/loadavg") {
+        let load: Vec<&str> = load.split_whitespace().take(3).collect();
+        md.push_str(&format!(
+            " Load average at the end (1 / 5 / 15 min): {}.",
+            load.join(" / ")
+        ));
+    }
+    md.push('\n');
     md
 }
 

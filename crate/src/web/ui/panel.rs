@@ -700,7 +700,7 @@ impl View<'_> {
                 }
                 element
             }
-            _ => self.build_item(list, c, waited, answered, open_menu),
+            _ => self.build_item(list, &shape),
         };
         // A comment listed twice under one key keeps its first element.
         self.drawn
@@ -709,15 +709,10 @@ impl View<'_> {
         element
     }
 
-    fn build_item(
-        &mut self,
-        list: &str,
-        c: &PanelComment,
-        waited: Option<i64>,
-        answered: bool,
-        open_menu: Option<&str>,
-    ) -> Element {
+    /// Draws the item `shape` describes, in list `list`.
+    fn build_item(&mut self, list: &str, shape: &ItemShape) -> Element {
         let w = self.words;
+        let c = &shape.comment;
         let id = c.id.as_str();
         let key = format!("{list}:{id}");
         let category = c.category;
@@ -762,13 +757,13 @@ impl View<'_> {
                 ),
             );
         }
-        if answered {
+        if shape.answered {
             append(
                 &meta,
                 &self.text("span", &[("class", "answered")], w.answered()),
             );
         }
-        if let Some(minutes) = waited {
+        if let Some(minutes) = shape.waited {
             append(
                 &meta,
                 &self.text("span", &[("class", "wait")], &w.wait(minutes)),
@@ -788,7 +783,7 @@ impl View<'_> {
         if c.by_brand {
             return item;
         }
-        let open = open_menu == Some(key.as_str());
+        let open = shape.open;
         let menu_id = format!("candor-menu-{}", self.menus);
         self.menus += 1;
         let mut opener_attributes = vec![
