@@ -248,6 +248,10 @@ struct Figures {
     /// threads, and ms drawing when it redrew.
     refreshes: Vec<(usize, Vec<f64>, Vec<f64>)>,
     load_to_large_ms: Option<f64>,
+    /// Content-script messages the panel heard while the large page was read, and the first one's
+    /// time from navigation start.
+    load_messages: usize,
+    load_first_message_ms: Option<f64>,
     /// Full redraws of the large thread: with layout, script alone; and the items drawn.
     redraw_ms: Vec<f64>,
     redraw_script_ms: Vec<f64>,
@@ -282,6 +286,8 @@ fn measure(browser: Browser, extension_dir: &Path, rounds: usize) -> Result<Figu
         latency: Vec::new(),
         refreshes: Vec::new(),
         load_to_large_ms: None,
+        load_messages: 0,
+        load_first_message_ms: None,
         redraw_ms: Vec::new(),
         redraw_script_ms: Vec::new(),
         redraw_items: 0,
@@ -312,6 +318,16 @@ fn measure(browser: Browser, extension_dir: &Path, rounds: usize) -> Result<Figu
         let shown = wait_stamp(&launched, Duration::from_secs(60))?;
         if index == 1 {
             figures.load_to_large_ms = shown.map(|at| at - started);
+            // The content script's messages while the page was read: how many, the first.
+            let heard: Vec<f64> = panel_times(&launched)?["heard"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(Value::as_f64)
+                .filter(|&t| t >= started && shown.is_none_or(|at| t <= at))
+                .collect();
+            figures.load_messages = heard.len();
+            figures.load_first_message_ms = heard.first().map(|t| t - started);
         }
         if shown.is_none() {
             let now = session.execute(ARM, json!([replies]))?;
@@ -620,7 +636,7 @@ fn markdown(figures: &[Figures], rounds: usize) -> String {
         }
     }
     md.push_str(&format!(
-        "\nThe {LARGE}-reply thread, panel open:\n\n| browser | navigation start → panel shows {LARGE} | full redraw (script + layout) median / max | script alone median | items drawn | `GetThreads` from the panel page, answered as objects, median / max | answered as JSON text (the panel's way), median / max | its JSON |\n|---|---|---|---|---|---|---|---|\n"
+        "\nThe {LARGE}-reply thread, panel open:\n\n| browser | navigation start → panel shows {LARGE} | content-script messages meanwhile (the first after) | full redraw (script + layout) median / max | script alone median | items drawn | `GetThreads` from the panel page, answered as objects, median / max | answered as JSON text (the panel's way), median / max | its JSON |\n|---|---|---|---|---|---|---|---|---|\n"
     ));
     for f in figures {
         let pair = |v: &[f64]| match spread(v) {
@@ -628,9 +644,13 @@ fn markdown(figures: &[Figures], rounds: usize) -> String {
             None => "–".into(),
         };
         md.push_str(&format!(
-            "| {} | {} | {} | {} | {} | {} | {} | {} KiB |\n",
+            "| {} | {} | {} ({}) | {} | {} | {} | {} | {} | {} KiB |\n",
             f.browser.name(),
             f.load_to_large_ms.map(ms).unwrap_or_else(|| "never".into()),
+            f.load_messages,
+            f.load_first_message_ms
+                .map(ms)
+                .unwrap_or_else(|| "–".into()),
             pair(&f.redraw_ms),
             spread(&f.redraw_script_ms)
                 .map(|(m, _, _)| ms(m))
@@ -649,7 +669,7 @@ fn markdown(figures: &[Figures], rounds: usize) -> String {
             .collect::<Vec<_>>()
             .join("; "),
     );
-    md.push_str(" — headless, driven by WebDriver. The redraw is a click back from a category filter to every comment (the panel's largest drawing), timed in the panel page with a forced layout after it.");
+    md.push_str(" — headless, driven by WebDriver. The redraw is a click back from a category filter to every comment (the panel's largest drawing), timed in the panel page with a forced layout after it. The messages are the content script's `CommentsRead` batches (one per reading slice, sent one after the other); the panel refreshes on each, spacing refreshes that come in a burst by its last asking time.");
     // Other work on the machine shows in every figure here: say how busy it was.
     if let Ok(load) = std::fs::read_to_string("/proc/loadavg") {
         let load: Vec<&str> = load.split_whitespace().take(3).collect();

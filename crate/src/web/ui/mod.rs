@@ -100,7 +100,14 @@ pub fn mount_side_panel() -> Result<(), JsValue> {
     Ok(())
 }
 
-/// Refreshes now, or right after the refresh under way: never two at once, none lost.
+/// The longest pause between two refreshes that follow each other, in ms.
+const MAX_PAUSE_MS: f64 = 200.0;
+
+/// Refreshes now, or after the refresh under way: never two at once, none lost. Refreshes that
+/// follow each other (a content script reading a long thread sends a message per slice) are
+/// spaced by as long as the last one took to ask: the background builds every thread's report for
+/// each ask, so asking without pause would keep it from the content script's next batch, and the
+/// whole thread would be read more slowly (see BENCHMARKS.md, "panel-latency").
 fn request_refresh() {
     if REFRESHING.with(|r| r.replace(true)) {
         REFRESH_AGAIN.with(|a| a.set(true));
@@ -108,17 +115,31 @@ fn request_refresh() {
     }
     spawn_local(async {
         loop {
-            refresh().await;
+            let asked_ms = refresh().await;
             if !REFRESH_AGAIN.with(|a| a.replace(false)) {
                 break;
             }
+            pause(asked_ms.clamp(0.0, MAX_PAUSE_MS) as u32).await;
+            // What was asked for during the pause is what the next refresh shows.
+            REFRESH_AGAIN.with(|a| a.set(false));
         }
         REFRESHING.with(|r| r.set(false));
     });
 }
 
-/// Asks for the threads and shows the active tab's.
-async fn refresh() {
+/// Resolves after `ms` milliseconds.
+async fn pause(ms: u32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        gloo_timers::callback::Timeout::new(ms, move || {
+            resolve.call0(&JsValue::NULL).ok();
+        })
+        .forget();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.ok();
+}
+
+/// Asks for the threads and shows the active tab's; answers how long the asking took, in ms.
+async fn refresh() -> f64 {
     let started = js_sys::Date::now();
     let now = started as i64;
     let shown = match fetch(now).await {
@@ -129,6 +150,7 @@ async fn refresh() {
     let mut redrawn = false;
     with_panel(|panel| redrawn = panel.show(shown, Some(now)));
     timings::refreshed(started, fetched, js_sys::Date::now(), redrawn);
+    fetched - started
 }
 
 /// The panel's own timings, kept where the benchmark reads them (`globalThis.candorPanelTimes`:
