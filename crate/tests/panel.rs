@@ -444,12 +444,60 @@ fn new_comments_are_announced_and_focus_survives_the_redraw() {
         focused.get_attribute("data-focus").as_deref(),
         Some("filter:praise")
     );
-    // The old button was replaced: focus moved to the new one.
-    assert!(!filter.is_connected());
+    // The redraw changed only what differs: the button itself stayed, with the focus on it.
+    assert!(filter.is_connected());
+    assert_eq!(focused, filter);
 
     // The same thread again draws nothing new (the node stays the same).
     let before = one(&m.root, ".chart [data-category=\"praise\"]");
     m.panel.show(shown(report(more)), Some(NOW + 1_000));
     assert!(before.is_connected());
+    m.root.remove();
+}
+
+#[wasm_bindgen_test]
+fn a_new_comment_adds_its_items_and_leaves_the_others_in_place() {
+    let m = mount(Lang::En, true);
+    m.panel.show(shown(report(thread())), Some(NOW));
+    let first_listed = one(
+        &m.root,
+        "[data-section=\"comments\"] li.item[data-id=\"1\"]",
+    );
+    let first_waiting = one(&m.root, "[data-section=\"waiting\"] li.item[data-id=\"1\"]");
+    let heading = one(&m.root, "[data-section=\"waiting\"] h2");
+
+    let mut more = thread();
+    more.as_array_mut().unwrap().push(
+        json!({"id": "8", "author": "Fay", "text": "Where is my parcel?", "time": "2026-03-10T11:55:00Z", "category": "question"}),
+    );
+    m.panel.show(shown(report(more)), Some(NOW));
+    // The untouched items are the same nodes; the new comment is listed last in both lists.
+    assert!(first_listed.is_connected() && first_waiting.is_connected());
+    assert_eq!(
+        one(
+            &m.root,
+            "[data-section=\"comments\"] li.item[data-id=\"1\"]"
+        ),
+        first_listed
+    );
+    assert_eq!(
+        ids(&m.root, "[data-section=\"comments\"] li.item")
+            .last()
+            .map(String::as_str),
+        Some("8")
+    );
+    assert!(ids(&m.root, "[data-section=\"waiting\"] li.item").contains(&"8".to_string()));
+    // The waiting heading kept its node and took the new count.
+    assert!(heading.is_connected());
+    assert!(heading.text_content().unwrap_or_default().contains("(4)"));
+
+    // A filter and back: the list shows every comment again, in order.
+    click(&m.root, ".chart [data-category=\"spam\"]");
+    assert_eq!(ids(&m.root, "[data-section=\"comments\"] li.item"), ["6"]);
+    click(&m.root, ".chart [data-category=\"spam\"]");
+    assert_eq!(
+        ids(&m.root, "[data-section=\"comments\"] li.item"),
+        ["1", "2", "3", "4", "5", "6", "7", "8"]
+    );
     m.root.remove();
 }

@@ -6,13 +6,15 @@
 //! errors and every request the browser made besides the pages themselves.
 //! `--bench` measures the extension's message pipe instead (`pipe`); `--card [--browser B]` runs
 //! the guidance card's checks (`card`); `--guard DIR` drives the reply coach and the delete guard on
-//! DIR's pages (`guard`).
+//! DIR's pages (`guard`); `--panel` the side panel's checks (`panel`), `--panel-bench` its speed on
+//! live threads (`panel_bench`).
 
 pub mod browser;
 pub mod card;
 pub mod guard;
 pub mod options;
 pub mod panel;
+pub mod panel_bench;
 pub mod pipe;
 pub mod server;
 pub mod webdriver;
@@ -349,6 +351,9 @@ pub fn main(args: &[String]) -> Result<()> {
     }
     if args.first().map(String::as_str) == Some("--panel") {
         return panel::main(&args[1..]);
+    }
+    if args.first().map(String::as_str) == Some("--panel-bench") {
+        return panel_bench::main(&args[1..]);
     }
     let args = parse_args(args)?;
     if args.bench {

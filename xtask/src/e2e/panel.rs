@@ -1,7 +1,9 @@
 //! The side panel end to end: the demo thread open in one window, `extension/pages/sidepanel.html`
 //! in another, driven as a person would. Owns the panel's checks: its counts and unanswered list
 //! against the engine's summary and the fixture's, the jump to a comment in the page, a correction
-//! and what it changes, and the JSON and CSV exports read field by field.
+//! and what it changes, and the JSON and CSV exports read field by field; then the same panel on a
+//! 1,000-reply thread (`tests/fixtures/gen_big_thread.py`): counts, waiting list, and a jump to the
+//! last waiting comment (its speed is `panel_bench`'s).
 //!
 //! The real side panel shows the active tab of its own browser window; opened as a page in a
 //! window of its own it would show itself. So the harness answers the panel's one "which tab"
@@ -18,6 +20,7 @@ use serde_json::{json, Value};
 
 use super::browser::{launch, Browser, Launched};
 use super::card::CardCheck as Check;
+use super::panel_bench::{GeneratedThread, LARGE, PIN_TAB};
 use super::server::{ServedPage, Server, Site};
 use super::{normalise_url, ExtensionProbe, PageSummary};
 
@@ -25,22 +28,6 @@ const PAGE: &str = "x/demo-thread-en.html";
 const PANEL: &str = "extension/pages/sidepanel.html";
 /// How long the panel may take to show a change (it polls the engine and hears its events).
 const PANEL_WAIT: Duration = Duration::from_secs(10);
-
-/// Points the panel's "active tab of my window" question at `arguments[0]`, then pokes a refresh.
-const PIN_TAB: &str = r#"
-const tab = arguments[0];
-const api = globalThis.browser ?? globalThis.chrome;
-for (const ns of [globalThis.browser, globalThis.chrome]) {
-  if (!ns || !ns.tabs || ns.tabs.__candorPinned) continue;
-  const real = ns.tabs.query.bind(ns.tabs);
-  ns.tabs.query = (q, ...rest) =>
-    q && q.active && q.currentWindow
-      ? real({}).then((all) => all.filter((t) => t.id === tab))
-      : real(q, ...rest);
-  ns.tabs.__candorPinned = true;
-}
-return String(!!api.tabs.__candorPinned);
-"#;
 
 /// What the panel shows: counts per category and the ids of its waiting list, its live message.
 const READ_PANEL: &str = r#"
@@ -129,8 +116,9 @@ pub fn panel_checks(browser: Browser, extension_dir: &Path) -> Result<Vec<Check>
     let sidecar: Value = serde_json::from_str(&std::fs::read_to_string(
         super::server::sidecar_of(&fixtures.join(PAGE)),
     )?)?;
+    let large = GeneratedThread::new(LARGE, 0)?;
     let server = Server::start(Site {
-        pages: vec![served.clone()],
+        pages: vec![served.clone(), large.page.clone()],
     })?;
     let launched = launch(browser, extension_dir, server.port)?;
     let mut probe = ExtensionProbe::open(&launched)?;
@@ -151,7 +139,199 @@ pub fn panel_checks(browser: Browser, extension_dir: &Path) -> Result<Vec<Check>
             failure: Some(format!("{e:#}")),
         });
     }
+    server.set_active(Some(1));
+    let prefix = format!("{} panel, {LARGE}-reply thread", browser.name());
+    if let Err(e) = run_large(
+        &launched,
+        &mut probe,
+        &server,
+        &large.page,
+        &prefix,
+        &mut checks,
+    ) {
+        checks.push(Check {
+            name: format!("{prefix}: the panel could be exercised"),
+            failure: Some(format!("{e:#}")),
+        });
+    }
     Ok(checks)
+}
+
+/// The panel on the 1,000-reply thread: it shows every comment the harness saw read, the same
+/// waiting list as the engine's summary, and jumps to the last waiting comment.
+fn run_large(
+    launched: &Launched,
+    probe: &mut ExtensionProbe,
+    server: &Server,
+    page: &ServedPage,
+    prefix: &str,
+    checks: &mut Vec<Check>,
+) -> Result<()> {
+    let session = &launched.session;
+    let mut check = checker(checks, prefix);
+    let (report, page_window, engine) = open_page(launched, probe, server, page)?;
+    let audience = report.comments.iter().filter(|c| !c.by_brand).count() as u64;
+    check(
+        &format!("the extension read the {LARGE} replies"),
+        (audience != LARGE as u64 || report.timed_out).then(|| {
+            format!(
+                "{audience} comments not by the brand read{}",
+                if report.timed_out {
+                    ", page never quiet"
+                } else {
+                    ""
+                }
+            )
+        }),
+    );
+    let tab = page_tab(launched, &page.url)?;
+    let panel_window = session.new_window("window")?;
+    session.switch_to(&panel_window)?;
+    // A query of its own, so that Firefox's harness finds this panel page and not the first one.
+    let panel_window = launched.open_extension_page(&format!("{PANEL}?large"))?;
+    pin(launched, tab)?;
+    let shown = wait_for_panel_within(launched, LARGE_WAIT, |p| {
+        p.counts.values().sum::<u64>() == audience
+    })?;
+    let sum: u64 = shown.counts.values().sum();
+    check(
+        "the panel's counts sum to the comments read",
+        (sum != audience || !counts_match(&shown.counts, &engine.counts)).then(|| {
+            format!(
+                "panel {:?} (sum {sum}), read {audience}, summary {:?}",
+                shown.counts, engine.counts
+            )
+        }),
+    );
+    check(
+        "the waiting list is as long as the summary's unanswered",
+        (shown.waiting.len() != engine.unanswered.len()
+            || set(&shown.waiting) != set(&engine.unanswered))
+        .then(|| {
+            format!(
+                "panel lists {}, summary has {}",
+                shown.waiting.len(),
+                engine.unanswered.len()
+            )
+        }),
+    );
+    let target = shown
+        .waiting
+        .last()
+        .cloned()
+        .ok_or_else(|| anyhow!("nothing waiting in the panel"))?;
+    let jump = jump_to(launched, &page_window, &panel_window, &target)?;
+    check(
+        "a click on the last waiting item scrolls the page to it",
+        (!jump.clicked || !jump.scrolled_into_view()).then(|| jump.to_string()),
+    );
+    session.close_window()?;
+    session.switch_to(&panel_window)?;
+    Ok(())
+}
+
+/// A check recorder: each check named after `prefix`.
+fn checker<'a>(
+    checks: &'a mut Vec<Check>,
+    prefix: &'a str,
+) -> impl FnMut(&str, Option<String>) + 'a {
+    move |name, failure| {
+        checks.push(Check {
+            name: format!("{prefix}: {name}"),
+            failure,
+        })
+    }
+}
+
+/// Reads `page` in a window kept open; answers the report, the window and the engine's summary.
+fn open_page(
+    launched: &Launched,
+    probe: &mut ExtensionProbe,
+    server: &Server,
+    page: &ServedPage,
+) -> Result<(super::PageReport, String, PageSummary)> {
+    let (report, window) = probe.read_page(launched, server, page, true)?;
+    let window = window.ok_or_else(|| anyhow!("the page's window was not kept"))?;
+    let summary = report
+        .summary
+        .clone()
+        .ok_or_else(|| anyhow!("GetThreads gave the page no summary"))?;
+    Ok((report, window, summary))
+}
+
+/// What a click on a waiting item in the panel did to the page.
+struct Jump {
+    clicked: bool,
+    before: Value,
+    after: Value,
+    /// What the panel's live region said after the click.
+    live: String,
+}
+
+impl Jump {
+    /// The comment is in the viewport now, and the page scrolled to get there.
+    fn scrolled_into_view(&self) -> bool {
+        let after = &self.after;
+        after["found"] == true
+            && after["top"].as_f64().unwrap_or(-1.0) >= 0.0
+            && after["bottom"].as_f64().unwrap_or(f64::MAX)
+                <= after["height"].as_f64().unwrap_or(0.0)
+            && self.before["scroll"] != after["scroll"]
+    }
+}
+
+impl std::fmt::Display for Jump {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "clicked: {}, before {}, after {}, panel said {:?}",
+            self.clicked, self.before, self.after, self.live
+        )
+    }
+}
+
+/// Scrolls the page to its top, clicks the waiting item `target` in the panel, and reads where
+/// the comment is then; ends in the page's window.
+fn jump_to(
+    launched: &Launched,
+    page_window: &str,
+    panel_window: &str,
+    target: &str,
+) -> Result<Jump> {
+    let session = &launched.session;
+    session.switch_to(page_window)?;
+    session.execute("window.scrollTo(0, 0); return true;", json!([]))?;
+    let before = where_is(launched, target)?;
+    session.switch_to(panel_window)?;
+    let clicked = session.execute(
+        CLICK,
+        json!([format!(
+            "[data-section=\"waiting\"] li.item[data-id=\"{target}\"] button.item-main"
+        )]),
+    )? == json!(true);
+    thread::sleep(Duration::from_millis(600));
+    let live = read_panel(launched)?.live;
+    session.switch_to(page_window)?;
+    let after = where_is(launched, target)?;
+    Ok(Jump {
+        clicked,
+        before,
+        after,
+        live,
+    })
+}
+
+/// How long the panel may take to show the 1,000-reply thread.
+const LARGE_WAIT: Duration = Duration::from_secs(60);
+
+/// Points the panel (the current window) at tab `tab`.
+fn pin(launched: &Launched, tab: i64) -> Result<()> {
+    let raw = launched.session.execute_async(PIN_TAB, json!([tab]))?;
+    let v: Value = serde_json::from_str(raw.as_str().unwrap_or("{}"))?;
+    if v["tab"].as_i64() != Some(tab) {
+        bail!("pinning the panel to tab {tab}: {v}");
+    }
+    Ok(())
 }
 
 fn run(
@@ -164,18 +344,8 @@ fn run(
     checks: &mut Vec<Check>,
 ) -> Result<()> {
     let session = &launched.session;
-    let mut check = |name: &str, failure: Option<String>| {
-        checks.push(Check {
-            name: format!("{prefix}: {name}"),
-            failure,
-        });
-    };
-    let (report, page_window) = probe.read_page(launched, server, served, true)?;
-    let page_window = page_window.ok_or_else(|| anyhow!("the page's window was not kept"))?;
-    let engine = report
-        .summary
-        .clone()
-        .ok_or_else(|| anyhow!("GetThreads gave the page no summary"))?;
+    let mut check = checker(checks, prefix);
+    let (report, page_window, engine) = open_page(launched, probe, server, served)?;
     let tab = page_tab(launched, &served.url)?;
 
     // The fixture's expected summary (the parts it pins) holds for what the engine said.
@@ -191,7 +361,7 @@ fn run(
     let panel_window = session.new_window("window")?;
     session.switch_to(&panel_window)?;
     let panel_window = launched.open_extension_page(PANEL)?;
-    session.execute(PIN_TAB, json!([tab]))?;
+    pin(launched, tab)?;
 
     let shown = wait_for_panel(launched, |p| counts_match(&p.counts, &engine.counts))?;
     check(
@@ -211,37 +381,20 @@ fn run(
         .last()
         .cloned()
         .ok_or_else(|| anyhow!("nothing unanswered to jump to"))?;
-    session.switch_to(&page_window)?;
-    session.execute("window.scrollTo(0, 0); return true;", json!([]))?;
-    let before = where_is(launched, &target)?;
-    session.switch_to(&panel_window)?;
-    let clicked = session.execute(
-        CLICK,
-        json!([format!(
-            "[data-section=\"waiting\"] button.item-main[data-id=\"{target}\"]"
-        )]),
-    )?;
+    let jump = jump_to(launched, &page_window, &panel_window, &target)?;
     check(
         "the unanswered item can be clicked",
-        (clicked != json!(true)).then(|| "no such item in the panel".to_string()),
+        (!jump.clicked).then(|| "no such item in the panel".to_string()),
     );
-    thread::sleep(Duration::from_millis(600));
-    let live = read_panel(launched)?.live;
-    session.switch_to(&page_window)?;
-    let after = where_is(launched, &target)?;
     // The outline lives in the content script's closed shadow root, out of any script's reach:
     // look for its colour in a screenshot, around the comment, while it lasts (1.6 s).
     let outline = session
         .screenshot()
         .and_then(|png| decode_png(&png))
-        .map(|image| outline_pixels(&image, &after));
-    let in_view = after["found"] == true
-        && after["top"].as_f64().unwrap_or(-1.0) >= 0.0
-        && after["bottom"].as_f64().unwrap_or(f64::MAX) <= after["height"].as_f64().unwrap_or(0.0);
+        .map(|image| outline_pixels(&image, &jump.after));
     check(
         "the page scrolled the clicked comment into view",
-        (!in_view || before["scroll"] == after["scroll"])
-            .then(|| format!("before {before}, after {after}, panel said {live:?}")),
+        (!jump.scrolled_into_view()).then(|| jump.to_string()),
     );
 
     check(
@@ -361,7 +514,15 @@ fn read_panel(launched: &Launched) -> Result<Shown> {
 
 /// Reads the panel until `ready` holds or [`PANEL_WAIT`] passes; answers the last reading.
 fn wait_for_panel(launched: &Launched, ready: impl Fn(&Shown) -> bool) -> Result<Shown> {
-    let deadline = Instant::now() + PANEL_WAIT;
+    wait_for_panel_within(launched, PANEL_WAIT, ready)
+}
+
+fn wait_for_panel_within(
+    launched: &Launched,
+    wait: Duration,
+    ready: impl Fn(&Shown) -> bool,
+) -> Result<Shown> {
+    let deadline = Instant::now() + wait;
     loop {
         let shown = read_panel(launched)?;
         if ready(&shown) || Instant::now() >= deadline {

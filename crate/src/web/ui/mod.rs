@@ -84,6 +84,7 @@ pub fn mount_side_panel() -> Result<(), JsValue> {
             kind.as_deref(),
             Some("CommentsRead" | "PageOpened" | "PageUnreadable")
         ) {
+            timings::heard(js_sys::Date::now());
             request_refresh();
         }
     })
@@ -99,7 +100,14 @@ pub fn mount_side_panel() -> Result<(), JsValue> {
     Ok(())
 }
 
-/// Refreshes now, or right after the refresh under way: never two at once, none lost.
+/// The longest pause between two refreshes that follow each other, in ms.
+const MAX_PAUSE_MS: f64 = 200.0;
+
+/// Refreshes now, or after the refresh under way: never two at once, none lost. Refreshes that
+/// follow each other (a content script reading a long thread sends a message per slice) are
+/// spaced by as long as the last one took to ask: the background builds every thread's report for
+/// each ask, so asking without pause would keep it from the content script's next batch, and the
+/// whole thread would be read more slowly (see BENCHMARKS.md, "panel-latency").
 fn request_refresh() {
     if REFRESHING.with(|r| r.replace(true)) {
         REFRESH_AGAIN.with(|a| a.set(true));
@@ -107,28 +115,105 @@ fn request_refresh() {
     }
     spawn_local(async {
         loop {
-            refresh().await;
+            let asked_ms = refresh().await;
             if !REFRESH_AGAIN.with(|a| a.replace(false)) {
                 break;
             }
+            pause(asked_ms.clamp(0.0, MAX_PAUSE_MS) as u32).await;
+            // What was asked for during the pause is what the next refresh shows.
+            REFRESH_AGAIN.with(|a| a.set(false));
         }
         REFRESHING.with(|r| r.set(false));
     });
 }
 
-/// Asks for the threads and shows the active tab's.
-async fn refresh() {
-    let now = js_sys::Date::now() as i64;
+/// Resolves after `ms` milliseconds.
+async fn pause(ms: u32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        gloo_timers::callback::Timeout::new(ms, move || {
+            resolve.call0(&JsValue::NULL).ok();
+        })
+        .forget();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.ok();
+}
+
+/// Asks for the threads and shows the active tab's; answers how long the asking took, in ms.
+async fn refresh() -> f64 {
+    let started = js_sys::Date::now();
+    let now = started as i64;
     let shown = match fetch(now).await {
         Ok(shown) => shown,
         Err(why) => Shown::EngineSilent(why),
     };
-    with_panel(|panel| panel.show(shown, Some(now)));
+    let fetched = js_sys::Date::now();
+    let mut redrawn = false;
+    with_panel(|panel| redrawn = panel.show(shown, Some(now)));
+    timings::refreshed(started, fetched, js_sys::Date::now(), redrawn);
+    fetched - started
+}
+
+/// The panel's own timings, kept where the benchmark reads them (`globalThis.candorPanelTimes`:
+/// `heard`, when content scripts' messages arrived; `refreshes`, each refresh's start, time asking
+/// for and reading the threads, time drawing, and whether it redrew), as the background keeps
+/// `candorEngineStartMs`. A few numbers per event, the last few hundred; nothing leaves the page.
+mod timings {
+    use js_sys::{Array, Reflect};
+    use wasm_bindgen::{JsCast, JsValue};
+
+    /// Entries kept per list (the oldest go first).
+    const KEPT: u32 = 400;
+
+    /// The list `name` of `globalThis.candorPanelTimes`, made when missing.
+    fn list(name: &str) -> Option<Array> {
+        let global = js_sys::global();
+        let key = JsValue::from_str("candorPanelTimes");
+        let times = match Reflect::get(&global, &key).ok().filter(JsValue::is_object) {
+            Some(times) => times,
+            None => {
+                let times: JsValue = js_sys::Object::new().into();
+                Reflect::set(&global, &key, &times).ok()?;
+                times
+            }
+        };
+        match Reflect::get(&times, &name.into()).ok()?.dyn_into::<Array>() {
+            Ok(list) => Some(list),
+            Err(_) => {
+                let list = Array::new();
+                Reflect::set(&times, &name.into(), &list).ok()?;
+                Some(list)
+            }
+        }
+    }
+
+    fn push(name: &str, entry: &JsValue) {
+        if let Some(list) = list(name) {
+            list.push(entry);
+            if list.length() > KEPT {
+                list.shift();
+            }
+        }
+    }
+
+    pub fn heard(at: f64) {
+        push("heard", &at.into());
+    }
+
+    pub fn refreshed(started: f64, fetched: f64, shown: f64, redrawn: bool) {
+        let entry = Array::of4(
+            &started.into(),
+            &(fetched - started).into(),
+            &(shown - fetched).into(),
+            &redrawn.into(),
+        );
+        push("refreshes", &entry);
+    }
 }
 
 async fn fetch(now_ms: i64) -> Result<Shown, String> {
     let tab = browser::active_tab_id().await?;
-    let reply = browser::send_to_background(
+    // The answer holds every comment of every thread read: it crosses as one JSON text.
+    let reply = browser::send_to_background_as_text(
         &json!({"v": PROTOCOL_VERSION, "type": "GetThreads", "now_ms": now_ms}),
     )
     .await?;

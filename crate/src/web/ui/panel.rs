@@ -11,13 +11,22 @@
 //! state with `aria-pressed`, the correction menus with `aria-expanded`; changes are announced in
 //! one persistent polite live region (a region created anew is not announced reliably); focus
 //! survives redraws, which happen only when the thread or the panel's own state changed.
+//!
+//! Speed (a thread of 1,000 comments lists about 1,750 items): a redraw builds the panel's few
+//! dozen other elements afresh, then changes the page's only where they differ ([`morph`]), so an
+//! unchanged node is never touched (no style or layout work, focus stays); the two long lists are
+//! kept from one redraw to the next, and each item whose content did not change (keyed by list and
+//! comment id) is kept in its place ([`place_items`]), so new comments cost only their own items.
+//! Items off screen skip layout and paint (`content-visibility: auto`). `cargo xtask e2e
+//! --panel-bench` measures it.
 
 use std::cell::RefCell;
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use gloo_events::EventListener;
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, HtmlElement, KeyboardEvent};
+use web_sys::{Document, Element, HtmlElement, KeyboardEvent, Node};
 
 use super::strings::Words;
 use super::view::{category, PanelComment, PanelThread};
@@ -28,6 +37,10 @@ use crate::thread::Platform;
 
 /// Characters of a comment shown in a list item.
 const EXCERPT_CHARS: usize = 140;
+
+/// Lets the browser skip the layout and paint of list items off screen (a long thread lists
+/// thousands); the size stands in for an item not laid out yet, then the last one measured.
+const ITEM_STYLE: &str = "content-visibility: auto; contain-intrinsic-size: auto 4.5rem";
 
 /// What the panel is asked to show.
 #[derive(Debug, Clone, PartialEq)]
@@ -74,6 +87,21 @@ struct State {
     focus_next: Option<String>,
     /// The summary shown as text when the clipboard refused it.
     copy_box: Option<String>,
+    /// The list items drawn for this thread, by `<list>:<comment id>`, with what they show.
+    items: HashMap<String, (ItemShape, Element)>,
+    /// The long lists, kept across redraws: `w` (waiting) and `c` (comments).
+    lists: HashMap<&'static str, Element>,
+    /// The thread the kept items belong to.
+    items_url: Option<String>,
+}
+
+/// Everything a list item shows: an item drawn with the same shape can be kept as it is.
+#[derive(Debug, Clone, PartialEq)]
+struct ItemShape {
+    comment: PanelComment,
+    waited: Option<i64>,
+    answered: bool,
+    open: bool,
 }
 
 /// The mounted panel. Dropping it removes its listeners.
@@ -111,6 +139,9 @@ impl Panel {
             open_menu: None,
             focus_next: None,
             copy_box: None,
+            items: HashMap::new(),
+            lists: HashMap::new(),
+            items_url: None,
         }));
         let on_action: Rc<dyn Fn(Action)> = Rc::new(on_action);
         let click = {
@@ -152,11 +183,12 @@ impl Panel {
     }
 
     /// Shows `shown`; redraws only when something visible changed (waits count in minutes).
-    pub fn show(&self, shown: Shown, now_ms: Option<i64>) {
+    /// Answers whether it redrew.
+    pub fn show(&self, shown: Shown, now_ms: Option<i64>) -> bool {
         let mut state = self.state.borrow_mut();
         let minute = |ms: Option<i64>| ms.map(|t| t.div_euclid(60_000));
         if state.shown.as_ref() == Some(&shown) && minute(state.now_ms) == minute(now_ms) {
-            return;
+            return false;
         }
         let announce = state.changes_worth_announcing(&shown);
         state.shown = Some(shown);
@@ -165,6 +197,7 @@ impl Panel {
         if let Some(text) = announce {
             state.live.set_text_content(Some(&text));
         }
+        true
     }
 
     /// Says `text` in the live region (a result, an error).
@@ -280,14 +313,23 @@ impl State {
                 .then(|| active.get_attribute("data-focus"))
                 .flatten()
         });
+        // Items are kept only within one thread.
+        let url = self.report().map(|r| r.url.clone());
+        if url != self.items_url {
+            self.items.clear();
+            self.items_url = url;
+        }
         let mut view = View {
             doc: &doc,
             words: self.words,
-            focus_key,
-            to_focus: None,
             menus: 0,
+            kept: std::mem::take(&mut self.items),
+            drawn: HashMap::new(),
+            lists: Vec::new(),
         };
+        let fresh = view.el("div", &[("class", "content")]);
         let body = view.el("div", &[("class", "body")]);
+        append(&fresh, &body);
         match &self.shown {
             None => {}
             Some(Shown::EngineSilent(why)) => {
@@ -314,10 +356,42 @@ impl State {
             &body,
             &view.text("p", &[("class", "privacy")], self.words.privacy()),
         );
-        self.content.set_text_content(None);
-        append(&self.content, &body);
-        if let Some(element) = view.to_focus.and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
-            element.focus().ok();
+        // The kept lists get their items, then the page takes the new drawing where it differs;
+        // a list whose section was drawn anew takes the place of its stand-in.
+        for (key, tag, items) in &view.lists {
+            let list = self
+                .lists
+                .entry(key)
+                .or_insert_with(|| el(&doc, tag, &list_attributes(key)));
+            place_items(list, items);
+        }
+        morph(&self.content, &fresh);
+        for (key, _, _) in &view.lists {
+            let list = &self.lists[key];
+            if !list.is_connected() {
+                if let Ok(Some(stand_in)) = self
+                    .content
+                    .query_selector(&format!("[data-keep=\"{key}\"]"))
+                {
+                    stand_in.replace_with_with_node_1(list).ok();
+                }
+            }
+        }
+        // Items not drawn this time (a filter hides them) are kept for when they come back.
+        let mut items = view.drawn;
+        for (key, item) in view.kept {
+            items.entry(key).or_insert(item);
+        }
+        self.items = items;
+        if let Some(key) = focus_key {
+            let selector = format!("[data-focus=\"{}\"]", css_string(&key));
+            if let Ok(Some(element)) = self.content.query_selector(&selector) {
+                if doc.active_element().as_ref() != Some(&element) {
+                    if let Ok(element) = element.dyn_into::<HtmlElement>() {
+                        element.focus().ok();
+                    }
+                }
+            }
         }
     }
 }
@@ -326,9 +400,13 @@ impl State {
 struct View<'a> {
     doc: &'a Document,
     words: Words,
-    focus_key: Option<String>,
-    to_focus: Option<Element>,
     menus: usize,
+    /// The previous redraw's list items, taken when their shape is unchanged…
+    kept: HashMap<String, (ItemShape, Element)>,
+    /// …and this redraw's.
+    drawn: HashMap<String, (ItemShape, Element)>,
+    /// The long lists' items, by list: key, tag and items in order.
+    lists: Vec<(&'static str, &'static str, Vec<Element>)>,
 }
 
 impl View<'_> {
@@ -348,10 +426,13 @@ impl View<'_> {
         for (name, value) in attributes {
             button.set_attribute(name, value).ok();
         }
-        if self.focus_key.as_deref() == Some(key) {
-            self.to_focus = Some(button.clone());
-        }
         button
+    }
+
+    /// The stand-in for the kept list `key` (`<tag>`), whose items are `items`.
+    fn kept_list(&mut self, key: &'static str, tag: &'static str, items: Vec<Element>) -> Element {
+        self.lists.push((key, tag, items));
+        self.el(tag, &list_attributes(key))
     }
 
     fn thread(
@@ -479,13 +560,15 @@ impl View<'_> {
                 &section,
                 &self.text("p", &[("class", "hint")], w.waiting_hint()),
             );
-            let list = self.el("ol", &[("class", "items")]);
+            let by_id: HashMap<&str, &PanelComment> =
+                report.comments.iter().map(|c| (c.id.as_str(), c)).collect();
+            let mut items = Vec::new();
             for (id, waited_minutes) in &s.waiting {
-                if let Some(c) = report.comments.iter().find(|c| &c.id == id) {
-                    let item = self.item("w", c, *waited_minutes, false, open_menu);
-                    append(&list, &item);
+                if let Some(c) = by_id.get(id.as_str()) {
+                    items.push(self.item("w", c, *waited_minutes, false, open_menu));
                 }
             }
+            let list = self.kept_list("w", "ol", items);
             append(&section, &list);
         }
 
@@ -537,11 +620,11 @@ impl View<'_> {
         } else {
             let answered: std::collections::HashSet<&str> =
                 s.answered.iter().map(String::as_str).collect();
-            let list = self.el("ul", &[("class", "items")]);
-            for c in shown {
-                let item = self.item("c", c, None, answered.contains(c.id.as_str()), open_menu);
-                append(&list, &item);
-            }
+            let items = shown
+                .into_iter()
+                .map(|c| self.item("c", c, None, answered.contains(c.id.as_str()), open_menu))
+                .collect();
+            let list = self.kept_list("c", "ul", items);
             append(&section, &list);
         }
 
@@ -572,9 +655,6 @@ impl View<'_> {
                 ],
             );
             area.set_text_content(Some(text));
-            if self.focus_key.as_deref() == Some("copy-box") {
-                self.to_focus = Some(area.clone());
-            }
             append(&section, &area);
         }
     }
@@ -605,11 +685,41 @@ impl View<'_> {
         answered: bool,
         open_menu: Option<&str>,
     ) -> Element {
+        let key = format!("{list}:{}", c.id);
+        let shape = ItemShape {
+            comment: c.clone(),
+            waited,
+            answered,
+            open: open_menu == Some(key.as_str()),
+        };
+        let element = match self.kept.remove(&key) {
+            Some((before, element)) if before == shape => {
+                if !c.by_brand {
+                    // Keeps the menus' ids as they are when every item is drawn.
+                    self.menus += 1;
+                }
+                element
+            }
+            _ => self.build_item(list, &shape),
+        };
+        // A comment listed twice under one key keeps its first element.
+        self.drawn
+            .entry(key)
+            .or_insert_with(|| (shape, element.clone()));
+        element
+    }
+
+    /// Draws the item `shape` describes, in list `list`.
+    fn build_item(&mut self, list: &str, shape: &ItemShape) -> Element {
         let w = self.words;
+        let c = &shape.comment;
         let id = c.id.as_str();
         let key = format!("{list}:{id}");
         let category = c.category;
-        let item = self.el("li", &[("class", "item"), ("data-id", id)]);
+        let item = self.el(
+            "li",
+            &[("class", "item"), ("data-id", id), ("style", ITEM_STYLE)],
+        );
         let excerpt = excerpt(&c.text);
         let main = self.button(
             &format!("scroll:{key}"),
@@ -647,13 +757,13 @@ impl View<'_> {
                 ),
             );
         }
-        if answered {
+        if shape.answered {
             append(
                 &meta,
                 &self.text("span", &[("class", "answered")], w.answered()),
             );
         }
-        if let Some(minutes) = waited {
+        if let Some(minutes) = shape.waited {
             append(
                 &meta,
                 &self.text("span", &[("class", "wait")], &w.wait(minutes)),
@@ -673,7 +783,7 @@ impl View<'_> {
         if c.by_brand {
             return item;
         }
-        let open = open_menu == Some(key.as_str());
+        let open = shape.open;
         let menu_id = format!("candor-menu-{}", self.menus);
         self.menus += 1;
         let mut opener_attributes = vec![
@@ -720,6 +830,125 @@ impl View<'_> {
         }
         item
     }
+}
+
+/// The attributes of the kept list `key` and of its stand-in.
+fn list_attributes(key: &str) -> [(&'static str, &str); 2] {
+    [("class", "items"), ("data-keep", key)]
+}
+
+/// Attributes that say two elements are the same control, section or item: when one differs, the
+/// old element is replaced rather than changed.
+const IDENTITY: [&str; 4] = ["data-section", "data-id", "data-focus", "data-keep"];
+
+/// Makes `old` (in the page) show what `new` (just built, detached) shows: nodes that match keep
+/// their place and only their differences are written; the others are replaced by `new`'s. The
+/// kept lists (`data-keep`) are left alone: [`place_items`] orders their items.
+fn morph(old: &Element, new: &Element) {
+    let names = new.get_attribute_names();
+    for name in names.iter().filter_map(|n| n.as_string()) {
+        let value = new.get_attribute(&name);
+        if old.get_attribute(&name) != value {
+            old.set_attribute(&name, value.as_deref().unwrap_or_default())
+                .ok();
+        }
+    }
+    for name in old
+        .get_attribute_names()
+        .iter()
+        .filter_map(|n| n.as_string())
+    {
+        if !new.has_attribute(&name) {
+            old.remove_attribute(&name).ok();
+        }
+    }
+    let mut old_child = old.first_child();
+    let mut new_child = new.first_child();
+    while let Some(fresh) = new_child {
+        // Read before `fresh` may move into `old`.
+        new_child = fresh.next_sibling();
+        match old_child {
+            Some(current) => {
+                old_child = current.next_sibling();
+                if !patch(&current, &fresh) {
+                    old.replace_child(&fresh, &current).ok();
+                }
+            }
+            None => {
+                old.append_child(&fresh).ok();
+            }
+        }
+    }
+    while let Some(extra) = old_child {
+        old_child = extra.next_sibling();
+        old.remove_child(&extra).ok();
+    }
+}
+
+/// Brings `old` to what `new` shows when they are the same kind of node; false when they are not.
+fn patch(old: &Node, new: &Node) -> bool {
+    match (old.node_type(), new.node_type()) {
+        (Node::TEXT_NODE, Node::TEXT_NODE) => {
+            let text = new.node_value();
+            if old.node_value() != text {
+                old.set_node_value(text.as_deref());
+            }
+            true
+        }
+        (Node::ELEMENT_NODE, Node::ELEMENT_NODE) => {
+            let (old, new) = (
+                old.unchecked_ref::<Element>(),
+                new.unchecked_ref::<Element>(),
+            );
+            if old.tag_name() != new.tag_name()
+                || IDENTITY
+                    .iter()
+                    .any(|name| old.get_attribute(name) != new.get_attribute(name))
+            {
+                return false;
+            }
+            if !new.has_attribute("data-keep") {
+                morph(old, new);
+            }
+            true
+        }
+        _ => false,
+    }
+}
+
+/// Gives the kept list `list` exactly `items`, in order, moving as little as possible: an item
+/// already in place is not touched, so appended comments cost only their own items.
+fn place_items(list: &Element, items: &[Element]) {
+    let wanted: HashMap<String, &Element> = items
+        .iter()
+        .filter_map(|item| Some((item.get_attribute("data-id")?, item)))
+        .collect();
+    let mut child = list.first_element_child();
+    while let Some(current) = child {
+        child = current.next_element_sibling();
+        let stays = current
+            .get_attribute("data-id")
+            .and_then(|id| wanted.get(&id))
+            .is_some_and(|item| **item == current);
+        if !stays {
+            current.remove();
+        }
+    }
+    let mut cursor = list.first_element_child();
+    for item in items {
+        match &cursor {
+            Some(current) if current == item => cursor = current.next_element_sibling(),
+            _ => {
+                list.insert_before(item, cursor.as_ref().map(|c| c.as_ref()))
+                    .ok();
+            }
+        }
+    }
+}
+
+/// `text` inside a double-quoted CSS string.
+fn css_string(text: &str) -> String {
+    text.replace('\\', "\\\\").replace('"', "\\\"")
 }
 
 fn category_named(name: &str) -> Option<Category> {
@@ -777,4 +1006,119 @@ fn space_out(parent: &Element) {
 
 fn append(parent: &Element, child: &Element) {
     parent.append_child(child).ok();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    fn doc() -> Document {
+        web_sys::window().unwrap().document().unwrap()
+    }
+
+    /// A detached `<ul>` of `<li data-id>` items.
+    fn list_of(ids: &[&str]) -> (Element, Vec<Element>) {
+        let doc = doc();
+        let list = el(&doc, "ul", &[]);
+        let items: Vec<Element> = ids
+            .iter()
+            .map(|id| el(&doc, "li", &[("data-id", id)]))
+            .collect();
+        for item in &items {
+            append(&list, item);
+        }
+        (list, items)
+    }
+
+    fn ids_of(list: &Element) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut child = list.first_element_child();
+        while let Some(c) = child {
+            out.push(c.get_attribute("data-id").unwrap_or_default());
+            child = c.next_element_sibling();
+        }
+        out
+    }
+
+    #[wasm_bindgen_test]
+    fn items_are_placed_in_order_and_the_ones_kept_are_the_same_nodes() {
+        // (items in the list, wanted: an existing item by index or a new id)
+        type Wanted<'a> = &'a [Result<usize, &'a str>];
+        let cases: [(&[&str], Wanted); 4] = [
+            (&["a", "b"], &[Ok(0), Ok(1), Err("c")]),
+            (&["a", "b", "c"], &[Ok(0), Ok(2)]),
+            (&["a", "b", "c"], &[Ok(2), Ok(0), Err("d")]),
+            (&["a"], &[]),
+        ];
+        for (before, wanted) in cases {
+            let (list, items) = list_of(before);
+            let wanted: Vec<Element> = wanted
+                .iter()
+                .map(|w| match w {
+                    Ok(i) => items[*i].clone(),
+                    Err(id) => el(&doc(), "li", &[("data-id", id)]),
+                })
+                .collect();
+            place_items(&list, &wanted);
+            let want_ids: Vec<String> = wanted
+                .iter()
+                .map(|e| e.get_attribute("data-id").unwrap())
+                .collect();
+            assert_eq!(ids_of(&list), want_ids, "{before:?}");
+            let mut child = list.first_element_child();
+            for w in &wanted {
+                assert_eq!(child.as_ref(), Some(w), "{before:?}: the very node");
+                child = child.and_then(|c| c.next_element_sibling());
+            }
+        }
+    }
+
+    #[wasm_bindgen_test]
+    fn morph_keeps_matching_nodes_and_replaces_the_rest() {
+        let doc = doc();
+        let old = el(&doc, "div", &[("class", "a")]);
+        let kept = el(&doc, "p", &[("data-focus", "x"), ("title", "old")]);
+        kept.set_text_content(Some("before"));
+        let swapped = el(&doc, "span", &[]);
+        let gone = el(&doc, "em", &[]);
+        for child in [&kept, &swapped, &gone] {
+            append(&old, child);
+        }
+
+        let new = el(&doc, "div", &[("class", "b")]);
+        let p = el(&doc, "p", &[("data-focus", "x")]);
+        p.set_text_content(Some("after"));
+        append(&new, &p);
+        append(&new, &el(&doc, "b", &[]));
+        morph(&old, &new);
+
+        assert_eq!(old.get_attribute("class").as_deref(), Some("b"));
+        assert_eq!(old.first_element_child().as_ref(), Some(&kept));
+        assert_eq!(kept.text_content().as_deref(), Some("after"));
+        assert!(!kept.has_attribute("title"));
+        assert!(!swapped.is_connected() && swapped.parent_node().is_none());
+        assert!(gone.parent_node().is_none());
+        assert_eq!(old.child_element_count(), 2);
+        assert_eq!(old.last_element_child().unwrap().tag_name(), "B");
+
+        // Another identity is another element: the old one is replaced, not changed.
+        let other = el(&doc, "div", &[]);
+        append(&other, &el(&doc, "p", &[("data-focus", "y")]));
+        morph(&old, &other);
+        assert!(kept.parent_node().is_none());
+        assert_eq!(
+            old.first_element_child()
+                .and_then(|e| e.get_attribute("data-focus"))
+                .as_deref(),
+            Some("y")
+        );
+    }
+
+    #[wasm_bindgen_test]
+    fn css_strings_escape_quotes_and_backslashes() {
+        for (raw, escaped) in [("w:1", "w:1"), ("a\"b", "a\\\"b"), ("a\\b", "a\\\\b")] {
+            assert_eq!(css_string(raw), escaped);
+        }
+    }
 }
