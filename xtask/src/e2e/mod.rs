@@ -6,7 +6,7 @@
 //! errors and every request the browser made besides the pages themselves.
 //! `--bench` measures the extension's message pipe instead (`pipe`); `--card [--browser B]` runs
 //! the guidance card's checks (`card`); `--guard DIR` drives the reply coach and the delete guard on
-//! DIR's pages (`guard`).
+//! DIR's pages (`guard`); `--practice [--browser B]` drives the practice page (`practice`).
 
 pub mod browser;
 pub mod card;
@@ -14,6 +14,7 @@ pub mod guard;
 pub mod options;
 pub mod panel;
 pub mod pipe;
+pub mod practice;
 pub mod server;
 pub mod webdriver;
 
@@ -349,6 +350,9 @@ pub fn main(args: &[String]) -> Result<()> {
     }
     if args.first().map(String::as_str) == Some("--panel") {
         return panel::main(&args[1..]);
+    }
+    if args.first().map(String::as_str) == Some("--practice") {
+        return practice::main(&args[1..]);
     }
     let args = parse_args(args)?;
     if args.bench {
