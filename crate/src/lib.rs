@@ -21,6 +21,7 @@
 //! | [`coach`] | checks of a draft reply |
 //! | [`guard`] | whether a removal is held (P6/P7), and the audit log of guard decisions |
 //! | [`assist`] | guidance and coaching for one comment of a thread the engine has read |
+//! | [`practice`] | practice mode: the practice threads, the review of an attempt, a trainee's progress |
 //! | [`re`] | one regex API: `regex` natively, `regex-lite` in wasm |
 //! | [`cli`] | the `candor` command-line tool's subcommands |
 
@@ -31,6 +32,7 @@ pub mod coach;
 pub mod engine;
 pub mod guard;
 pub mod guide;
+pub mod practice;
 pub mod profile;
 pub mod protocol;
 pub mod re;

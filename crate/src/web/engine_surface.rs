@@ -1,5 +1,6 @@
-//! The background's surface: the [`Engine`] JavaScript holds, and the guidance preview extension
-//! pages ask of it. Built with the `engine` feature (the `engine` wasm module).
+//! The background's surface: the [`Engine`] JavaScript holds, and what extension pages ask of it (the
+//! guidance preview, the practice review).
+//! Built with the `engine` feature (the `engine` wasm module).
 
 use wasm_bindgen::prelude::*;
 
@@ -61,4 +62,12 @@ fn to_js(response: &Response) -> JsValue {
 #[wasm_bindgen]
 pub fn preview_guidance(request: &str) -> String {
     assist::preview_json(request)
+}
+
+/// Reviews a trainee's draft on a practice thread (the practice page):
+/// `{"thread", "comment_id", "draft", "ui_lang"}` in, the review or `{"error": "…"}` out, both as
+/// JSON text. See [`crate::practice`] for the scoring.
+#[wasm_bindgen]
+pub fn practice_review(request: &str) -> String {
+    crate::practice::review_json(request)
 }
