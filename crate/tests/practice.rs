@@ -634,3 +634,74 @@ fn every_rule_has_a_short_name_in_both_languages() {
         "2 of 9 comment(s) tried · best average 71/100"
     );
 }
+
+/// The shipped French thread on X, reviewed by the real engine.
+#[wasm_bindgen_test]
+fn a_shipped_thread_runs_a_full_attempt_with_the_real_engine() {
+    const INDEX: &str = include_str!("../../extension/practice/index.json");
+    const THREAD: &str = include_str!("../../extension/practice/fr-x-banque.json");
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let root = doc.create_element("div").unwrap();
+    doc.create_document_fragment().append_child(&root).unwrap();
+    let reviewer: Reviewer = Rc::new(|request: &str| candor::practice::review_json(request));
+    let page = PracticePage::mount(&root, Lang::Fr, reviewer, |_| {});
+    page.progress_loaded(Ok(None));
+    page.set_index(read_index(INDEX));
+    page.thread_loaded("fr-x-banque", read_thread(THREAD));
+    click(&root, "button.open-thread[data-thread=fr-x-banque]");
+    assert_eq!(
+        attr(&root, "section.thread", "class").as_deref(),
+        Some("thread look-x")
+    );
+    let file: Value = serde_json::from_str(THREAD).unwrap();
+    let comments = file["comments"].as_array().unwrap();
+    assert_eq!(all(&root, "li.comment-item").len(), comments.len());
+    for c in comments {
+        let selector = format!(
+            "li[data-comment={}] .comment > .text",
+            c["id"].as_str().unwrap()
+        );
+        assert_eq!(text(&root, &selector), c["text"].as_str().unwrap());
+    }
+    click(&root, "li[data-comment=c1] button.reply-action");
+    let points = all(&root, ".guidance .points li");
+    assert!(!points.is_empty());
+    for point in &points {
+        let rule = point.get_attribute("data-rule").unwrap();
+        assert!(
+            rule.starts_with('P') && rule[1..].parse::<u8>().is_ok(),
+            "{rule}"
+        );
+    }
+    // The profile says tu: a defensive reply in vous.
+    let area = one(&root, "textarea[data-role=draft]");
+    js_sys::Reflect::set(
+        &area,
+        &"value".into(),
+        &"Veuillez vous calmer, ce n'est pas de notre faute.".into(),
+    )
+    .unwrap();
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    area.dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap())
+        .unwrap();
+    page.review_now();
+    assert!(!all(&root, ".warnings li[data-rule]").is_empty());
+    click(&root, "button[data-action=submit]");
+    let rows = all(&root, "table.scores tbody tr");
+    assert!(!rows.is_empty());
+    for row in &rows {
+        assert!(!row
+            .query_selector(".why")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap()
+            .is_empty());
+    }
+    let total: u8 = attr(&root, ".total", "data-score")
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert_eq!(page.progress().best("fr-x-banque", "c1"), Some(total));
+}

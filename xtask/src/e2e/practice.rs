@@ -663,7 +663,11 @@ fn attempt_checks(
         &named("try again keeps the draft"),
         (page["draft"] != poor.as_str()).then(|| format!("the draft is {}", page["draft"])),
     );
-    let good = good_reply(lang, &thread.platform, address, author, comment_text);
+    let mut good = good_reply(lang, &thread.platform, address, author, comment_text);
+    // The brand's signature, when its profile has one.
+    if let Some(signature) = thread.json["profile"]["signature"]["text"].as_str() {
+        good = format!("{good} {signature}");
+    }
     type_draft(launched, &good)?;
     wait_for(launched, "the good draft to be reviewed", |p| {
         p["draft"] == good.as_str() && !p["warning_count"].is_null()

@@ -13,12 +13,11 @@
 //! trainer showing the French page in an English browser, and for the end-to-end test) and
 //! `?demo=<url>` (a link to the demo thread, which `cargo xtask run` serves).
 
-pub mod interim;
 pub mod page;
 pub mod view;
 pub mod words;
 
-pub use interim as progress;
+pub use crate::practice::progress;
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -30,7 +29,7 @@ use wasm_bindgen_futures::{spawn_local, JsFuture};
 use super::browser;
 use crate::text::Lang;
 use page::{Effect, PracticePage, Reviewer};
-use progress::Progress;
+use progress::{Progress, ProgressError};
 
 /// The `storage.local` key of the trainee's progress record.
 pub const STORAGE_KEY: &str = "practice.progress";
@@ -158,9 +157,10 @@ async fn read_progress() -> Result<Option<Progress>, String> {
             .and_then(|s| s.as_string())
             .unwrap_or_default(),
     };
-    Progress::from_json(&text)
-        .map(Some)
-        .map_err(|e| e.to_string())
+    Progress::from_json(&text).map(Some).map_err(|e| match e {
+        ProgressError::Corrupt(why) => why,
+        ProgressError::UnknownVersion(v) => format!("version {v}, from a newer Candor"),
+    })
 }
 
 async fn write_progress(json: &str) -> Result<(), String> {

@@ -465,7 +465,7 @@ impl State {
                 thread,
                 comment,
                 score,
-                at_ms: js_sys::Date::now() as i64,
+                at_ms: js_sys::Date::now().max(0.0) as u64,
                 rules: review
                     .rules
                     .iter()
@@ -682,11 +682,7 @@ impl View<'_> {
             for (rule, mean) in weakest {
                 append(
                     &list,
-                    &self.text(
-                        "li",
-                        &[("data-rule", &rule)],
-                        &w.next_item(&rule, mean as f32),
-                    ),
+                    &self.text("li", &[("data-rule", &rule)], &w.next_item(&rule, mean)),
                 );
             }
             append(&section, &list);
@@ -744,9 +740,10 @@ impl View<'_> {
             Some(Loaded::Ready(t)) => Some(t.answerable()),
             _ => None,
         };
-        let (attempted, best) = s
+        let (attempted, average) = s
             .progress
-            .thread_progress(&entry.id, total.unwrap_or_default());
+            .thread_progress(&entry.id, total.unwrap_or(usize::MAX));
+        let best = (attempted > 0).then_some(average);
         let line = match (total, &s.threads.get(&entry.id)) {
             (Some(total), _) => w.thread_progress(attempted, total, best),
             (None, Some(Loaded::Failed(why))) => w.load_failed(&w.the_thread(&entry.id), why),
