@@ -693,6 +693,9 @@ fn attempt_checks(
         ),
     );
 
+    eprintln!(
+        "practice {lang} {id} {comment_id}: poor reply {poor_total}/100 (warnings {want_warnings:?}), better reply {good_total}/100 (warnings {good_warnings:?})"
+    );
     // Both attempts are in storage.local; after a reload the list reads them back.
     let stored = stored_progress(launched)?;
     let attempts: Vec<&Value> = stored["attempts"]

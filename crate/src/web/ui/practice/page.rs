@@ -16,7 +16,6 @@
 //! picked, the score when a reply is submitted, back to the thread's button when the list returns).
 
 use std::cell::RefCell;
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use gloo_events::EventListener;
@@ -65,11 +64,11 @@ struct State {
     reviewer: Reviewer,
     filter: Option<Lang>,
     index: Loaded<Vec<IndexEntry>>,
-    threads: BTreeMap<String, Loaded<Rc<PracticeThread>>>,
+    threads: Keyed<Loaded<Rc<PracticeThread>>>,
     open: Option<String>,
     picked: Option<String>,
     /// Drafts per `thread/comment`, kept while the page lives.
-    drafts: BTreeMap<String, String>,
+    drafts: Keyed<String>,
     /// The coach's latest review of the picked comment's draft.
     review: Option<Result<Review, String>>,
     /// The review of the last submission, shown as the score table until "Try again".
@@ -124,10 +123,10 @@ impl PracticePage {
             reviewer: review,
             filter: None,
             index: Loaded::Loading,
-            threads: BTreeMap::new(),
+            threads: Keyed::default(),
             open: None,
             picked: None,
-            drafts: BTreeMap::new(),
+            drafts: Keyed::default(),
             review: None,
             result: None,
             progress: Progress::default(),
@@ -287,6 +286,33 @@ impl PracticePage {
     /// The progress record as it stands.
     pub fn progress(&self) -> Progress {
         self.state.borrow().progress.clone()
+    }
+}
+
+/// A few values by key, in insertion order. A plain list: the page holds a handful, and a map type
+/// would add its generic code to the module for nothing.
+struct Keyed<T>(Vec<(String, T)>);
+
+impl<T> Default for Keyed<T> {
+    fn default() -> Self {
+        Keyed(Vec::new())
+    }
+}
+
+impl<T> Keyed<T> {
+    fn get(&self, key: &str) -> Option<&T> {
+        self.0.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+
+    fn contains_key(&self, key: &str) -> bool {
+        self.get(key).is_some()
+    }
+
+    fn insert(&mut self, key: String, value: T) {
+        match self.0.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, slot)) => *slot = value,
+            None => self.0.push((key, value)),
+        }
     }
 }
 
@@ -466,11 +492,14 @@ impl State {
                 comment,
                 score,
                 at_ms: js_sys::Date::now().max(0.0) as u64,
-                rules: review
-                    .rules
-                    .iter()
-                    .map(|r| (r.rule.clone(), r.score))
-                    .collect(),
+                rules: {
+                    // Inserted one by one: collecting into a map would bring a sort into the module.
+                    let mut rules = std::collections::BTreeMap::new();
+                    for r in &review.rules {
+                        rules.insert(r.rule.clone(), r.score);
+                    }
+                    rules
+                },
             });
             self.effects
                 .push(Effect::SaveProgress(self.progress.to_json()));
@@ -1258,7 +1287,7 @@ fn initials(name: &str) -> String {
     name.split_whitespace()
         .filter_map(|w| w.chars().find(|c| c.is_alphanumeric()))
         .take(2)
-        .flat_map(char::to_uppercase)
+        .map(|c| c.to_ascii_uppercase())
         .collect()
 }
 
