@@ -201,7 +201,7 @@ fn the_list_shows_each_thread_with_its_platform_and_progress() {
     assert_eq!(items.len(), 2);
     assert_eq!(
         attr(&m.root, "[data-thread=en-fb-telecom]", "class").as_deref(),
-        Some("thread-item look-facebook")
+        Some("thread-item platform-facebook")
     );
     assert_eq!(
         text(&m.root, "[data-thread=en-fb-telecom] .meta"),

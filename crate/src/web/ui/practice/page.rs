@@ -743,7 +743,7 @@ impl View<'_> {
         let item = self.el(
             "li",
             &[
-                ("class", &format!("thread-item look-{platform}")),
+                ("class", &format!("thread-item platform-{platform}")),
                 ("data-thread", &entry.id),
                 ("data-lang", entry.lang.as_str()),
                 ("data-platform", platform),
@@ -1117,7 +1117,7 @@ impl View<'_> {
             );
             append(
                 &tr,
-                &self.text("th", &[("scope", "row"), ("class", "rule")], &row.rule),
+                &self.text("th", &[("scope", "row"), ("class", "rule-id")], &row.rule),
             );
             let title = if row.title.is_empty() {
                 w.rule_title(&row.rule).unwrap_or_default()
