@@ -16,8 +16,9 @@
 //! ## Scoring per rule
 //!
 //! The rules scored are those of the guidance's points (each carries its rule id), plus the coach's
-//! checks that apply to any reply — P9 (defensive), P10 (canned), P11 (voice) — whenever a reply is
-//! called for or written, plus the rule of any warning the coach raised. Each scores 0, 1 or 2 and
+//! checks that apply to any reply — P9 (defensive), P10 (canned), P11 (voice) — when the comment
+//! calls for a reply (not spam, trolls or remarks that need none), plus the rule of any warning the
+//! coach raised. Each scores 0, 1 or 2 and
 //! says why, citing the words it saw:
 //!
 //! - **0** when a coach warning of that rule fires (the why quotes the flagged words), or when
@@ -26,21 +27,25 @@
 //! - **2** when the draft does what the guidance asks and trips no warning of that rule.
 //!
 //! What "does what the guidance asks" means, rule by rule (all tests run on the folded draft —
-//! lowercase, no accents — and match whole words):
+//! lowercase, no accents — and match whole words; the `why` quotes the draft's own spelling). A
+//! comment's "terms" are `guide::extract(..).key_terms()` (order numbers, products, objects,
+//! amounts), topped up with its longer words (five letters or more, common words left out) when
+//! fewer than two were found:
 //!
 //! | rule | 2 | 1 | 0 |
 //! |---|---|---|---|
 //! | P3 | a private case offered a private message on the platform (`DM`, `Messenger`, « message privé »…); a common question kept public | a common question sent to private | a private case (personal data shown, or an order/account matter) left public |
-//! | P4 | names the comment's key terms (`guide::extract(..).key_terms()`: at least two, or all if fewer); with no key term, asks a question | names some | names none |
+//! | P4 | names the comment's terms (at least two, or all if fewer); with no term, asks a question | names some; with no term, asks nothing | names none |
 //! | P5 | announces a next step or a time (« je reviens vers vous », "we'll check", "today"…) | names the problem but no next step | neither |
-//! | P12 (question) | gives a fact (a number, yes/no, "you can"…) or a next step | neither | off-topic opinion warning |
+//! | P12 (question) | gives a fact (a number, yes/no, "included", the question's own terms in a statement) or a time for the answer | promises a next step with no fact and no time | neither, or an off-topic opinion warning |
 //! | P14 | thanks and names what was liked | thanks only | no thanks |
 //! | P15 | offers a gesture the profile allows, or promises none | — | promises a gesture no profile rule covers |
 //! | P8 | (troll) no reply, or a short answer to the fair part naming its terms | a short calm reply with nothing to answer | a long reply (coach warning) |
 //! | P7, P17 | (spam, abusive troll) hide or no reply | no reply where hiding was allowed | any reply |
 //! | P6 | no legitimate comment hidden | — | a comment that neither insults nor threatens hidden |
 //! | P1 | read the thread: no second answer to a comment the brand already answered | a reply where none was needed, or a second answer | — |
-//! | P9, P10, P11, P13, others | no warning of the rule | — | a warning |
+//! | P10 | no stock phrase or copied reply, and something of this comment in it (one of its terms, or the person's name) | nothing in it belongs to this comment | a warning |
+//! | P9, P11, P13, others | no warning of the rule | — | a warning |
 //!
 //! A draft may also state a decision instead of a reply: "no reply" / « pas de réponse » or "hide" /
 //! « masquer » (see [`review::NO_REPLY_DRAFTS`], [`review::HIDE_DRAFTS`]; the page may send

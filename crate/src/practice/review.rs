@@ -54,14 +54,17 @@ pub enum Decision {
 
 impl Decision {
     pub fn of(draft: &str) -> Decision {
-        let folded = fold(draft);
-        let plain = folded
-            .trim()
-            .trim_matches(|c: char| !c.is_alphanumeric())
-            .trim();
-        if draft.trim().is_empty() {
-            Decision::Empty
-        } else if NO_REPLY_DRAFTS.contains(&plain) {
+        let trimmed = draft.trim();
+        if trimmed.is_empty() {
+            return Decision::Empty;
+        }
+        // A decision is a few words; anything longer is a reply.
+        if trimmed.len() > 64 {
+            return Decision::Reply;
+        }
+        let folded = fold(trimmed);
+        let plain = folded.trim_matches(|c: char| !c.is_alphanumeric());
+        if NO_REPLY_DRAFTS.contains(&plain) {
             Decision::NoReply
         } else if HIDE_DRAFTS.contains(&plain) {
             Decision::Hide
@@ -164,13 +167,15 @@ pub fn review_json(request: &str) -> String {
         .map_err(|e| ReviewError::NotJson(e.to_string()))
         .and_then(|v| review_value(v, lang));
     match answer {
-        Ok(review) => serde_json::to_string(&review)
-            .unwrap_or_else(|e| serde_json::json!({ "error": e.to_string() }).to_string()),
+        // Through a `Value`: the engine already serialises its types that way (smaller module).
+        Ok(review) => serde_json::to_value(&review)
+            .unwrap_or_else(|e| serde_json::json!({ "error": e.to_string() }))
+            .to_string(),
         Err(e) => serde_json::json!({ "error": e.message(lang) }).to_string(),
     }
 }
 
-fn review_value(mut request: Value, ui_lang: Lang) -> Result<Review, ReviewError> {
+fn review_value(request: Value, ui_lang: Lang) -> Result<Review, ReviewError> {
     let comment_id = request["comment_id"]
         .as_str()
         .ok_or(ReviewError::MissingField("comment_id"))?
@@ -180,8 +185,7 @@ fn review_value(mut request: Value, ui_lang: Lang) -> Result<Review, ReviewError
         Some("hide") => HIDE_DRAFTS[0].to_string(),
         _ => request["draft"].as_str().unwrap_or("").to_string(),
     };
-    let thread =
-        PracticeThread::from_value(request["thread"].take()).map_err(ReviewError::BadThread)?;
+    let thread = PracticeThread::read(&request["thread"]).map_err(ReviewError::BadThread)?;
     let profile = thread.profile().map_err(ReviewError::BadThread)?;
     review(&thread, &profile, &comment_id, &draft, ui_lang)
 }
@@ -293,33 +297,29 @@ fn summary(
                 .filter(|r| r.score < r.max)
                 .min_by_key(|r| r.score);
             match weakest {
-                None => s.f(
-                    format!("{score}/100 : chaque règle est respectée."),
-                    format!("{score}/100: every rule is met."),
+                None => s.fill(
+                    "{}/100 : chaque règle est respectée.",
+                    "{}/100: every rule is met.",
+                    &[score.to_string()],
                 ),
-                Some(r) => s.f(
-                    format!(
-                        "{score}/100 ; à retravailler d'abord : {} ({}).",
-                        r.rule, r.title
-                    ),
-                    format!("{score}/100; work on this first: {} ({}).", r.rule, r.title),
+                Some(r) => s.fill(
+                    "{}/100 ; à retravailler d'abord : {} ({}).",
+                    "{}/100; work on this first: {} ({}).",
+                    &[score.to_string(), r.rule.to_string(), r.title.to_string()],
                 ),
             }
         }
     };
     if !agrees {
         out.push(' ');
-        out.push_str(&s.f(
-            format!(
-                "Le moteur y lit {}, l'auteur du fil {} : les conseils suivent l'auteur.",
-                category_name(verdict.category, true),
-                category_name(j.expected, true)
-            ),
-            format!(
-                "The engine reads it as {}, the thread's author as {}: the guidance follows the author.",
-                category_name(verdict.category, false),
-                category_name(j.expected, false)
-            ),
+        let fr = s.0;
+        out.push_str(&s.fill(
+            "Le moteur y lit {}, l'auteur du fil {} : les conseils suivent l'auteur.",
+            "The engine reads it as {}, the thread's author as {}: the guidance follows the author.",
+            &[
+                category_name(verdict.category, fr).to_string(),
+                category_name(j.expected, fr).to_string(),
+            ],
         ));
     }
     if answered {
@@ -394,6 +394,26 @@ const NEXT_STEP_WORDS: &[&str] = &[
     "tout de suite",
     "immediatement",
     "alerte",
+];
+
+/// Words that put a time on the next step (folded).
+const TIME_WORDS: &[&str] = &[
+    "today",
+    "tomorrow",
+    "tonight",
+    "this week",
+    "within",
+    "right now",
+    "by monday",
+    "by friday",
+    "aujourd'hui",
+    "demain",
+    "ce soir",
+    "cette semaine",
+    "d'ici",
+    "dans la journee",
+    "tout de suite",
+    "immediatement",
 ];
 
 const THANKS_WORDS: &[&str] = &[
@@ -542,6 +562,34 @@ const COMMON_WORDS: &[&str] = &[
     "n'est",
 ];
 
+/// The most characters of a draft the rule tests read: no reply is that long (the coach says so),
+/// and a pasted page then costs no more than a long reply.
+const JUDGED_CHARS: usize = 10_000;
+
+fn head(draft: &str) -> &str {
+    draft
+        .char_indices()
+        .nth(JUDGED_CHARS)
+        .map_or(draft, |(at, _)| &draft[..at])
+}
+
+/// The part of `text` that folds to bytes `start..end` of `fold(text)`: quotes keep the writer's
+/// accents and capitals.
+fn unfold(text: &str, start: usize, end: usize) -> &str {
+    let mut folded = 0;
+    let mut from = None;
+    for (at, c) in text.char_indices() {
+        if from.is_none() && folded >= start {
+            from = Some(at);
+        }
+        if folded >= end {
+            return &text[from.unwrap_or(at)..at];
+        }
+        folded += fold(c.encode_utf8(&mut [0; 4])).len();
+    }
+    &text[from.unwrap_or(text.len())..]
+}
+
 /// Everything the rule tests read, gathered once.
 struct Judge<'a> {
     say: Say,
@@ -552,12 +600,14 @@ struct Judge<'a> {
     action: Action,
     guidance: &'a Guidance,
     warnings: &'a [Warning],
-    /// The comment's specifics a reply should name (folded, as written).
-    terms: Vec<String>,
+    /// The comment's specifics a reply should name: folded, and as the comment wrote them.
+    terms: Vec<(String, String)>,
     personal_data: bool,
     private_channel: bool,
     gesture_fits: bool,
     answered: bool,
+    /// The first word of the author's name (folded), for a reply that greets them.
+    author_first_name: Option<String>,
 }
 
 impl<'a> Judge<'a> {
@@ -574,17 +624,25 @@ impl<'a> Judge<'a> {
         ui_lang: Lang,
     ) -> Self {
         let specifics = guide::extract(&target.text, profile);
-        let mut terms: Vec<String> = specifics.key_terms().iter().map(|t| fold(t)).collect();
+        let mut terms: Vec<(String, String)> = specifics
+            .key_terms()
+            .into_iter()
+            .map(|t| (fold(&t), t))
+            .collect();
         if terms.len() < 2 {
             // Few specifics found: the comment's longer words are what a reply can pick up too.
-            for word in fold(&target.text).split(|c: char| !c.is_alphanumeric() && c != '\'') {
+            let folded = fold(&target.text);
+            for word in folded.split(|c: char| !c.is_alphanumeric() && c != '\'') {
                 let word = word.trim_matches('\'');
+                // Where the word sits in `folded` (it is a slice of it).
+                let start = word.as_ptr() as usize - folded.as_ptr() as usize;
                 if word.chars().count() >= 5
                     && !COMMON_WORDS.contains(&word)
-                    && !terms.iter().any(|t| t == word)
+                    && !terms.iter().any(|(t, _)| t == word)
                     && terms.len() < 10
                 {
-                    terms.push(word.to_string());
+                    let shown = unfold(&target.text, start, start + word.len());
+                    terms.push((word.to_string(), shown.to_string()));
                 }
             }
         }
@@ -595,7 +653,7 @@ impl<'a> Judge<'a> {
         Judge {
             say: Say(ui_lang == Lang::Fr),
             draft,
-            draft_folded: fold(draft),
+            draft_folded: fold(head(draft)),
             decision,
             expected: target.expected,
             action: guidance.action,
@@ -606,11 +664,15 @@ impl<'a> Judge<'a> {
             private_channel: *profile.private_channel.get(thread.platform) != PrivateChannel::None,
             gesture_fits,
             answered: thread.brand_replies_to(&target.id).next().is_some(),
+            author_first_name: fold(&target.author)
+                .split(|c: char| !c.is_alphanumeric())
+                .find(|w| w.chars().count() >= 2)
+                .map(str::to_string),
         }
     }
 
     /// The rules that apply: the guidance points' (in their order), the coach's checks that apply
-    /// to any reply (P9, P10, P11) when a reply is called for or written, and any warning's rule.
+    /// to any reply (P9, P10, P11) when a reply is called for, and any warning's rule.
     fn rule_ids(&self) -> Vec<&'static str> {
         let mut ids: Vec<&'static str> = Vec::new();
         let mut add = |id: &'static str| {
@@ -621,7 +683,7 @@ impl<'a> Judge<'a> {
         for p in &self.guidance.points {
             add(p.rule);
         }
-        if self.reply_expected() || self.decision.replies() {
+        if self.reply_expected() {
             for id in ["P9", "P10", "P11"] {
                 add(id);
             }
@@ -659,11 +721,15 @@ impl<'a> Judge<'a> {
     }
 
     /// The folded phrases of `list` the draft holds, as whole words.
+    /// The phrases of `list` (folded) the draft holds as whole words, as the draft writes them.
     fn found(&self, list: &[&str]) -> Vec<String> {
-        list.iter()
-            .filter(|p| find_words(&self.draft_folded, p).is_some())
-            .map(|p| p.to_string())
-            .collect()
+        list.iter().filter_map(|p| self.in_draft(p)).collect()
+    }
+
+    /// `folded` in the draft, as the draft writes it.
+    fn in_draft(&self, folded: &str) -> Option<String> {
+        let at = find_words(&self.draft_folded, folded)?;
+        Some(unfold(self.draft, at, at + folded.len()).to_string())
     }
 
     fn quoted(&self, items: &[String]) -> String {
@@ -698,13 +764,15 @@ impl<'a> Judge<'a> {
             return (
                 0,
                 match whole {
-                    true => s.f(
-                        format!("Le coach : {}", w.message),
-                        format!("The coach: {}", w.message),
+                    true => s.fill(
+                        "Le coach : {}",
+                        "The coach: {}",
+                        std::slice::from_ref(&w.message),
                     ),
-                    false => s.f(
-                        format!("Le coach relève {} : {}", self.quoted(&span), w.message),
-                        format!("The coach flags {}: {}", self.quoted(&span), w.message),
+                    false => s.fill(
+                        "Le coach relève {} : {}",
+                        "The coach flags {}: {}",
+                        &[self.quoted(&span), w.message.clone()],
                     ),
                 },
             );
@@ -738,10 +806,7 @@ impl<'a> Judge<'a> {
                 "Le coach ne trouve ni défense, ni reproche, ni ironie dans la réponse.",
                 "The coach finds no defence, blame or sarcasm in the reply.",
             )),
-            "P10" => (2, s.t(
-                "Aucune formule toute faite, et ce n'est pas la copie d'une réponse déjà postée.",
-                "No stock phrase, and not a copy of a reply already posted.",
-            )),
+            "P10" => self.written_for_them(),
             "P11" => (2, s.t(
                 "Le coach ne relève aucun écart avec la voix de la marque (adresse, emoji, signature, mots évités, longueur).",
                 "The coach finds nothing off the brand's voice (address, emoji, signature, avoided words, length).",
@@ -759,11 +824,16 @@ impl<'a> Judge<'a> {
         let s = self.say;
         let hide = self.decision == Decision::Hide;
         if self.reply_expected() {
-            return (0, s.f(
-                format!("Vous avez choisi {} ; or ce commentaire ({}) appelle une réponse, et ignorer une plainte ou une question est la pire réponse.",
-                    if hide { "de masquer" } else { "de ne pas répondre" }, category_name(self.expected, true)),
-                format!("You chose {}; but this comment ({}) needs an answer, and ignoring a complaint or a question is the worst answer.",
-                    if hide { "to hide it" } else { "not to reply" }, category_name(self.expected, false)),
+            let chose = match (hide, s.0) {
+                (true, true) => "de masquer",
+                (false, true) => "de ne pas répondre",
+                (true, false) => "to hide it",
+                (false, false) => "not to reply",
+            };
+            return (0, s.fill(
+                "Vous avez choisi {} ; or ce commentaire ({}) appelle une réponse, et ignorer une plainte ou une question est la pire réponse.",
+                "You chose {}; but this comment ({}) needs an answer, and ignoring a complaint or a question is the worst answer.",
+                &[chose.to_string(), category_name(self.expected, s.0).to_string()],
             ));
         }
         let may_hide = self.action == Action::Hide;
@@ -790,10 +860,7 @@ impl<'a> Judge<'a> {
         let needs =
             matches!(self.action, Action::MoveToPrivate | Action::Escalate) && self.private_channel;
         match (needs, offers.is_empty()) {
-            (true, false) => (2, s.f(
-                format!("La réponse propose de continuer en privé, sur la même plateforme ({}).", self.quoted(&offers)),
-                format!("The reply offers to continue in private, on the same platform ({}).", self.quoted(&offers)),
-            )),
+            (true, false) => (2, s.fill("La réponse propose de continuer en privé, sur la même plateforme ({}).", "The reply offers to continue in private, on the same platform ({}).", &[self.quoted(&offers)])),
             (true, true) if self.personal_data => (0, s.t(
                 "Le commentaire affiche des données personnelles en public et la réponse ne propose pas de passer en message privé.",
                 "The comment shows personal details in public and the reply doesn't offer to move to a private message.",
@@ -806,18 +873,22 @@ impl<'a> Judge<'a> {
                 "La réponse reste publique : tous ceux qui se posent la même question la voient.",
                 "The reply stays public: everyone with the same question sees it.",
             )),
-            (false, false) => (1, s.f(
-                format!("La réponse renvoie en privé ({}) une question qui concerne tout le monde : répondez d'abord en public.", self.quoted(&offers)),
-                format!("The reply sends to private ({}) a question that concerns everyone: answer in public first.", self.quoted(&offers)),
-            )),
+            (false, false) => (1, s.fill("La réponse renvoie en privé ({}) une question qui concerne tout le monde : répondez d'abord en public.", "The reply sends to private ({}) a question that concerns everyone: answer in public first.", &[self.quoted(&offers)])),
         }
     }
 
+    /// The comment's terms the draft names (as the draft writes them), and those it doesn't (as
+    /// the comment wrote them).
     fn named_terms(&self) -> (Vec<String>, Vec<String>) {
-        self.terms
-            .iter()
-            .cloned()
-            .partition(|t| find_words(&self.draft_folded, t).is_some())
+        let mut named = Vec::new();
+        let mut missing = Vec::new();
+        for (folded, shown) in &self.terms {
+            match self.in_draft(folded) {
+                Some(words) => named.push(words),
+                None => missing.push(shown.clone()),
+            }
+        }
+        (named, missing)
     }
 
     fn acknowledges(&self) -> (u8, String) {
@@ -840,43 +911,26 @@ impl<'a> Judge<'a> {
         match (named.is_empty(), enough) {
             (false, true) => (
                 2,
-                s.f(
-                    format!(
-                        "La réponse reprend ce que la personne a écrit : {}.",
-                        self.quoted(&named)
-                    ),
-                    format!(
-                        "The reply picks up what the person wrote: {}.",
-                        self.quoted(&named)
-                    ),
+                s.fill(
+                    "La réponse reprend ce que la personne a écrit : {}.",
+                    "The reply picks up what the person wrote: {}.",
+                    &[self.quoted(&named)],
                 ),
             ),
             (false, false) => (
                 1,
-                s.f(
-                    format!(
-                        "La réponse reprend {}, mais pas {}.",
-                        self.quoted(&named),
-                        self.quoted(&missing)
-                    ),
-                    format!(
-                        "The reply picks up {}, but not {}.",
-                        self.quoted(&named),
-                        self.quoted(&missing)
-                    ),
+                s.fill(
+                    "La réponse reprend {}, mais pas {}.",
+                    "The reply picks up {}, but not {}.",
+                    &[self.quoted(&named), self.quoted(&missing)],
                 ),
             ),
             _ => (
                 0,
-                s.f(
-                    format!(
-                        "La réponse ne nomme rien de ce que la personne a écrit ({}).",
-                        self.quoted(&missing)
-                    ),
-                    format!(
-                        "The reply names nothing the person wrote ({}).",
-                        self.quoted(&missing)
-                    ),
+                s.fill(
+                    "La réponse ne nomme rien de ce que la personne a écrit ({}).",
+                    "The reply names nothing the person wrote ({}).",
+                    &[self.quoted(&missing)],
                 ),
             ),
         }
@@ -888,9 +942,10 @@ impl<'a> Judge<'a> {
         if !steps.is_empty() {
             return (
                 2,
-                s.f(
-                    format!("La réponse annonce une suite : {}.", self.quoted(&steps)),
-                    format!("The reply announces a next step: {}.", self.quoted(&steps)),
+                s.fill(
+                    "La réponse annonce une suite : {}.",
+                    "The reply announces a next step: {}.",
+                    &[self.quoted(&steps)],
                 ),
             );
         }
@@ -905,6 +960,35 @@ impl<'a> Judge<'a> {
                 "Le problème est repris, mais la réponse n'annonce pas de suite : dites ce qui va se passer et quand vous revenez.",
                 "The problem is named, but the reply gives no next step: say what happens now and when you'll come back.",
             ))
+        }
+    }
+
+    /// P10 beyond the coach's stock phrases: something in the reply belongs to this comment (its
+    /// words or the person's name), so it could not be pasted under any other.
+    fn written_for_them(&self) -> (u8, String) {
+        let s = self.say;
+        let mut own = self.named_terms().0;
+        if let Some(name) = self
+            .author_first_name
+            .as_deref()
+            .filter(|n| find_words(&self.draft_folded, n).is_some())
+        {
+            own.insert(0, name.to_string());
+        }
+        if own.is_empty() {
+            (1, s.t(
+                "Pas de formule toute faite relevée, mais rien dans la réponse n'est propre à ce commentaire : elle irait sous n'importe lequel.",
+                "No stock phrase found, but nothing in the reply belongs to this comment: it could go under any of them.",
+            ))
+        } else {
+            (
+                2,
+                s.fill(
+                    "Écrite pour cette personne : elle reprend {}.",
+                    "Written for this person: it picks up {}.",
+                    &[self.quoted(&own)],
+                ),
+            )
         }
     }
 
@@ -937,10 +1021,14 @@ impl<'a> Judge<'a> {
             .count()
             > 1;
         if fair_part && !named.is_empty() {
-            (2, s.f(
-                format!("Réponse courte à la seule part fondée ({}), sans entrer dans la provocation.", self.quoted(&named)),
-                format!("A short answer to the fair part only ({}), without taking the bait.", self.quoted(&named)),
-            ))
+            (
+                2,
+                s.fill(
+                    "Réponse courte à la seule part fondée ({}), sans entrer dans la provocation.",
+                    "A short answer to the fair part only ({}), without taking the bait.",
+                    &[self.quoted(&named)],
+                ),
+            )
         } else {
             (1, s.t(
                 "La réponse reste courte et calme, mais rien ici n'appelait de réponse : laisser passer était plus sûr.",
@@ -959,25 +1047,26 @@ impl<'a> Judge<'a> {
         {
             facts.insert(0, number.to_string());
         }
-        facts.extend(self.found(NEXT_STEP_WORDS));
+        facts.extend(self.found(TIME_WORDS));
         // A statement about what was asked (its words, not a question back) answers it too.
         if !self.draft_folded.trim_end().ends_with('?') {
             facts.extend(self.named_terms().0);
         }
-        if facts.is_empty() {
-            (1, s.t(
+        let steps = self.found(NEXT_STEP_WORDS);
+        if facts.is_empty() && !steps.is_empty() {
+            (1, s.fill("La réponse promet une suite ({}) sans fait ni délai : donnez la réponse, ou dites quand vous l'aurez.", "The reply promises a next step ({}) with no fact and no time: give the answer, or say when you'll have it.", &[self.quoted(&steps)]))
+        } else if facts.is_empty() {
+            (0, s.t(
                 "La réponse ne donne ni fait précis ni prochaine étape : dites la réponse, ou quand vous l'aurez.",
                 "The reply gives no precise fact and no next step: give the answer, or say when you'll have it.",
             ))
         } else {
             (
                 2,
-                s.f(
-                    format!("La réponse donne du concret : {}.", self.quoted(&facts)),
-                    format!(
-                        "The reply gives something concrete: {}.",
-                        self.quoted(&facts)
-                    ),
+                s.fill(
+                    "La réponse donne du concret : {}.",
+                    "The reply gives something concrete: {}.",
+                    &[self.quoted(&facts)],
                 ),
             )
         }
@@ -990,30 +1079,18 @@ impl<'a> Judge<'a> {
         match (thanks.is_empty(), named.is_empty()) {
             (false, false) => (
                 2,
-                s.f(
-                    format!(
-                        "La réponse remercie ({}) en nommant ce qui a plu ({}).",
-                        self.quoted(&thanks),
-                        self.quoted(&named)
-                    ),
-                    format!(
-                        "The reply thanks ({}) and names what was liked ({}).",
-                        self.quoted(&thanks),
-                        self.quoted(&named)
-                    ),
+                s.fill(
+                    "La réponse remercie ({}) en nommant ce qui a plu ({}).",
+                    "The reply thanks ({}) and names what was liked ({}).",
+                    &[self.quoted(&thanks), self.quoted(&named)],
                 ),
             ),
             (false, true) => (
                 1,
-                s.f(
-                    format!(
-                        "La réponse remercie ({}) mais ne nomme pas ce qui a plu.",
-                        self.quoted(&thanks)
-                    ),
-                    format!(
-                        "The reply thanks ({}) but doesn't name what was liked.",
-                        self.quoted(&thanks)
-                    ),
+                s.fill(
+                    "La réponse remercie ({}) mais ne nomme pas ce qui a plu.",
+                    "The reply thanks ({}) but doesn't name what was liked.",
+                    &[self.quoted(&thanks)],
                 ),
             ),
             _ => (
@@ -1030,18 +1107,35 @@ impl<'a> Judge<'a> {
         let s = self.say;
         let promised = self.found(GESTURE_WORDS);
         match (promised.is_empty(), self.gesture_fits) {
-            (false, false) => (0, s.f(
-                format!("La réponse promet un geste ({}) qu'aucune règle du profil ne couvre : demandez d'abord à la marque.", self.quoted(&promised)),
-                format!("The reply promises a gesture ({}) no rule of the profile covers: ask the brand first.", self.quoted(&promised)),
-            )),
-            (false, true) => (2, s.f(
-                format!("La réponse propose un geste ({}) que le profil autorise.", self.quoted(&promised)),
-                format!("The reply offers a gesture ({}) the profile allows.", self.quoted(&promised)),
-            )),
+            (false, false) => (0, s.fill("La réponse promet un geste ({}) qu'aucune règle du profil ne couvre : demandez d'abord à la marque.", "The reply promises a gesture ({}) no rule of the profile covers: ask the brand first.", &[self.quoted(&promised)])),
+            (false, true) => (2, s.fill("La réponse propose un geste ({}) que le profil autorise.", "The reply offers a gesture ({}) the profile allows.", &[self.quoted(&promised)])),
             (true, _) => (2, s.t(
                 "La réponse ne promet rien au-delà de ce que la marque a fixé.",
                 "The reply promises nothing beyond what the brand set.",
             )),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quotes_keep_the_writers_spelling() {
+        let cases = [
+            ("Message PRIVÉ demain", "message prive", "Message PRIVÉ"),
+            ("Une Œuvre d'art", "oeuvre", "Œuvre"),
+            ("un délai de 3 jours", "delai de 3", "délai de 3"),
+            ("fin", "fin", "fin"),
+            ("abc", "zzz", ""),
+        ];
+        for (text, phrase, want) in cases {
+            let folded = fold(text);
+            let got = folded
+                .find(phrase)
+                .map_or("", |at| unfold(text, at, at + phrase.len()));
+            assert_eq!(got, want, "{text}");
         }
     }
 }
