@@ -2,9 +2,9 @@
 //! practice threads for trainees), with the bundled demo thread, served at its real URL by the
 //! harness server (`e2e::server`), in a second tab and linked from the practice page.
 //! - windowed: a plain Chromium process (no WebDriver) with the harness's routing switches and a
-//!   fresh profile, opened on the practice page (Chromium's id for the unpacked extension is
-//!   derived from its path, `e2e::browser::chromium_extension_id`) and the demo thread; the task
-//!   waits for the window to close;
+//!   fresh profile, on the demo thread, then the practice page in a new tab in front once the
+//!   extension runs (Chromium's id for the unpacked extension is derived from its path,
+//!   `e2e::browser::chromium_extension_id`); the task waits for the window to close;
 //! - `--headless`: the same through WebDriver: a screenshot of the demo thread in `dist/demo.png`
 //!   and what the extension found printed comment by comment, then the practice page with its
 //!   first thread open and a comment picked, in `dist/practice.png`.
@@ -101,25 +101,91 @@ fn run_windowed(extension: &Path, server: &Server, page: &ServedPage) -> Result<
     tools::ensure_chromium()?;
     let extension = std::fs::canonicalize(extension)?;
     let profile = TempDir::new("candor-run")?;
-    let practice = format!(
-        "chrome-extension://{}/{}",
-        chromium_extension_id(&extension),
-        practice_path(&page.url)
-    );
+    let id = chromium_extension_id(&extension);
+    let practice = format!("chrome-extension://{id}/{}", practice_path(&page.url));
+    // Chromium refuses an extension's page given on its command line (the extension is not loaded
+    // yet when the first tabs open: ERR_BLOCKED_BY_CLIENT). So it starts on the demo thread, and
+    // the practice page is opened in a new tab, in front, once the extension's background runs — as
+    // the browser's DevTools endpoint (on 127.0.0.1, a random port, this fresh profile only) shows.
     let mut chromium = Command::new(CHROMIUM);
     chromium
         .args(chromium_args(&extension, server.port, &profile.0, false))
-        .arg(&practice)
+        .arg("--remote-debugging-address=127.0.0.1")
+        .arg("--remote-debugging-port=0")
         .arg(&page.url);
-    eprintln!("run: the practice page is {practice}; the demo thread is in the second tab");
-    eprintln!("run: close the Chromium window to finish");
-    let status = chromium
-        .status()
+    let mut child = chromium
+        .spawn()
         .with_context(|| format!("starting {}", tools::show(&chromium)))?;
+    match open_when_ready(&profile.0, &id, &practice, &mut child) {
+        Ok(()) => eprintln!(
+            "run: the practice page is open ({practice}); the demo thread is in the first tab"
+        ),
+        Err(e) => eprintln!("run: could not open the practice page ({e:#}); open {practice}"),
+    }
+    eprintln!("run: close the Chromium window to finish");
+    let status = child.wait()?;
     if !status.success() {
         bail!("Chromium exited with {status}");
     }
     Ok(())
+}
+
+/// Waits until the extension's background runs in the browser whose profile is `profile`, then
+/// opens `url` in a new tab and brings it to the front.
+fn open_when_ready(
+    profile: &Path,
+    extension_id: &str,
+    url: &str,
+    browser: &mut std::process::Child,
+) -> Result<()> {
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .timeout_global(Some(std::time::Duration::from_secs(5)))
+        .build()
+        .into();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    let origin = format!("chrome-extension://{extension_id}/");
+    loop {
+        if let Some(exit) = browser.try_wait()? {
+            bail!("Chromium exited ({exit})");
+        }
+        if std::time::Instant::now() > deadline {
+            bail!("the extension's background did not start within 30 s");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(250));
+        // Chromium writes the port it chose in the profile's DevToolsActivePort.
+        let Some(port) = std::fs::read_to_string(profile.join("DevToolsActivePort"))
+            .ok()
+            .and_then(|t| t.lines().next().and_then(|p| p.trim().parse::<u16>().ok()))
+        else {
+            continue;
+        };
+        let base = format!("http://127.0.0.1:{port}");
+        let Ok(mut listed) = agent.get(&format!("{base}/json/list")).call() else {
+            continue;
+        };
+        let targets: Value = serde_json::from_str(&listed.body_mut().read_to_string()?)?;
+        let ready = targets.as_array().is_some_and(|all| {
+            all.iter().any(|t| {
+                t["type"] == "service_worker"
+                    && t["url"].as_str().is_some_and(|u| u.starts_with(&origin))
+            })
+        });
+        if !ready {
+            continue;
+        }
+        let mut opened = agent
+            .put(&format!("{base}/json/new?{url}"))
+            .send_empty()
+            .context("opening the practice page's tab")?;
+        let tab: Value = serde_json::from_str(&opened.body_mut().read_to_string()?)?;
+        if let Some(tab_id) = tab["id"].as_str() {
+            agent
+                .get(&format!("{base}/json/activate/{tab_id}"))
+                .call()
+                .ok();
+        }
+        return Ok(());
+    }
 }
 
 fn run_headless(root: &Path, extension: &Path, server: &Server, page: &ServedPage) -> Result<()> {
