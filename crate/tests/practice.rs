@@ -388,6 +388,35 @@ fn picking_a_comment_shows_guidance_before_typing_then_warnings_and_a_score() {
         "Your best: 75/100"
     );
 
+    // Escape closes the reply box, focus back on its button; reopening finds the draft.
+    let escape = web_sys::KeyboardEventInit::new();
+    escape.set_key("Escape");
+    escape.set_bubbles(true);
+    let area = one(&m.root, "textarea[data-role=draft]");
+    area.dispatch_event(
+        &web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &escape).unwrap(),
+    )
+    .unwrap();
+    assert!(all(&m.root, ".reply-box").is_empty());
+    let button = one(&m.root, "li[data-comment=c1] button.reply-action");
+    assert_eq!(
+        button.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+    let active = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .active_element();
+    assert_eq!(active.as_ref(), Some(&button));
+    click(&m.root, "li[data-comment=c1] button.reply-action");
+    let area = one(&m.root, "textarea[data-role=draft]");
+    assert!(js_sys::Reflect::get(&area, &"value".into())
+        .unwrap()
+        .as_string()
+        .unwrap()
+        .starts_with("Dana, a fibre outage"));
+
     // The list now shows the thread attempted, and the weakest rule.
     click(&m.root, "button.back");
     let progress = one(&m.root, "[data-thread=en-fb-telecom] .progress");

@@ -87,7 +87,7 @@ struct State {
 pub struct PracticePage {
     state: Rc<RefCell<State>>,
     on_effect: Rc<dyn Fn(Effect)>,
-    _listeners: [EventListener; 2],
+    _listeners: [EventListener; 3],
 }
 
 impl PracticePage {
@@ -183,10 +183,27 @@ impl PracticePage {
                 }));
             })
         };
+        let keys = {
+            let state = state.clone();
+            EventListener::new(root, "keydown", move |event| {
+                let escape = event
+                    .dyn_ref::<web_sys::KeyboardEvent>()
+                    .is_some_and(|k| k.key() == "Escape");
+                let mut s = state.borrow_mut();
+                // Escape closes the reply box (the draft is kept) and gives focus back to its button.
+                if let (true, Some(id)) = (escape, s.picked.take()) {
+                    s.pending = None;
+                    s.review = None;
+                    s.result = None;
+                    s.focus_next = Some(format!("pick:{id}"));
+                    s.render();
+                }
+            })
+        };
         let page = PracticePage {
             state,
             on_effect,
-            _listeners: [click, typing],
+            _listeners: [click, typing, keys],
         };
         page.state.borrow_mut().render();
         page
@@ -957,8 +974,9 @@ impl View<'_> {
             }
             let label = w.reply_to(&c.author);
             attributes.push(("aria-label", &label));
-            let text = if picked { w.close_reply() } else { w.reply() };
-            let button = self.button(&format!("pick:{}", c.id), &attributes, text);
+            // The same word open or closed (`aria-expanded` tells which), so the visible label stays
+            // part of the accessible name.
+            let button = self.button(&format!("pick:{}", c.id), &attributes, w.reply());
             append(&actions, &button);
             if let Some(best) = s.progress.best(&thread.id, &c.id) {
                 append(

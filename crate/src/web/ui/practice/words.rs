@@ -216,10 +216,6 @@ impl Words {
         }
     }
 
-    pub fn close_reply(self) -> &'static str {
-        self.pick("Close", "Fermer")
-    }
-
     pub fn brand_badge(self) -> &'static str {
         self.pick("Brand", "Marque")
     }
