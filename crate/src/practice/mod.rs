@@ -34,7 +34,7 @@
 //!
 //! | rule | 2 | 1 | 0 |
 //! |---|---|---|---|
-//! | P3 | a private case offered a private message on the platform (`DM`, `Messenger`, « message privé »…); a common question kept public | a common question sent to private | a private case (personal data shown, or an order/account matter) left public |
+//! | P3 | a private case offered a private message on the platform (`DM`, `Messenger`, « message privé »…); a common question kept public; a public complaint answered in public (private offered or not) | a common question sent to private | a private case (personal data shown, or an order/account matter) left public |
 //! | P4 | names the comment's terms (at least two, or all if fewer); with no term, asks a question | names some; with no term, asks nothing | names none |
 //! | P5 | announces a next step or a time (« je reviens vers vous », "we'll check", "today"…) | names the problem but no next step | neither |
 //! | P12 (question) | gives a fact (a number, yes/no, "included", the question's own terms in a statement) or a time for the answer | promises a next step with no fact and no time | neither, or an off-topic opinion warning |
@@ -42,6 +42,7 @@
 //! | P15 | offers a gesture the profile allows, or promises none | — | promises a gesture no profile rule covers |
 //! | P8 | (troll) no reply, or a short answer to the fair part naming its terms | a short calm reply with nothing to answer | a long reply (coach warning) |
 //! | P7, P17 | (spam, abusive troll) hide or no reply | no reply where hiding was allowed | any reply |
+//! | P7 (rude complaint) | answers it | — | hides it, or picks on the wording ("language", « restez poli »…) |
 //! | P6 | no legitimate comment hidden | — | a comment that neither insults nor threatens hidden |
 //! | P1 | read the thread: no second answer to a comment the brand already answered | a reply where none was needed, or a second answer | — |
 //! | P10 | no stock phrase or copied reply, and something of this comment in it (one of its terms, or the person's name) | nothing in it belongs to this comment | a warning |

@@ -432,6 +432,30 @@ const THANKS_WORDS: &[&str] = &[
     "touches",
 ];
 
+/// Words that pick on how a complaint is worded (folded).
+const TONE_WORDS: &[&str] = &[
+    "language",
+    "polite",
+    "politely",
+    "rude",
+    "swearing",
+    "your tone",
+    "insult",
+    "insults",
+    "rester poli",
+    "restez poli",
+    "politesse",
+    "grossier",
+    "grossierete",
+    "grossieretes",
+    "votre ton",
+    "ton ton",
+    "insulte",
+    "insultes",
+    "vulgaire",
+    "vulgarite",
+];
+
 /// Words that promise a commercial gesture (folded).
 const GESTURE_WORDS: &[&str] = &[
     "refund",
@@ -873,7 +897,8 @@ impl<'a> Judge<'a> {
                 "La réponse reste publique : tous ceux qui se posent la même question la voient.",
                 "The reply stays public: everyone with the same question sees it.",
             )),
-            (false, false) => (1, s.fill("La réponse renvoie en privé ({}) une question qui concerne tout le monde : répondez d'abord en public.", "The reply sends to private ({}) a question that concerns everyone: answer in public first.", &[self.quoted(&offers)])),
+            (false, false) if self.expected == Category::Question => (1, s.fill("La réponse renvoie en privé ({}) une question qui concerne tout le monde : répondez d'abord en public.", "The reply sends to private ({}) a question that concerns everyone: answer in public first.", &[self.quoted(&offers)])),
+            (false, false) => (2, s.fill("La réponse répond en public et propose de continuer en privé ({}).", "The reply answers in public and offers to continue in private ({}).", &[self.quoted(&offers)])),
         }
     }
 
@@ -971,9 +996,9 @@ impl<'a> Judge<'a> {
         if let Some(name) = self
             .author_first_name
             .as_deref()
-            .filter(|n| find_words(&self.draft_folded, n).is_some())
+            .and_then(|n| self.in_draft(n))
         {
-            own.insert(0, name.to_string());
+            own.insert(0, name);
         }
         if own.is_empty() {
             (1, s.t(
@@ -1003,10 +1028,17 @@ impl<'a> Judge<'a> {
                 "Ce commentaire insulte ou menace : il se masque, il ne se discute pas.",
                 "This comment insults or threatens: hide it, don't debate it.",
             )),
-            _ => (2, s.t(
-                "La réponse traite le fond malgré le ton : la plainte reste légitime.",
-                "The reply deals with the substance despite the tone: the complaint stays legitimate.",
-            )),
+            _ => match self.found(TONE_WORDS).as_slice() {
+                [] => (2, s.t(
+                    "La réponse traite le fond malgré le ton : la plainte reste légitime.",
+                    "The reply deals with the substance despite the tone: the complaint stays legitimate.",
+                )),
+                words => (0, s.fill(
+                    "La réponse relève la forme ({}) au lieu du problème : une plainte grossière reste une plainte.",
+                    "The reply picks on the wording ({}) instead of the problem: a rude complaint is still a complaint.",
+                    &[self.quoted(words)],
+                )),
+            },
         }
     }
 

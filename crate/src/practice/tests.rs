@@ -264,6 +264,48 @@ const PAIRS: &[(&str, &str, &str, &str)] = &[
         "hide",
         "@fastcash_wins Thanks for reaching out! ^Dana",
     ),
+    // English neutral remark: nothing to answer, and never a sales pitch.
+    (
+        "en-x-airline",
+        "c8",
+        "no reply",
+        "@mags_lowe Book your Lisbon flight now from just £49, limited offer, use code LISBON10! ^Dana",
+    ),
+    // English urgent case: alert now, go private, don't send them to the phone.
+    (
+        "en-x-airline",
+        "c9",
+        "@dmoore_mcr Daniel, your mum's insulin is our priority: I've alerted the Manchester duty manager right now and sent you a DM. ^Dana",
+        "@dmoore_mcr Please call our customer service line, they will help you. ^Dana",
+    ),
+    // English complaint on LinkedIn.
+    (
+        "en-linkedin-software",
+        "c1",
+        "Sarah, a Bank Feed that hasn't synced since 3 October and ticket 58821 unanswered for six days is not acceptable at month-end. I have passed it to our engineers today and will send you a LinkedIn message within the hour. Owen, Ledgerlight",
+        "Thank you for your feedback. We are aware of some issues and are working hard to resolve them.",
+    ),
+    // French neutral remark.
+    (
+        "fr-facebook-telecom",
+        "c8",
+        "pas de réponse",
+        "Abonnez-vous vite à la Fibre Ondéa : -50 % ce mois-ci avec le code FIBRE50 !",
+    ),
+    // French urgent case.
+    (
+        "fr-x-banque",
+        "c9",
+        "@emma_lfv Emma, trois paiements frauduleux après le vol de ton téléphone : j'alerte tout de suite notre cellule fraude et je t'écris en message privé. — Inès",
+        "@emma_lfv Il faut appeler le service opposition au numéro indiqué sur le site. — Inès",
+    ),
+    // French complaint on LinkedIn.
+    (
+        "fr-linkedin-mobilier",
+        "c10",
+        "Bonjour Élodie, des traces noires sur votre parquet en chêne après nos Chaises Lina : c'est un défaut de notre part. Je vous écris par message LinkedIn pour organiser la réparation dès cette semaine. Antoine, Maison Ardoise",
+        "Bonjour, nos produits sont contrôlés avant expédition. Le problème vient sûrement de l'entretien de votre parquet.",
+    ),
     // French complaint with personal data.
     (
         "fr-facebook-telecom",

@@ -1,6 +1,13 @@
 //! The practice threads as the page fetches them (`extension/practice/<id>.json`) and their index
 //! (`extension/practice/index.json`): the types, parsing, and the checks a thread file must pass,
 //! each failure naming the field. No classifier here: the `ui` module parses threads too.
+//!
+//! Beyond these checks, the shipped threads follow content rules the tests hold them to
+//! (`practice::tests`): three French and three English threads, one per platform in each language;
+//! 8–14 comments each, with at least two complaints (one rude but legitimate, P7), a question,
+//! praise, a troll, spam and a neutral remark, personal data offered in public, one or two brand
+//! replies (`by_brand`, with `parent_id`), and an urgent case in each language. Every comment
+//! carries the author's label (`expected`) and a `note` the trainee reads after the attempt.
 
 use std::collections::HashSet;
 use std::fmt;
@@ -257,6 +264,15 @@ impl<'a> Fields<'a> {
             .map(str::to_string)
             .ok_or_else(|| ThreadError::new(self.at(key), "must be a text"))
     }
+
+    /// Several required texts at once (one error path for all: a smaller module).
+    fn texts<const N: usize>(&self, keys: [&str; N]) -> Result<[String; N], ThreadError> {
+        let mut out: [String; N] = std::array::from_fn(|_| String::new());
+        for (slot, key) in out.iter_mut().zip(keys) {
+            *slot = self.text(key)?;
+        }
+        Ok(out)
+    }
 }
 
 fn read_comment(value: &Value, path: &str) -> Result<PracticeComment, ThreadError> {
@@ -272,13 +288,14 @@ fn read_comment(value: &Value, path: &str) -> Result<PracticeComment, ThreadErro
         "expected",
         "note",
     ])?;
-    let expected = o.text("expected")?;
+    let [id, author, handle, time, text, expected, note] =
+        o.texts(["id", "author", "handle", "time", "text", "expected", "note"])?;
     Ok(PracticeComment {
-        id: o.text("id")?,
-        author: o.text("author")?,
-        handle: o.text("handle")?,
-        time: o.text("time")?,
-        text: o.text("text")?,
+        id,
+        author,
+        handle,
+        time,
+        text,
         parent_id: match o.map.get("parent_id") {
             None | Some(Value::Null) => None,
             Some(Value::String(p)) => Some(p.clone()),
@@ -303,7 +320,7 @@ fn read_comment(value: &Value, path: &str) -> Result<PracticeComment, ThreadErro
                     "must be one of complaint, question, praise, troll, spam, neutral",
                 )
             })?,
-        note: o.text("note")?,
+        note,
     })
 }
 
@@ -360,18 +377,22 @@ impl PracticeThread {
                 .collect::<Result<Vec<_>, _>>()?,
             _ => return Err(ThreadError::new("comments", "must be a list")),
         };
+        let [id, lang, platform, title, brief] =
+            o.texts(["id", "lang", "platform", "title", "brief"])?;
+        let [brand_name, brand_handle] = brand.texts(["name", "handle"])?;
+        let [post_author, post_time, post_text] = post.texts(["author", "time", "text"])?;
         let thread = PracticeThread {
             schema_version: o
                 .get("schema_version")?
                 .as_u64()
                 .map_or(0, |v| v.min(u64::from(u32::MAX)) as u32),
-            id: o.text("id")?,
-            lang: match o.text("lang")?.as_str() {
+            id,
+            lang: match lang.as_str() {
                 "fr" => Lang::Fr,
                 "en" => Lang::En,
                 _ => Lang::Other,
             },
-            platform: match o.text("platform")?.as_str() {
+            platform: match platform.as_str() {
                 "x" => Platform::X,
                 "facebook" => Platform::Facebook,
                 "linkedin" => Platform::Linkedin,
@@ -382,17 +403,17 @@ impl PracticeThread {
                     ))
                 }
             },
-            title: o.text("title")?,
-            brief: o.text("brief")?,
+            title,
+            brief,
             brand: Brand {
-                name: brand.text("name")?,
-                handle: brand.text("handle")?,
+                name: brand_name,
+                handle: brand_handle,
             },
             profile: o.get("profile")?.clone(),
             post: Post {
-                author: post.text("author")?,
-                time: post.text("time")?,
-                text: post.text("text")?,
+                author: post_author,
+                time: post_time,
+                text: post_text,
             },
             comments,
         };
