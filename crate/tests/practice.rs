@@ -325,6 +325,16 @@ fn picking_a_comment_shows_guidance_before_typing_then_warnings_and_a_score() {
     let label_for = attr(&m.root, ".reply-box label", "for").unwrap();
     assert_eq!(area.get_attribute("id"), Some(label_for));
 
+    // Other keys leave the reply box open.
+    let key = web_sys::KeyboardEventInit::new();
+    key.set_key("a");
+    key.set_bubbles(true);
+    area.dispatch_event(
+        &web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &key).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(all(&m.root, ".reply-box").len(), 1);
+
     // A defensive draft: the warning with its rule and the words it is about.
     type_draft(&m, "Please calm down, it's fine.");
     assert_eq!(text(&m.root, ".warnings li[data-rule=P9] .rule"), "P9");

@@ -189,9 +189,12 @@ impl PracticePage {
                 let escape = event
                     .dyn_ref::<web_sys::KeyboardEvent>()
                     .is_some_and(|k| k.key() == "Escape");
+                if !escape {
+                    return;
+                }
                 let mut s = state.borrow_mut();
                 // Escape closes the reply box (the draft is kept) and gives focus back to its button.
-                if let (true, Some(id)) = (escape, s.picked.take()) {
+                if let Some(id) = s.picked.take() {
                     s.pending = None;
                     s.review = None;
                     s.result = None;
