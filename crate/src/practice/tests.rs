@@ -723,11 +723,3 @@ fn the_hand_reader_agrees_with_serde_and_names_the_field() {
         .to_string()
         .contains("not JSON"));
 }
-
-#[test]
-#[ignore = "prints one answer, for reading"]
-fn print_one_answer() {
-    let t = thread("fr-x-banque");
-    let answer = ask(&t, "c4", "@yanis_bk Ton loyer de 1 200 € bloqué, je comprends l'urgence. Je t'écris en message privé pour suivre ce virement tout de suite. — Inès", "fr");
-    println!("{}", serde_json::to_string_pretty(&answer).unwrap());
-}
