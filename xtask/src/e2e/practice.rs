@@ -63,6 +63,7 @@ return JSON.stringify({
   rows: all("table.scores tbody tr").map((tr) => ({
     rule: tr.dataset.rule, score: Number(tr.dataset.score), max: Number(tr.dataset.max),
     why: (tr.querySelector(".why") || {}).textContent || "",
+    title: (tr.querySelector(".title") || {}).textContent || "",
   })),
   total: q(".total") ? Number(q(".total").dataset.score) : null,
   agrees: q(".agreement") ? q(".agreement").dataset.agrees : null,
@@ -635,6 +636,14 @@ fn attempt_checks(
                 engine_poor["score"]
             )
         }),
+    );
+    // The engine was asked in the page's language: its rule titles are the table's.
+    let titles = rules_of(&page["rows"], "title");
+    let engine_titles = rules_of(&engine_poor["rules"], "title");
+    check(
+        &named("the score table is in the page's language, as the engine words it"),
+        (titles != engine_titles || titles.iter().any(|t| t.is_empty()))
+            .then(|| format!("page {titles:?}, engine in {lang}: {engine_titles:?}")),
     );
     check(
         &named("the poor reply's total is low"),
