@@ -213,6 +213,9 @@ pub fn practice_checks(browser: Browser, extension_dir: &Path) -> Result<Vec<Che
             );
         }
     }
+    if let Err(e) = reset_checks(&launched, &shipped, &mut check) {
+        check("the reset could be exercised", Some(format!("{e:#}")));
+    }
     // Markup in a comment shows as text (the threads have one such comment, somewhere).
     if let Some(thread) = shipped.iter().find(|t| {
         t.json["comments"].as_array().is_some_and(|c| {
@@ -730,6 +733,51 @@ fn attempt_checks(
         &named("after a reload the list shows the thread attempted with the best score"),
         (in_list["attempted"] != "1" || in_list["best"] != best.as_str())
             .then(|| format!("the list shows {in_list}; 1 attempted, best {best} expected")),
+    );
+    Ok(())
+}
+
+/// "Reset my progress" asks first; "No" keeps the record, "Yes" empties it and the list.
+fn reset_checks(
+    launched: &Launched,
+    shipped: &[ShippedThread],
+    check: &mut impl FnMut(&str, Option<String>),
+) -> Result<()> {
+    let name = "reset my progress asks first, keeps the record on No, empties it on Yes";
+    let before = stored_progress(launched)?;
+    let attempts = |v: &Value| v["attempts"].as_array().map_or(0, Vec::len);
+    if attempts(&before) == 0 {
+        bail!("no attempt recorded to reset");
+    }
+    go_to_list(launched, "en", shipped.len())?;
+    click(launched, "button[data-action=reset]")?;
+    let asked = launched
+        .session
+        .execute(
+            "return !!document.querySelector('button[data-action=reset-yes]') && !!document.querySelector('button[data-action=reset-no]');",
+            json!([]),
+        )?
+        == json!(true);
+    click(launched, "button[data-action=reset-no]")?;
+    thread::sleep(Duration::from_millis(500));
+    let kept = stored_progress(launched)? == before;
+    click(launched, "button[data-action=reset]")?;
+    click(launched, "button[data-action=reset-yes]")?;
+    let emptied = wait_for(launched, "the list at zero", |p| {
+        p["threads"]
+            .as_array()
+            .is_some_and(|t| t.iter().all(|t| t["attempted"] == "0"))
+    })
+    .is_ok();
+    let after = stored_progress(launched)?;
+    check(
+        name,
+        (!asked || !kept || !emptied || attempts(&after) != 0).then(|| {
+            format!(
+                "asked first: {asked}; kept on No: {kept}; list at zero: {emptied}; {} attempt(s) stored after Yes",
+                attempts(&after)
+            )
+        }),
     );
     Ok(())
 }
