@@ -744,3 +744,40 @@ fn a_shipped_thread_runs_a_full_attempt_with_the_real_engine() {
         .unwrap();
     assert_eq!(page.progress().best("fr-x-banque", "c1"), Some(total));
 }
+
+/// Each platform's look sets handles its own way: `@handle` and "replying to" on X, the handle as a
+/// headline on LinkedIn, none on Facebook (see the Facebook test above).
+#[wasm_bindgen_test]
+fn handles_follow_the_platforms_habits() {
+    for (platform, handle, replying) in [
+        ("x", Some("@dreeve"), Some("replying to @dreeve")),
+        ("linkedin", Some("dreeve"), None),
+    ] {
+        let mut thread = thread_json();
+        thread["platform"] = json!(platform);
+        let m = mount(Lang::En, false);
+        m.page.progress_loaded(Ok(None));
+        m.page.set_index(read_index(INDEX));
+        m.page
+            .thread_loaded("en-fb-telecom", read_thread(&thread.to_string()));
+        click(&m.root, "button.open-thread[data-thread=en-fb-telecom]");
+        assert_eq!(
+            attr(&m.root, "section.thread", "class"),
+            Some(format!("thread look-{platform}"))
+        );
+        assert_eq!(
+            all(&m.root, "li[data-comment=c1] .handle")
+                .first()
+                .and_then(|h| h.text_content()),
+            handle.map(str::to_string),
+            "{platform}"
+        );
+        assert_eq!(
+            all(&m.root, "li[data-comment=c2] .replying-to")
+                .first()
+                .and_then(|h| h.text_content()),
+            replying.map(str::to_string),
+            "{platform}"
+        );
+    }
+}
