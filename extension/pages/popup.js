@@ -42,3 +42,13 @@ async function exportAuditLog(format) {
 }
 document.getElementById("audit-json").addEventListener("click", () => exportAuditLog("json"));
 document.getElementById("audit-csv").addEventListener("click", () => exportAuditLog("csv"));
+
+/** Opens the practice page (practice threads for trainees) in a tab of its own. */
+document.getElementById("open-practice").addEventListener("click", async () => {
+  try {
+    await api.tabs.create({ url: api.runtime.getURL("extension/pages/practice.html") });
+    window.close();
+  } catch (error) {
+    document.getElementById("status").textContent = t("popupEngineError", String(error?.message ?? error));
+  }
+});

@@ -3,7 +3,7 @@
 //! | task | does |
 //! |---|---|
 //! | `build` | the engine to wasm, then the extension in `dist/chrome` and `dist/firefox` |
-//! | `run [--headless]` | build, then Chromium with Candor on the bundled demo thread |
+//! | `run [--headless]` | build, then Chromium with Candor on its practice page and the bundled demo thread |
 //! | `test` | every check: fmt, clippy, native tests, wasm tests in Chromium, web-ext lint, end-to-end in Chromium and Firefox |
 //! | `package` | build, then the store zips in `dist/` |
 //! | `e2e --pages DIR [--browser chromium\|firefox] [--report FILE]` | the end-to-end harness |

@@ -3,7 +3,8 @@
 //! lint, then the end-to-end tests in headless Chromium and Firefox on `tests/fixtures` and
 //! `tests/harness`, each page judged against its `.expect.json`, then the guidance card's checks
 //! (`e2e::card`, each one counted), then brand profiles through the options page (`e2e::options`:
-//! import, undo, subscription; each check counted), then the reply coach and delete guard driven on `tests/guard`
+//! import, undo, subscription; each check counted), then the side panel (`e2e::panel`), then the
+//! practice page (`e2e::practice`: a full attempt in French and in English), then the reply coach and delete guard driven on `tests/guard`
 //! (each page counted). It installs what is missing first.
 //! CI runs exactly this; its last line is `e2e: N passed, M failed`.
 
@@ -140,6 +141,14 @@ pub fn test(args: &[String]) -> Result<()> {
         // The side panel: counts, unanswered, jump to a comment, a correction, the exports.
         let name = format!("end-to-end: side panel in {}", browser.name());
         for check in steps.run(&name, || e2e::panel::panel_checks(browser, extension))? {
+            match check.failure {
+                None => passed += 1,
+                Some(why) => failed.push(format!("{}:\n    {why}", check.name)),
+            }
+        }
+        // The practice page: a full attempt in French and in English, progress kept, a corrupt record.
+        let name = format!("end-to-end: practice page in {}", browser.name());
+        for check in steps.run(&name, || e2e::practice::practice_checks(browser, extension))? {
             match check.failure {
                 None => passed += 1,
                 Some(why) => failed.push(format!("{}:\n    {why}", check.name)),

@@ -7,7 +7,7 @@
 //! `--bench` measures the extension's message pipe instead (`pipe`); `--card [--browser B]` runs
 //! the guidance card's checks (`card`); `--guard DIR` drives the reply coach and the delete guard on
 //! DIR's pages (`guard`); `--panel` the side panel's checks (`panel`), `--panel-bench` its speed on
-//! live threads (`panel_bench`).
+//! live threads (`panel_bench`); `--practice [--browser B]` drives the practice page (`practice`).
 
 pub mod browser;
 pub mod card;
@@ -16,6 +16,7 @@ pub mod options;
 pub mod panel;
 pub mod panel_bench;
 pub mod pipe;
+pub mod practice;
 pub mod server;
 pub mod webdriver;
 
@@ -354,6 +355,9 @@ pub fn main(args: &[String]) -> Result<()> {
     }
     if args.first().map(String::as_str) == Some("--panel-bench") {
         return panel_bench::main(&args[1..]);
+    }
+    if args.first().map(String::as_str) == Some("--practice") {
+        return practice::main(&args[1..]);
     }
     let args = parse_args(args)?;
     if args.bench {

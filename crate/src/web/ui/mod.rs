@@ -10,6 +10,7 @@
 pub mod browser;
 pub mod options;
 pub mod panel;
+pub mod practice;
 pub mod strings;
 pub mod view;
 
