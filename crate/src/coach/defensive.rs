@@ -27,6 +27,7 @@ fn blame() -> &'static Regex {
             r"\bif\s+you\s+had\s+(?:read|followed|checked|looked)\b",
             r"\byou\s+(?:obviously|clearly)\s+(?:didn'?t|did\s+not|don'?t|haven'?t|failed|misunderstood|missed)\b",
             r"\byou\s+(?:failed|neglected)\s+to\b",
+            r"\byou\s+(?:(?:probably|must\s+have|may\s+have|likely|simply|just)\s+)?(?:misread|misunderstood|mistyped|misclicked)\b",
             r"\bnext\s+time,?\s+(?:please\s+)?(?:read|check|make\s+sure)\b",
             r"\bwith\s+all\s+due\s+respect\b",
             r"\bcalm\s+down\b",
@@ -42,6 +43,7 @@ fn blame() -> &'static Regex {
             r"\b(?:vous\s+avez|tu\s+as)\s+tort\b",
             r"\bc'est\s+(?:faux|archi\s*faux|n'importe\s+quoi)\b",
             r"\b(?:vous\s+n'avez|tu\s+n'as)\s+(?:visiblement|manifestement|clairement|sans\s+doute|surement)\s+pas\s+(?:lu|compris|suivi|verifie)\b",
+            r"\b(?:vous\s+avez|tu\s+as)\s+(?:(?:surement|sans\s+doute|probablement|certainement|du|peut-etre|simplement)\s+)?mal\s+(?:lu|compris|saisi|regarde|note|tape|rempli|verifie)\b",
             r"\bsi\s+(?:vous\s+aviez|tu\s+avais)\s+(?:bien\s+)?(?:lu|suivi|verifie|regarde|consulte)\b",
             r"\bil\s+(?:suffisait|fallait)\s+(?:de\s+)?(?:lire|verifier|regarder|suivre|consulter|bien\s+lire)\b",
             r"\bc'est\s+(?:votre|ta)\s+(?:faute|responsabilite|erreur)\b",
@@ -148,6 +150,7 @@ mod tests {
             ("That's not true, we never promised next-day delivery.", &["That's not true", "we never promised"]),
             ("With all due respect, you're wrong.", &["With all due respect", "you're wrong"]),
             ("Nice try 🙄", &["Nice try", "🙄"]),
+            ("You probably misread the invoice.", &["You probably misread"]),
             // English that must not warn
             ("You should have received a confirmation e-mail; it seems it never came, sorry.", &[]),
             ("You should have already received the refund, Sam.", &[]),
@@ -162,10 +165,13 @@ mod tests {
             ("Vous avez tort, c'est faux.", &["Vous avez tort", "c'est faux"]),
             ("Calmez-vous, s'il vous plaît.", &["Calmez-vous"]),
             ("Si vous le dites… mdr", &["Si vous le dites", "mdr"]),
+            ("Vous avez sûrement mal lu votre facture.", &["Vous avez sûrement mal lu"]),
+            ("Tu as mal compris l'offre.", &["Tu as mal compris"]),
             // French that must not warn
             ("Vous auriez dû recevoir un e-mail de confirmation, désolée qu'il ne soit pas arrivé.", &[]),
             ("Vous avez raison, le colis aurait dû arriver lundi.", &[]),
             ("Ce n'est pas de votre faute : l'étiquette était fausse.", &[]),
+            ("Nous avons mal lu votre message, pardon : c'est corrigé.", &[]),
         ];
         for (draft, expected) in cases {
             let context = ctx(

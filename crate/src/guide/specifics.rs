@@ -710,9 +710,12 @@ fn patterns() -> &'static Patterns {
             r"(?i)(?:[çÇ]a|ca|cela)\s+fait\s+(?:plus d[e']\s*|presque\s+)?(?:\d+|un|une|deux|trois|quatre|cinq|six|dix|quinze|plusieurs)\s+(?:minutes?|heures?|jours?|semaines?|mois|ans?)(?-u:\b)",
         )
         .expect("ça fait pattern"),
-        amount: Regex::new(
-            r"(?i)(?:[€$£]\s?\d+(?:[.,]\d{1,2})?|(?-u:\b)\d+(?:[.,]\d{1,2})?\s?(?:€|\$|£|euros?(?-u:\b)|eur(?-u:\b)|dollars?(?-u:\b)|usd(?-u:\b)|pounds?(?-u:\b)|gbp(?-u:\b)))",
-        )
+        // A number may group its thousands ("1 200 €", "1\u{a0}200 €", "£1,200.50", "1.200,50 €"):
+        // without the groups, "1 200 €" read as "200 €".
+        amount: Regex::new(&format!(
+            r"(?i)(?:[€$£]\s?{NUMBER}|(?-u:\b){NUMBER}\s?(?:€|\$|£|euros?(?-u:\b)|eur(?-u:\b)|dollars?(?-u:\b)|usd(?-u:\b)|pounds?(?-u:\b)|gbp(?-u:\b)))",
+            NUMBER = "(?:\\d{1,3}(?:[ \u{a0}\u{202f}.,]\\d{3})+|\\d+)(?:[.,]\\d{1,2})?"
+        ))
         .expect("amount pattern"),
         person: Regex::new(
             r"(?i:(?-u:\b)(?:agent|advisor|adviser|rep|representative|employee|manager|driver|courier|technician|conseill[eèÈ]re?|vendeur|vendeuse|livreur|livreuse|technicien(?:ne)?|employ[éÉe]e?|h[oôÔ]tesse|steward|pilote?|nomm[éÉe]e?|appel[éÉe]e?|named|called)\s+)([A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ]+)",

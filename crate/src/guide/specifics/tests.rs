@@ -220,3 +220,19 @@ fn odd_text_gives_a_result_not_a_panic() {
         assert_eq!(!s.issues.is_empty(), problem, "{shown}");
     }
 }
+
+#[test]
+fn amounts_keep_their_thousands() {
+    let cases: [(&str, &[&str]); 6] = [
+        ("Virement de 1 200 € parti vendredi", &["1 200 €"]),
+        ("Virement de 1\u{a0}200 € parti vendredi", &["1\u{a0}200 €"]),
+        ("They kept £1,200.50 of my deposit", &["£1,200.50"]),
+        ("1.200,50 € prélevés deux fois", &["1.200,50 €"]),
+        ("Remboursez mes 49,90 €", &["49,90 €"]),
+        ("Commande 48213 200 € payés", &["200 €"]),
+    ];
+    for (text, expected) in cases {
+        let s = extract(text, &profile());
+        assert_eq!(s.amounts, expected, "{text}");
+    }
+}
