@@ -252,8 +252,11 @@
         msPerComment = 0.7 * msPerComment + 0.3 * Math.max(0.05, spent / taken);
         stats.slices += 1;
         stats.longestSliceMs = Math.max(stats.longestSliceMs, spent);
-        flush();
+        // One message per full batch or per burst, not per slice: every message costs the background
+        // a round of work and wakes the side panel, and hundreds of them made a long thread slow.
+        if (outgoing.length >= BATCH_SIZE || !queue.size) flush();
       }
+      flush();
     }
 
     function forget(root) {

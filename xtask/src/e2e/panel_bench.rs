@@ -669,7 +669,7 @@ fn markdown(figures: &[Figures], rounds: usize) -> String {
             .collect::<Vec<_>>()
             .join("; "),
     );
-    md.push_str(" — headless, driven by WebDriver. The redraw is a click back from a category filter to every comment (the panel's largest drawing), timed in the panel page with a forced layout after it. The messages are the content script's `CommentsRead` batches (one per reading slice, sent one after the other); the panel refreshes on each, spacing refreshes that come in a burst by its last asking time.");
+    md.push_str(" — headless, driven by WebDriver. The redraw is a click back from a category filter to every comment (the panel's largest drawing), timed in the panel page with a forced layout after it. The messages are the content script's `CommentsRead` batches (one per 50 comments read, or per burst of new comments when it ends; sent one after the other); the panel refreshes on each, spacing refreshes that come in a burst by its last asking time.");
     // Other work on the machine shows in every figure here: say how busy it was.
     if let Ok(load) = std::fs::read_to_string("/proc/loadavg") {
         let load: Vec<&str> = load.split_whitespace().take(3).collect();
