@@ -8,6 +8,7 @@
 //! words are [`strings`].
 
 pub mod browser;
+pub mod dom;
 pub mod options;
 pub mod panel;
 pub mod practice;

@@ -28,6 +28,7 @@ use gloo_events::EventListener;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlElement, KeyboardEvent, Node};
 
+use super::dom::{append, document_of, el, space_out};
 use super::strings::Words;
 use super::view::{category, PanelComment, PanelThread};
 use crate::classify::Category;
@@ -973,39 +974,6 @@ fn excerpt(text: &str) -> String {
         let cut: String = flat.chars().take(EXCERPT_CHARS).collect();
         format!("{}…", cut.trim_end())
     }
-}
-
-fn document_of(node: &Element) -> Document {
-    node.owner_document()
-        .or_else(|| web_sys::window().and_then(|w| w.document()))
-        .expect("an element always belongs to a document")
-}
-
-/// Creates `<tag>` with attributes. Tag and attribute names are constants of this file, so the DOM
-/// cannot refuse them; values are set as data, never parsed as markup.
-fn el(doc: &Document, tag: &str, attributes: &[(&str, &str)]) -> Element {
-    let element = doc
-        .create_element(tag)
-        .expect("tag names here are valid constants");
-    for (name, value) in attributes {
-        element.set_attribute(name, value).ok();
-    }
-    element
-}
-
-/// Puts a space after each child element but the last.
-fn space_out(parent: &Element) {
-    let mut child = parent.first_element_child();
-    while let Some(current) = child {
-        child = current.next_element_sibling();
-        if child.is_some() {
-            current.after_with_str_1(" ").ok();
-        }
-    }
-}
-
-fn append(parent: &Element, child: &Element) {
-    parent.append_child(child).ok();
 }
 
 #[cfg(test)]

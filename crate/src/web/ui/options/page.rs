@@ -26,6 +26,7 @@ use crate::engine::profiles::{
 use crate::profile::{self, Profile};
 use crate::text::Lang;
 use crate::thread::Platform;
+use crate::web::ui::dom::{append, el};
 
 /// Sample comments the preview guides, in both languages.
 const SAMPLES: &[(&str, Platform)] = &[
@@ -1286,23 +1287,8 @@ fn button(doc: &Document, action: &str, focus: &str, label: &str, aria: Option<&
     b
 }
 
-/// Creates `<tag>` with attributes; values are set as data, never parsed as markup.
-fn el(doc: &Document, tag: &str, attributes: &[(&str, &str)]) -> Element {
-    let element = doc
-        .create_element(tag)
-        .expect("tag names here are valid constants");
-    for (name, value) in attributes {
-        element.set_attribute(name, value).ok();
-    }
-    element
-}
-
 fn text(doc: &Document, tag: &str, attributes: &[(&str, &str)], content: &str) -> Element {
     let element = el(doc, tag, attributes);
     element.set_text_content(Some(content));
     element
-}
-
-fn append(parent: &Element, child: &Element) {
-    parent.append_child(child).ok();
 }

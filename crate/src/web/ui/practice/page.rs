@@ -28,6 +28,7 @@ use super::view::{quoted, IndexEntry, PracticeComment, PracticeThread, Review};
 use super::words::{platform_name, Words};
 use crate::text::Lang;
 use crate::thread::Platform;
+use crate::web::ui::dom::{append, document_of, el, space_out};
 
 /// How long typing must pause before the coach reviews the draft, in ms.
 pub const DEBOUNCE_MS: u32 = 150;
@@ -1317,37 +1318,4 @@ fn hue(name: &str) -> u32 {
     name.bytes()
         .fold(7u32, |h, b| h.wrapping_mul(31).wrapping_add(u32::from(b)))
         % 360
-}
-
-fn document_of(node: &Element) -> Document {
-    node.owner_document()
-        .or_else(|| web_sys::window().and_then(|w| w.document()))
-        .expect("an element always belongs to a document")
-}
-
-/// Creates `<tag>` with attributes. Tag and attribute names are constants of this file, so the DOM
-/// cannot refuse them; values are set as data, never parsed as markup.
-fn el(doc: &Document, tag: &str, attributes: &[(&str, &str)]) -> Element {
-    let element = doc
-        .create_element(tag)
-        .expect("tag names here are valid constants");
-    for (name, value) in attributes {
-        element.set_attribute(name, value).ok();
-    }
-    element
-}
-
-/// Puts a space after each child element but the last, so a screen reader keeps words apart.
-fn space_out(parent: &Element) {
-    let mut child = parent.first_element_child();
-    while let Some(current) = child {
-        child = current.next_element_sibling();
-        if child.is_some() {
-            current.after_with_str_1(" ").ok();
-        }
-    }
-}
-
-fn append(parent: &Element, child: &Element) {
-    parent.append_child(child).ok();
 }
