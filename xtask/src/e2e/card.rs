@@ -20,11 +20,7 @@ use super::server::{ServedPage, Server, Site};
 use super::ExtensionProbe;
 
 /// One check of the card: its name and, when it failed, why.
-#[derive(Debug, Clone, PartialEq)]
-pub struct CardCheck {
-    pub name: String,
-    pub failure: Option<String>,
-}
+pub use super::Check as CardCheck;
 
 impl CardCheck {
     fn new(name: impl Into<String>, failure: Option<String>) -> Self {
@@ -167,44 +163,9 @@ for (const el of document.querySelectorAll("article, article *")) {
 return true;
 "#;
 
-/// `cargo xtask e2e --card [--browser chromium|firefox] [--extension DIR]`: builds the extension
-/// (unless given), runs the card checks, prints each, and fails when one failed.
+/// `cargo xtask e2e --card [--browser chromium|firefox] [--extension DIR]`: these checks alone.
 pub fn main(args: &[String]) -> Result<()> {
-    let mut browser = Browser::Chromium;
-    let mut extension = None;
-    let mut it = args.iter();
-    while let Some(arg) = it.next() {
-        match (arg.as_str(), it.next()) {
-            ("--browser", Some(name)) => browser = Browser::parse(name)?,
-            ("--extension", Some(dir)) => extension = Some(std::path::PathBuf::from(dir)),
-            _ => bail!(
-                "usage: cargo xtask e2e --card [--browser chromium|firefox] [--extension DIR]"
-            ),
-        }
-    }
-    let extension = match extension {
-        Some(dir) => dir,
-        None => {
-            let built = crate::build::build()?;
-            match browser {
-                Browser::Chromium => built.chrome,
-                Browser::Firefox => built.firefox,
-            }
-        }
-    };
-    let checks = card_checks(browser, &extension)?;
-    let failed = checks.iter().filter(|c| c.failure.is_some()).count();
-    for c in &checks {
-        match &c.failure {
-            None => println!("ok    {}", c.name),
-            Some(why) => println!("FAIL  {}\n        {why}", c.name),
-        }
-    }
-    println!("card: {} passed, {failed} failed", checks.len() - failed);
-    if failed > 0 {
-        bail!("{failed} card check(s) failed in {}", browser.name());
-    }
-    Ok(())
+    super::run_checks_alone(args, "card", card_checks)
 }
 
 /// Runs every card check in `browser` with the extension in `extension_dir`.

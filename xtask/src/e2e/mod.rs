@@ -343,6 +343,58 @@ fn parse_args(args: &[String]) -> Result<Args> {
     Ok(parsed)
 }
 
+/// One named check of a page driven end to end (card, options, panel, practice) and, when it
+/// failed, why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Check {
+    pub name: String,
+    pub failure: Option<String>,
+}
+
+/// `cargo xtask e2e --SUITE [--browser chromium|firefox] [--extension DIR]`: builds the extension
+/// (unless given), runs one suite of checks, prints each, and fails when one failed.
+pub fn run_checks_alone(
+    args: &[String],
+    suite: &str,
+    checks: fn(Browser, &Path) -> Result<Vec<Check>>,
+) -> Result<()> {
+    let mut browser = Browser::Chromium;
+    let mut extension = None;
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        match (arg.as_str(), it.next()) {
+            ("--browser", Some(name)) => browser = Browser::parse(name)?,
+            ("--extension", Some(dir)) => extension = Some(PathBuf::from(dir)),
+            _ => bail!(
+                "usage: cargo xtask e2e --{suite} [--browser chromium|firefox] [--extension DIR]"
+            ),
+        }
+    }
+    let extension = match extension {
+        Some(dir) => dir,
+        None => {
+            let built = crate::build::build()?;
+            match browser {
+                Browser::Chromium => built.chrome,
+                Browser::Firefox => built.firefox,
+            }
+        }
+    };
+    let checks = checks(browser, &extension)?;
+    let failed = checks.iter().filter(|c| c.failure.is_some()).count();
+    for c in &checks {
+        match &c.failure {
+            None => println!("ok    {}", c.name),
+            Some(why) => println!("FAIL  {}\n        {why}", c.name),
+        }
+    }
+    println!("{suite}: {} passed, {failed} failed", checks.len() - failed);
+    if failed > 0 {
+        bail!("{failed} {suite} check(s) failed in {}", browser.name());
+    }
+    Ok(())
+}
+
 pub fn main(args: &[String]) -> Result<()> {
     if args.first().map(String::as_str) == Some("--card") {
         return card::main(&args[1..]);

@@ -19,11 +19,7 @@ use super::browser::{launch, Browser, Launched, TempDir};
 use super::server::{Published, RequestSource, Server, Site, PUBLISHED_HOST};
 
 /// One check of the options page: its name and, when it failed, why.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Check {
-    pub name: String,
-    pub failure: Option<String>,
-}
+pub use super::Check;
 
 const OPTIONS_PAGE: &str = "extension/pages/options.html";
 const PUBLISHED_PATH: &str = "/voice.candor.json";
@@ -91,43 +87,9 @@ button.click();
 return true;
 "#;
 
-/// `cargo xtask e2e --options [--browser chromium|firefox] [--extension DIR]`.
+/// `cargo xtask e2e --options [--browser chromium|firefox] [--extension DIR]`: these checks alone.
 pub fn main(args: &[String]) -> Result<()> {
-    let mut browser = Browser::Chromium;
-    let mut extension = None;
-    let mut it = args.iter();
-    while let Some(arg) = it.next() {
-        match (arg.as_str(), it.next()) {
-            ("--browser", Some(name)) => browser = Browser::parse(name)?,
-            ("--extension", Some(dir)) => extension = Some(std::path::PathBuf::from(dir)),
-            _ => bail!(
-                "usage: cargo xtask e2e --options [--browser chromium|firefox] [--extension DIR]"
-            ),
-        }
-    }
-    let extension = match extension {
-        Some(dir) => dir,
-        None => {
-            let built = crate::build::build()?;
-            match browser {
-                Browser::Chromium => built.chrome,
-                Browser::Firefox => built.firefox,
-            }
-        }
-    };
-    let checks = options_checks(browser, &extension)?;
-    let failed = checks.iter().filter(|c| c.failure.is_some()).count();
-    for c in &checks {
-        match &c.failure {
-            None => println!("ok    {}", c.name),
-            Some(why) => println!("FAIL  {}\n        {why}", c.name),
-        }
-    }
-    println!("options: {} passed, {failed} failed", checks.len() - failed);
-    if failed > 0 {
-        bail!("{failed} options check(s) failed in {}", browser.name());
-    }
-    Ok(())
+    super::run_checks_alone(args, "options", options_checks)
 }
 
 /// Runs every options check in `browser` with the extension in `extension_dir`.

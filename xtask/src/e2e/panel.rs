@@ -70,43 +70,9 @@ api.runtime.sendMessage({ v: 1, type: "ExportThread", tab_id: arguments[0], form
 );
 "#;
 
-/// `cargo xtask e2e --panel [--browser chromium|firefox] [--extension DIR]`: the panel's checks alone.
+/// `cargo xtask e2e --panel [--browser chromium|firefox] [--extension DIR]`: these checks alone.
 pub fn main(args: &[String]) -> Result<()> {
-    let mut browser = Browser::Chromium;
-    let mut extension = None;
-    let mut it = args.iter();
-    while let Some(arg) = it.next() {
-        match (arg.as_str(), it.next()) {
-            ("--browser", Some(name)) => browser = Browser::parse(name)?,
-            ("--extension", Some(dir)) => extension = Some(std::path::PathBuf::from(dir)),
-            _ => bail!(
-                "usage: cargo xtask e2e --panel [--browser chromium|firefox] [--extension DIR]"
-            ),
-        }
-    }
-    let extension = match extension {
-        Some(dir) => dir,
-        None => {
-            let built = crate::build::build()?;
-            match browser {
-                Browser::Chromium => built.chrome,
-                Browser::Firefox => built.firefox,
-            }
-        }
-    };
-    let checks = panel_checks(browser, &extension)?;
-    let failed = checks.iter().filter(|c| c.failure.is_some()).count();
-    for c in &checks {
-        match &c.failure {
-            None => println!("ok    {}", c.name),
-            Some(why) => println!("FAIL  {}\n        {why}", c.name),
-        }
-    }
-    println!("panel: {} passed, {failed} failed", checks.len() - failed);
-    if failed > 0 {
-        bail!("{failed} panel check(s) failed in {}", browser.name());
-    }
-    Ok(())
+    super::run_checks_alone(args, "panel", panel_checks)
 }
 
 /// Runs the panel's checks in `browser` with the extension in `extension_dir`.
