@@ -15,7 +15,7 @@ use wasm_bindgen_futures::JsFuture;
 use crate::text::Lang;
 
 /// `browser` (Firefox) or `chrome` (Chrome), when the page runs inside the extension.
-fn extension_api() -> Result<JsValue, String> {
+pub fn extension_api() -> Result<JsValue, String> {
     let global = js_sys::global();
     for name in ["browser", "chrome"] {
         let api = Reflect::get(&global, &name.into()).unwrap_or(JsValue::UNDEFINED);
@@ -27,7 +27,7 @@ fn extension_api() -> Result<JsValue, String> {
 }
 
 /// Calls `object.path[0].path[1]…(args)`, the last name being the method.
-fn call(object: &JsValue, path: &[&str], args: &[JsValue]) -> Result<JsValue, String> {
+pub fn call(object: &JsValue, path: &[&str], args: &[JsValue]) -> Result<JsValue, String> {
     let (method, owners) = path.split_last().ok_or("nothing to call")?;
     let mut this = object.clone();
     for name in owners {
@@ -42,7 +42,7 @@ fn call(object: &JsValue, path: &[&str], args: &[JsValue]) -> Result<JsValue, St
 }
 
 /// Awaits what `call` returned when it is a promise.
-async fn settle(value: JsValue) -> Result<JsValue, String> {
+pub async fn settle(value: JsValue) -> Result<JsValue, String> {
     match value.dyn_into::<Promise>() {
         Ok(promise) => JsFuture::from(promise).await.map_err(describe),
         Err(value) => Ok(value),

@@ -13,9 +13,9 @@ pub mod words;
 
 use std::cell::RefCell;
 
-use js_sys::{Array, Function, Object, Promise, Reflect};
+use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::{spawn_local, JsFuture};
+use wasm_bindgen_futures::spawn_local;
 
 use super::browser;
 use crate::engine::profiles::{
@@ -67,8 +67,8 @@ pub fn mount_options(preview: js_sys::Function) -> Result<(), JsValue> {
     let page = OptionsPage::mount(&root, lang, carry_out);
     // Another browser's sync, the background's subscription fetch, another options tab: redraw.
     let on_changed = Closure::<dyn FnMut(JsValue, JsValue)>::new(|_: JsValue, _: JsValue| reload());
-    let api = api().map_err(|e| JsValue::from_str(&e))?;
-    call(
+    let api = browser::extension_api().map_err(|e| JsValue::from_str(&e))?;
+    browser::call(
         &api,
         &["storage", "onChanged", "addListener"],
         &[on_changed.as_ref().clone()],
@@ -90,11 +90,16 @@ fn reload() {
 }
 
 async fn read_storage() -> Result<(Vec<StoredProfile>, Vec<Subscription>), String> {
-    let api = api()?;
+    let api = browser::extension_api()?;
     let mut own: Vec<StoredProfile> = Vec::new();
     let mut subscriptions = Vec::new();
     for (area, name) in [(Area::Sync, "sync"), (Area::Local, "local")] {
-        let items = settle(call(&api, &["storage", name, "get"], &[JsValue::NULL])?).await?;
+        let items = browser::settle(browser::call(
+            &api,
+            &["storage", name, "get"],
+            &[JsValue::NULL],
+        )?)
+        .await?;
         let entries = Object::entries(items.unchecked_ref::<Object>());
         for entry in entries.iter() {
             let pair = Array::from(&entry);
@@ -136,8 +141,8 @@ fn carry_out(effect: Effect) {
         Effect::Subscribe { url, pattern } => {
             // Asked for synchronously, inside the click: browsers grant permissions only from a
             // user gesture.
-            let asked = api().and_then(|api| {
-                call(
+            let asked = browser::extension_api().and_then(|api| {
+                browser::call(
                     &api,
                     &["permissions", "request"],
                     &[origins(std::slice::from_ref(&pattern))],
@@ -145,7 +150,9 @@ fn carry_out(effect: Effect) {
             });
             spawn_local(async move {
                 let granted = match asked {
-                    Ok(p) => settle(p).await.map(|g| g.as_bool().unwrap_or(false)),
+                    Ok(p) => browser::settle(p)
+                        .await
+                        .map(|g| g.as_bool().unwrap_or(false)),
                     Err(e) => Err(e),
                 };
                 let outcome = match granted {
@@ -172,7 +179,7 @@ fn carry_out(effect: Effect) {
 /// Writes each profile where the plan puts it and removes every other copy. A sync write the
 /// browser refuses (quota, sync off) falls back to this browser's storage, and the page says so.
 async fn store(list: &[(String, String)]) -> Result<(), String> {
-    let api = api()?;
+    let api = browser::extension_api()?;
     let plan = plan_storage(list);
     let mut failures = Vec::new();
     for (placement, (_, text)) in plan.iter().zip(list) {
@@ -182,7 +189,7 @@ async fn store(list: &[(String, String)]) -> Result<(), String> {
             .map_err(browser::describe)?;
         let mut area = placement.area;
         if area == Area::Sync {
-            let wrote = settle(call(
+            let wrote = browser::settle(browser::call(
                 &api,
                 &["storage", "sync", "set"],
                 &[item.clone().into()],
@@ -198,9 +205,14 @@ async fn store(list: &[(String, String)]) -> Result<(), String> {
             Area::Local => (Some("local"), "sync"),
         };
         if let Some(write_to) = write_to {
-            settle(call(&api, &["storage", write_to, "set"], &[item.into()])?).await?;
+            browser::settle(browser::call(
+                &api,
+                &["storage", write_to, "set"],
+                &[item.into()],
+            )?)
+            .await?;
         }
-        settle(call(
+        browser::settle(browser::call(
             &api,
             &["storage", remove_from, "remove"],
             &[key.into()],
@@ -209,7 +221,12 @@ async fn store(list: &[(String, String)]) -> Result<(), String> {
     }
     // Profiles deleted or renamed: their keys go from both areas.
     for name in ["sync", "local"] {
-        let items = settle(call(&api, &["storage", name, "get"], &[JsValue::NULL])?).await?;
+        let items = browser::settle(browser::call(
+            &api,
+            &["storage", name, "get"],
+            &[JsValue::NULL],
+        )?)
+        .await?;
         let stale: Array = Object::keys(items.unchecked_ref::<Object>())
             .iter()
             .filter(|k| {
@@ -220,7 +237,12 @@ async fn store(list: &[(String, String)]) -> Result<(), String> {
             })
             .collect();
         if stale.length() > 0 {
-            settle(call(&api, &["storage", name, "remove"], &[stale.into()])?).await?;
+            browser::settle(browser::call(
+                &api,
+                &["storage", name, "remove"],
+                &[stale.into()],
+            )?)
+            .await?;
         }
     }
     if failures.is_empty() {
@@ -231,9 +253,9 @@ async fn store(list: &[(String, String)]) -> Result<(), String> {
 }
 
 async fn add_subscription(url: &str) -> Result<(), String> {
-    let api = api()?;
+    let api = browser::extension_api()?;
     let key = format!("{SUBSCRIPTION_KEY_PREFIX}{url}");
-    let existing = settle(call(
+    let existing = browser::settle(browser::call(
         &api,
         &["storage", "local", "get"],
         &[key.as_str().into()],
@@ -249,14 +271,24 @@ async fn add_subscription(url: &str) -> Result<(), String> {
         &browser::to_js(&Subscription::new(url))?,
     )
     .map_err(browser::describe)?;
-    settle(call(&api, &["storage", "local", "set"], &[item.into()])?).await?;
+    browser::settle(browser::call(
+        &api,
+        &["storage", "local", "set"],
+        &[item.into()],
+    )?)
+    .await?;
     Ok(())
 }
 
 async fn remove_subscription(url: &str) -> Result<(), String> {
-    let api = api()?;
+    let api = browser::extension_api()?;
     let key = format!("{SUBSCRIPTION_KEY_PREFIX}{url}");
-    settle(call(&api, &["storage", "local", "remove"], &[key.into()])?).await?;
+    browser::settle(browser::call(
+        &api,
+        &["storage", "local", "remove"],
+        &[key.into()],
+    )?)
+    .await?;
     // The origin's permission goes too, unless another subscription still needs it.
     let Ok((_, pattern)) = subscription_address(url) else {
         return Ok(());
@@ -266,7 +298,7 @@ async fn remove_subscription(url: &str) -> Result<(), String> {
         .iter()
         .any(|s| subscription_address(&s.url).is_ok_and(|(_, p)| p == pattern));
     if !shared {
-        settle(call(
+        browser::settle(browser::call(
             &api,
             &["permissions", "remove"],
             &[origins(&[pattern])],
@@ -282,38 +314,4 @@ fn origins(patterns: &[String]) -> JsValue {
     let object = Object::new();
     Reflect::set(&object, &"origins".into(), &list).ok();
     object.into()
-}
-
-/// `browser` (Firefox) or `chrome` (Chrome).
-fn api() -> Result<JsValue, String> {
-    let global = js_sys::global();
-    for name in ["browser", "chrome"] {
-        let api = Reflect::get(&global, &name.into()).unwrap_or(JsValue::UNDEFINED);
-        if api.is_object() && Reflect::has(&api, &"storage".into()).unwrap_or(false) {
-            return Ok(api);
-        }
-    }
-    Err("this page is not running inside the extension".into())
-}
-
-/// Calls `object.path[0]…(args)`, the last name being the method.
-fn call(object: &JsValue, path: &[&str], args: &[JsValue]) -> Result<JsValue, String> {
-    let (method, owners) = path.split_last().ok_or("nothing to call")?;
-    let mut this = object.clone();
-    for name in owners {
-        this = Reflect::get(&this, &(*name).into()).map_err(browser::describe)?;
-    }
-    let function: Function = Reflect::get(&this, &(*method).into())
-        .map_err(browser::describe)?
-        .dyn_into()
-        .map_err(|_| format!("{} is not available here", path.join(".")))?;
-    let args: Array = args.iter().collect();
-    function.apply(&this, &args).map_err(browser::describe)
-}
-
-async fn settle(value: JsValue) -> Result<JsValue, String> {
-    match value.dyn_into::<Promise>() {
-        Ok(promise) => JsFuture::from(promise).await.map_err(browser::describe),
-        Err(value) => Ok(value),
-    }
 }

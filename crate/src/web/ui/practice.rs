@@ -22,9 +22,9 @@ pub use crate::practice::progress;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use js_sys::{Array, Function, Object, Promise, Reflect};
+use js_sys::{Function, Object, Reflect};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::{spawn_local, JsFuture};
+use wasm_bindgen_futures::spawn_local;
 
 use super::browser;
 use crate::text::Lang;
@@ -125,7 +125,7 @@ fn carry_out(effect: Effect) {
             };
             let history = Reflect::get(&js_sys::global(), &"history".into());
             if let Ok(history) = history {
-                call(
+                browser::call(
                     &history,
                     &["replaceState"],
                     &[JsValue::NULL, "".into(), address.into()],
@@ -138,8 +138,8 @@ fn carry_out(effect: Effect) {
 
 /// The stored progress: `Ok(None)` when there is none, `Err` with the reason when it is unreadable.
 async fn read_progress() -> Result<Option<Progress>, String> {
-    let api = api().map_err(|e| format!("storage: {e}"))?;
-    let items = settle(call(
+    let api = browser::extension_api().map_err(|e| format!("storage: {e}"))?;
+    let items = browser::settle(browser::call(
         &api,
         &["storage", "local", "get"],
         &[STORAGE_KEY.into()],
@@ -164,17 +164,22 @@ async fn read_progress() -> Result<Option<Progress>, String> {
 }
 
 async fn write_progress(json: &str) -> Result<(), String> {
-    let api = api()?;
+    let api = browser::extension_api()?;
     let item = Object::new();
     Reflect::set(&item, &STORAGE_KEY.into(), &json.into()).map_err(browser::describe)?;
-    settle(call(&api, &["storage", "local", "set"], &[item.into()])?).await?;
+    browser::settle(browser::call(
+        &api,
+        &["storage", "local", "set"],
+        &[item.into()],
+    )?)
+    .await?;
     Ok(())
 }
 
 /// GETs `url` (relative to the page) and answers its text; an HTTP error is an error.
 async fn fetch_text(url: &str) -> Result<String, String> {
     let global = js_sys::global();
-    let response = settle(call(&global, &["fetch"], &[url.into()])?).await?;
+    let response = browser::settle(browser::call(&global, &["fetch"], &[url.into()])?).await?;
     let ok = Reflect::get(&response, &"ok".into())
         .ok()
         .and_then(|v| v.as_bool())
@@ -186,7 +191,7 @@ async fn fetch_text(url: &str) -> Result<String, String> {
             .unwrap_or(0.0);
         return Err(format!("HTTP {status}"));
     }
-    let text = settle(call(&response, &["text"], &[])?).await?;
+    let text = browser::settle(browser::call(&response, &["text"], &[])?).await?;
     text.as_string()
         .ok_or_else(|| "the file is not text".into())
 }
@@ -210,38 +215,4 @@ fn query_param(name: &str) -> Option<String> {
         .find(|(key, _)| *key == name)
         .and_then(|(_, value)| js_sys::decode_uri_component(&value.replace('+', " ")).ok())
         .and_then(|v| v.as_string())
-}
-
-/// `browser` (Firefox) or `chrome` (Chrome).
-fn api() -> Result<JsValue, String> {
-    let global = js_sys::global();
-    for name in ["browser", "chrome"] {
-        let api = Reflect::get(&global, &name.into()).unwrap_or(JsValue::UNDEFINED);
-        if api.is_object() && Reflect::has(&api, &"storage".into()).unwrap_or(false) {
-            return Ok(api);
-        }
-    }
-    Err("this page is not running inside the extension".into())
-}
-
-/// Calls `object.path[0]…(args)`, the last name being the method.
-fn call(object: &JsValue, path: &[&str], args: &[JsValue]) -> Result<JsValue, String> {
-    let (method, owners) = path.split_last().ok_or("nothing to call")?;
-    let mut this = object.clone();
-    for name in owners {
-        this = Reflect::get(&this, &(*name).into()).map_err(browser::describe)?;
-    }
-    let function: Function = Reflect::get(&this, &(*method).into())
-        .map_err(browser::describe)?
-        .dyn_into()
-        .map_err(|_| format!("{} is not available here", path.join(".")))?;
-    let args: Array = args.iter().collect();
-    function.apply(&this, &args).map_err(browser::describe)
-}
-
-async fn settle(value: JsValue) -> Result<JsValue, String> {
-    match value.dyn_into::<Promise>() {
-        Ok(promise) => JsFuture::from(promise).await.map_err(browser::describe),
-        Err(value) => Ok(value),
-    }
 }
