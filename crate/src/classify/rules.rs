@@ -34,6 +34,9 @@ const TUNING: Tuning = Tuning {
     praise: 0.4,
 };
 
+/// Complaint-head probability from which it names a grievance on its own (no complaint cue).
+const COMPLAINT_SURE: f32 = 0.8;
+
 /// How far (in tokens) a target can sit from an insult or threat.
 const TARGET_WINDOW: usize = 3;
 
@@ -136,7 +139,7 @@ pub fn decide(text: &str, lang_hint: Option<Lang>) -> Analysed {
         } else {
             named > 0
                 || e.sarcasm
-                || p_complaint > 0.8 && neg > pos && e.question < 1.0
+                || p_complaint > COMPLAINT_SURE && neg > pos && e.question < 1.0
                 // A question or a plea about one's own trouble is a complaint (P2 answers both).
                 || e.own_case && e.question >= 0.4 && neg > pos && neg > neu
         };
