@@ -243,7 +243,7 @@ fn mix_gram(window: u32) -> u64 {
 const SEEN_BITS: usize = 1 << 14;
 
 /// Names of the lexicon classes in bit order (for features and debugging).
-pub const CLASS_NAMES: [&str; 25] = [
+pub const CLASS_NAMES: [&str; 28] = [
     "insult",
     "insult_weak",
     "profanity",
@@ -269,6 +269,9 @@ pub const CLASS_NAMES: [&str; 25] = [
     "first_person",
     "third_person",
     "french_only",
+    "sarcasm_mark",
+    "resolved",
+    "thanks",
 ];
 
 /// Words spelled out letter by letter ("c o n n a r d", "f u c k"): runs of single letters are
