@@ -3,7 +3,8 @@
 //! Owns: reading the labelled sets (HTML-unescaped, as a browser shows them), the deterministic
 //! held-out slice of every train split (training never sees it; `train.rs` asks [`held_out`]),
 //! the label mapping per set, and the Markdown table: macro-F1, per-class precision and recall,
-//! confusion matrices.
+//! confusion matrices. It also scores the test sets we wrote ourselves (`tests/data/*.tsv`,
+//! hateful vs not, see its README): only ever scored, never trained on.
 
 use std::fmt::Write as _;
 use std::fs;
