@@ -144,7 +144,12 @@ pub fn decide(text: &str, lang_hint: Option<Lang>) -> Analysed {
         } else {
             named > 0
                 || e.sarcasm
-                || p_complaint > COMPLAINT_SURE && neg > pos && e.question < 1.0
+                // The complaint head learnt from English reviews: alone, it names a grievance
+                // only in English; elsewhere sentiment must clearly agree.
+                || p_complaint > COMPLAINT_SURE
+                    && neg > pos
+                    && e.question < 1.0
+                    && (a.lang == Lang::En || neg > 0.5)
                 // A question or a plea about one's own trouble is a complaint (P2 answers both).
                 || e.own_case && e.question >= 0.4 && neg > pos && neg > neu
         };
@@ -162,7 +167,11 @@ pub fn decide(text: &str, lang_hint: Option<Lang>) -> Analysed {
         Category::Troll
     } else if e.question >= 1.0 {
         Category::Question
-    } else if complaint && (named > 0 || !e.counter && neg > pos && neg > neu) {
+    } else if complaint
+        && (named > 0
+            // Negative tone alone, with no grievance named, must be clearly a complaint.
+            || !e.counter && neg > pos && neg > neu && complaint_score > TUNING.complaint + 0.3)
+    {
         Category::Complaint
     } else if pos > TUNING.praise && pos >= neg && !e.sarcasm && e.negated_positive == 0 {
         Category::Praise
