@@ -366,20 +366,19 @@ fn validate(
     }
     let classes = [2, 2, 3];
     let mut out = [0.0; 3];
-    for g in 0..3 {
-        let c = &confusion[g];
-        let k = classes[g];
-        let mut sum = 0.0;
-        for i in 0..k {
+    for ((slot, c), k) in out.iter_mut().zip(&confusion).zip(classes) {
+        let f1 = |i: usize| {
             let tp = c[i][i] as f64;
             let predicted: f64 = (0..k).map(|j| c[j][i] as f64).sum();
             let actual: f64 = (0..k).map(|j| c[i][j] as f64).sum();
             if tp > 0.0 {
                 let (p, r) = (tp / predicted, tp / actual);
-                sum += 2.0 * p * r / (p + r);
+                2.0 * p * r / (p + r)
+            } else {
+                0.0
             }
-        }
-        out[g] = sum / k as f64;
+        };
+        *slot = (0..k).map(f1).sum::<f64>() / k as f64;
     }
     out
 }
