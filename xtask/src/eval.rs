@@ -3,7 +3,8 @@
 //! Owns: reading the labelled sets (HTML-unescaped, as a browser shows them), the deterministic
 //! held-out slice of every train split (training never sees it; `train.rs` asks [`held_out`]),
 //! the label mapping per set, and the Markdown table: macro-F1, per-class precision and recall,
-//! confusion matrices.
+//! confusion matrices. It also scores the test sets we wrote ourselves (`tests/data/*.tsv`,
+//! hateful vs not, see its README): only ever scored, never trained on.
 
 use std::fmt::Write as _;
 use std::fs;
@@ -160,6 +161,20 @@ const SPAM_VS_NOT: Scheme = Scheme {
     mapping: "gold `spam` → spam, `not_spam` → not; predicted spam = category `spam`",
 };
 
+const HATEFUL_VS_NOT: Scheme = Scheme {
+    classes: &["hateful", "not"],
+    gold: |l| match l {
+        "hateful" => Some(0),
+        "not_hateful" => Some(1),
+        _ => None,
+    },
+    predicted: |v| usize::from(!v.flags.contains(&Flag::Abusive)),
+    mapping: "gold `hateful` → hateful, `not_hateful` → not; predicted hateful = flag `abusive` (a `troll` verdict counts only with `abusive`; profanity alone is not hateful), see tests/data/README.md",
+};
+
+/// The split name of the test sets we wrote (`tests/data/<set>.tsv`); they are only ever scored.
+const OURS: &str = "ours";
+
 /// Which rows of a file a line of the table scores.
 #[derive(Clone, Copy)]
 enum Rows {
@@ -256,6 +271,20 @@ const LINES: &[Line] = &[
             "the half of dev never trained on (no train text exists; the other half is trained on)",
     },
     Line {
+        set: "fr_hard_negatives",
+        split: OURS,
+        rows: Rows::All,
+        scheme: &HATEFUL_VS_NOT,
+        note: "our French test set (tests/data, never trained on): quoting, negation, counter-speech, profanity, angry complaints vs real abuse",
+    },
+    Line {
+        set: "en_hard_negatives",
+        split: OURS,
+        rows: Rows::All,
+        scheme: &HATEFUL_VS_NOT,
+        note: "our English twin (tests/data, never trained on)",
+    },
+    Line {
         set: "youtube_spam",
         split: "train",
         rows: Rows::All,
@@ -306,8 +335,28 @@ fn prf(confusion: &[Vec<usize>], c: usize) -> (f64, f64, f64) {
     (p, r, f)
 }
 
+/// Reads one of our own test sets, `tests/data/<name>.tsv` (text TAB label, no entities).
+fn load_ours(name: &str) -> Result<Vec<Example>> {
+    let path = root().join("tests/data").join(format!("{name}.tsv"));
+    let raw = fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+    Ok(raw
+        .lines()
+        .filter_map(|line| {
+            let (text, label) = line.rsplit_once('\t')?;
+            Some(Example {
+                text: text.to_string(),
+                label: label.trim().to_string(),
+            })
+        })
+        .collect())
+}
+
 fn rows_of(line: &Line) -> Result<Vec<(String, usize)>> {
-    let examples = load(line.set, line.split)?;
+    let examples = if line.split == OURS {
+        load_ours(line.set)?
+    } else {
+        load(line.set, line.split)?
+    };
     Ok(examples
         .into_iter()
         .filter(|e| match line.rows {
@@ -371,7 +420,7 @@ pub fn eval(args: &[String]) -> Result<()> {
         }
     }
     let markdown = format!(
-        "Texts HTML-unescaped before scoring. Held-out slices: one in ten rows of each train split, by a hash of the lower-cased text (`xtask/src/eval.rs::held_out`); `cargo xtask train` never sees them. Sets marked \"never trained on\" are evaluation-only by licence.\n\n{summary}{details}"
+        "Texts of `../shared/data` HTML-unescaped before scoring; `tests/data` sets read as written. Held-out slices: one in ten rows of each train split, by a hash of the lower-cased text (`xtask/src/eval.rs::held_out`); `cargo xtask train` never sees them. Sets marked \"never trained on\" are evaluation-only by licence.\n\n{summary}{details}"
     );
     println!("{markdown}");
     benchmarks::write_section("eval", "cargo xtask eval", &markdown)
@@ -398,7 +447,7 @@ pub fn heads_report() -> Result<()> {
                 _ if line.scheme.classes[0] == "complaint" => {
                     usize::from(sigmoid(s[Head::Complaint as usize]) < 0.5)
                 }
-                _ if line.scheme.classes[0] == "offensive" => {
+                _ if matches!(line.scheme.classes[0], "offensive" | "hateful") => {
                     usize::from(sigmoid(s[Head::Offensive as usize]) < 0.5)
                 }
                 _ => 1,

@@ -243,7 +243,7 @@ fn mix_gram(window: u32) -> u64 {
 const SEEN_BITS: usize = 1 << 14;
 
 /// Names of the lexicon classes in bit order (for features and debugging).
-pub const CLASS_NAMES: [&str; 25] = [
+pub const CLASS_NAMES: [&str; 28] = [
     "insult",
     "insult_weak",
     "profanity",
@@ -269,6 +269,9 @@ pub const CLASS_NAMES: [&str; 25] = [
     "first_person",
     "third_person",
     "french_only",
+    "sarcasm_mark",
+    "resolved",
+    "thanks",
 ];
 
 /// Words spelled out letter by letter ("c o n n a r d", "f u c k"): runs of single letters are
@@ -330,6 +333,21 @@ fn negation_scope(tokens: &[Token], classes: &[Classes]) -> Vec<bool> {
             words += 1;
             j += 1;
         }
+        // "I'm not saying you are idiots", "je ne dis pas que vous êtes des idiots": a denied
+        // saying or thinking governs its whole clause, however long.
+        let denied_saying = (i.saturating_sub(1)..(i + 3).min(tokens.len()))
+            .any(|k| k != i && is_saying_verb(&tokens[k].norm));
+        if denied_saying {
+            while j < tokens.len() {
+                match tokens[j].kind {
+                    TokenKind::Punct(c) if c != '\'' && c != '"' => break,
+                    TokenKind::Word if matches!(tokens[j].norm.as_str(), "but" | "mais") => break,
+                    _ => {}
+                }
+                negated[j] = true;
+                j += 1;
+            }
+        }
         // French "ne … pas": the verb sits before "pas" ("je ne suis pas satisfait").
         if tokens[i].norm == "pas" || tokens[i].norm == "jamais" {
             if let Some(k) = i.checked_sub(1) {
@@ -340,6 +358,36 @@ fn negation_scope(tokens: &[Token], classes: &[Classes]) -> Vec<bool> {
         }
     }
     negated
+}
+
+/// Verbs of saying or thinking: denied ("not saying", "je ne dis pas"), they take back what follows.
+fn is_saying_verb(norm: &str) -> bool {
+    matches!(
+        norm,
+        "saying"
+            | "say"
+            | "said"
+            | "claiming"
+            | "claim"
+            | "think"
+            | "thinking"
+            | "calling"
+            | "implying"
+            | "suggesting"
+            | "dis"
+            | "dit"
+            | "disons"
+            | "dites"
+            | "pense"
+            | "pensons"
+            | "pensez"
+            | "crois"
+            | "croit"
+            | "pretends"
+            | "pretend"
+            | "insinue"
+            | "traite"
+    )
 }
 
 /// Marks tokens between an opening and a closing quotation mark (at most 8 words apart, so a
@@ -415,6 +463,31 @@ mod tests {
         assert!(b.quoted[idiots]);
         let c = Analysis::new("great service, thanks", None);
         assert!(c.negated.iter().all(|n| !n));
+        // A denied saying takes back its whole clause, and stops at the clause's end.
+        let denied: [(&str, &str, bool); 5] = [
+            ("je ne dis pas que vous êtes des idiots", "idiots", true),
+            (
+                "I'm not saying that your whole team are morons",
+                "morons",
+                true,
+            ),
+            (
+                "je ne pense pas que toute votre équipe soit nulle",
+                "nulle",
+                true,
+            ),
+            (
+                "I don't think the staff in this shop are stupid",
+                "stupid",
+                true,
+            ),
+            ("not saying much, but you are all idiots", "idiots", false),
+        ];
+        for (text, word, want) in denied {
+            let a = Analysis::new(text, None);
+            let at = a.tokens().iter().position(|t| t.norm == word).unwrap();
+            assert_eq!(a.negated[at], want, "{text}");
+        }
     }
 
     #[test]

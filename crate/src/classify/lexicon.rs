@@ -47,6 +47,12 @@ pub const FIRST_PERSON: Classes = 1 << 22;
 pub const THIRD_PERSON: Classes = 1 << 23;
 /// Words that are insults or swear words only in French ("con" is a swindle in English).
 pub const FRENCH_ONLY: Classes = 1 << 24;
+/// Pointed call-outs that are sarcastic beside a grievance ("nice try", "on vous voit").
+pub const SARCASM_MARK: Classes = 1 << 25;
+/// A problem put right ("sorted", "fixed", "réglé"): thanked for, it is praise, not a complaint.
+pub const RESOLVED: Classes = 1 << 26;
+/// Thanks ("thank you", "merci").
+pub const THANKS: Classes = 1 << 27;
 
 const ENTRIES: &[(Classes, &str)] = &[
     // Insults aimed at a person (EN).
@@ -95,6 +101,11 @@ const ENTRIES: &[(Classes, &str)] = &[
     (COUNTER, "raciste racisme sexiste sexisme homophobe homophobie haineux haineuse inacceptable pas-ok pas-normal pas-acceptable arretez-de arrete-de stop-au signale signaler honte-a inadmissible deplace"),
     (LETDOWN, "again another third fourth fifth once-again as-usual every-time everytime outage outages thanks-for-nothing yet-again"),
     (LETDOWN, "encore-une encore-un troisieme quatrieme cinquieme comme-dhabitude comme-d'habitude a-chaque-fois chaque-fois merci-pour-rien encore-une-fois"),
+    (SARCASM_MARK, "we-see-you i-see-you nice-try good-try how-convenient what-a-surprise big-surprise shocker surprise-surprise sure-jan well-played on-vous-voit je-vous-vois bien-essaye bien-tente comme-par-hasard quelle-surprise sans-surprise bien-joue"),
+    (RESOLVED, "sorted sorted-out sorting fixed fixing resolved resolving solved solving repairing replacing refunding repaired replaced refunded reimbursed restored working-again works-again back-online back-up found"),
+    (RESOLVED, "regle reglee regles resolu resolue resolus repare reparee rembourse remboursee remplace remplacee retabli retablie retrouve retrouvee depanne depannee fonctionne-a-nouveau remarche"),
+    (THANKS, "thanks thank thx ty cheers grateful merci remercie remercier reconnaissant reconnaissante"),
+    (COMPLAINT, "price-hike price-hikes price-increase prices-up went-up gone-up going-up overpriced pricier more-expensive hausse hausses augmentation trop-cher plus-cher ont-augmente a-augmente encore-augmente"),
     (INTENSIFIER, "very so really too extremely totally absolutely completely utterly super tres vraiment trop tellement grave completement totalement absolument"),
     (REQUEST, "please help assist advise info information contact dm-us send-us let-me-know"),
     (REQUEST, "svp stp s'il aidez aider aide renseignement renseignements informations info besoin"),

@@ -34,6 +34,9 @@ const TUNING: Tuning = Tuning {
     praise: 0.4,
 };
 
+/// Complaint-head probability from which it names a grievance on its own (no complaint cue).
+const COMPLAINT_SURE: f32 = 0.8;
+
 /// How far (in tokens) a target can sit from an insult or threat.
 const TARGET_WINDOW: usize = 3;
 
@@ -61,6 +64,8 @@ struct Evidence {
     defused: bool,
     /// The author speaks of their own case ("my order", "ma commande").
     own_case: bool,
+    /// A problem put right and thanked for ("sorted my broken blender, thank you").
+    resolved_thanks: bool,
 }
 
 pub fn decide(text: &str, lang_hint: Option<Lang>) -> Analysed {
@@ -133,10 +138,18 @@ pub fn decide(text: &str, lang_hint: Option<Lang>) -> Analysed {
         && if e.abusive {
             // Insults plus one vague cue are trolling; insults around a real case are a complaint.
             named >= 2 || named == 1 && p_complaint > 0.5
+        } else if e.counter {
+            // Counter-speech condemns someone else's words; it complains only of a named case.
+            named > 0
         } else {
             named > 0
                 || e.sarcasm
-                || p_complaint > 0.8 && neg > pos && e.question < 1.0
+                // The complaint head learnt from English reviews: alone, it names a grievance
+                // only in English; elsewhere sentiment must clearly agree.
+                || p_complaint > COMPLAINT_SURE
+                    && neg > pos
+                    && e.question < 1.0
+                    && (a.lang == Lang::En || neg > 0.5)
                 // A question or a plea about one's own trouble is a complaint (P2 answers both).
                 || e.own_case && e.question >= 0.4 && neg > pos && neg > neu
         };
@@ -145,13 +158,20 @@ pub fn decide(text: &str, lang_hint: Option<Lang>) -> Analysed {
         Category::Spam
     } else if (e.hate || e.threat) && !e.counter {
         Category::Troll
+    } else if e.resolved_thanks && !e.abusive {
+        // The problem is over and the author thanks for it: praise, whatever it was (P2 thanks back).
+        Category::Praise
     } else if grievance && !(troll_score > TUNING.troll + 1.0 && p_complaint < 0.5) {
         Category::Complaint
     } else if troll_score > TUNING.troll && (e.abusive || hostile_model && !e.counter) {
         Category::Troll
     } else if e.question >= 1.0 {
         Category::Question
-    } else if complaint && (named > 0 || neg > pos && neg > neu) {
+    } else if complaint
+        && (named > 0
+            // Negative tone alone, with no grievance named, must be clearly a complaint.
+            || !e.counter && neg > pos && neg > neu && complaint_score > TUNING.complaint + 0.3)
+    {
         Category::Complaint
     } else if pos > TUNING.praise && pos >= neg && !e.sarcasm && e.negated_positive == 0 {
         Category::Praise
@@ -192,6 +212,7 @@ pub fn decide(text: &str, lang_hint: Option<Lang>) -> Analysed {
         Category::Complaint => sigmoid(complaint_score - TUNING.complaint + 0.5),
         Category::Troll => sigmoid(troll_score.max(if e.abusive { 2.0 } else { 0.0 })),
         Category::Question => sigmoid(e.question),
+        Category::Praise if e.resolved_thanks => pos.max(0.6),
         Category::Praise => pos,
         Category::Neutral => {
             1.0 - pos.max(neg).max(sigmoid(complaint_score)).max(p_offensive) * 0.8
@@ -325,9 +346,49 @@ fn gather_lexical(a: &Analysis, e: &mut Evidence) {
                 | "moi"
         )
     });
+    let live = |class: Classes| {
+        a.hits
+            .iter()
+            .any(|h| h.classes & class != 0 && !a.negated[h.first] && !a.quoted[h.first])
+    };
+    // "Sorted my broken blender, thank you": the grievance words tell a story that ended well.
+    // Not when the thanks are bitter ("thanks for nothing") or a repair is denied ("pas réglé").
+    e.resolved_thanks = live(RESOLVED) && live(THANKS) && !a.has(LETDOWN | SARCASM_MARK);
+    // "Prices went up again… we see you": a pointed call-out beside a grievance is sarcasm.
+    let grievance_anywhere = live(COMPLAINT | LETDOWN)
+        || t.iter()
+            .any(|t| t.kind == TokenKind::Emoji(EmojiMeaning::Negative));
+    if grievance_anywhere {
+        for hit in a.hits.iter().filter(|h| h.classes & SARCASM_MARK != 0) {
+            e.sarcasm = true;
+            let (start, end) = span(a, hit);
+            e.cues.push(Cue::new(start, end, CueReason::Sarcasm));
+        }
+    }
+    // Tokens of a condemnation ("is not OK", "pas acceptable"): they judge someone else's words,
+    // so they are neither a complaint cue nor a taken-back compliment.
+    let condemning: Vec<bool> = {
+        let mut marks = vec![false; t.len()];
+        for h in a.hits.iter().filter(|h| h.classes & COUNTER != 0) {
+            let negator_before = h
+                .first
+                .checked_sub(1)
+                .filter(|&k| a.classes[k] & NEGATOR != 0);
+            for m in &mut marks[negator_before.unwrap_or(h.first)..=h.last] {
+                *m = true;
+            }
+        }
+        marks
+    };
     for hit in &a.hits {
         let c = hit.classes;
         let (start, end) = span(a, hit);
+        if c & SARCASM_MARK != 0 && e.sarcasm {
+            continue;
+        }
+        if e.counter && condemning[hit.first] && c & COUNTER == 0 {
+            continue;
+        }
         let quoted = a.quoted[hit.first];
         let negated = a.negated[hit.first];
         if (quoted || negated) && c & (INSULT | SLUR | DEHUMANISING) != 0 {
@@ -402,7 +463,10 @@ fn gather_lexical(a: &Analysis, e: &mut Evidence) {
                 e.cues.push(Cue::new(start, end, CueReason::Threat));
             }
         }
-        if c & COMPLAINT != 0 && !negated {
+        if e.resolved_thanks && c & RESOLVED != 0 && !negated {
+            e.cues.push(Cue::new(start, end, CueReason::Praise));
+        }
+        if c & COMPLAINT != 0 && !negated && !(e.resolved_thanks && c & RESOLVED != 0) {
             e.complaint_hits += 1;
             e.cues.push(Cue::new(start, end, CueReason::Complaint));
         } else if c & NEGATIVE != 0 && !negated && c & (INSULT | INSULT_WEAK) == 0 {
@@ -418,7 +482,7 @@ fn gather_lexical(a: &Analysis, e: &mut Evidence) {
                     .find(|&i| a.classes[i] & NEGATOR != 0)
                     .map_or(start, |i| t[i].start);
                 e.cues.push(Cue::new(neg_start, end, CueReason::Negation));
-            } else if grievance_after(hit.last) {
+            } else if !e.resolved_thanks && grievance_after(hit.last) {
                 e.sarcasm = true;
                 e.cues.push(Cue::new(start, end, CueReason::Sarcasm));
             } else {

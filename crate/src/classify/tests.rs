@@ -341,3 +341,79 @@ fn french_hate_and_its_hard_negatives() {
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
+
+#[test]
+fn a_problem_put_right_and_thanked_for_is_praise() {
+    let praise = [
+        "Sorted my broken blender in a day, thank you",
+        "Thanks for sorting my broken blender so quickly, thank you!",
+        "The outage is fixed now, thanks team",
+        "My lost parcel was found and refunded, many thanks",
+        "Merci d'avoir réglé le problème de ma commande cassée, super réactif",
+        "Mon colis perdu a été retrouvé et remboursé, merci beaucoup !",
+        "Panne réparée en une heure, merci au technicien",
+    ];
+    for text in praise {
+        let v = verdict(text);
+        assert_eq!(v.category, Category::Praise, "{text}: {v:?}");
+    }
+    // Bitter thanks or a repair that did not happen stay complaints.
+    let complaints = [
+        "Still broken after your so-called fix, thanks for nothing",
+        "Merci, toujours pas réglé depuis une semaine",
+        "Thanks, but it was never fixed and I am still waiting",
+        "Merci pour rien, le problème n'est pas résolu",
+    ];
+    for text in complaints {
+        let v = verdict(text);
+        assert_eq!(v.category, Category::Complaint, "{text}: {v:?}");
+    }
+}
+
+#[test]
+fn counter_speech_is_neither_a_complaint_nor_abuse() {
+    let cases = [
+        "Calling people idiots is not OK",
+        "Calling your staff morons is not okay, people",
+        "Traiter les gens d'idiots, ce n'est pas acceptable",
+        "Insulter les employés n'est pas normal",
+        "Stop calling people losers in the comments, it is not cool",
+    ];
+    for text in cases {
+        let v = verdict(text);
+        assert_eq!(v.category, Category::Neutral, "{text}: {v:?}");
+        assert!(!v.flags.contains(&Flag::Abusive), "{text}: {v:?}");
+    }
+    // Counter-speech beside a real case of one's own is still a complaint.
+    let v =
+        verdict("Your agent called me an idiot, that is not OK, and my refund is still missing");
+    assert_eq!(v.category, Category::Complaint, "{v:?}");
+}
+
+#[test]
+fn pointed_sarcasm_beside_a_grievance_is_a_complaint() {
+    let cases = [
+        "Prices went up again… We see you",
+        "Les prix ont encore augmenté… On vous voit",
+        "Another price hike this month, nice try",
+        "Encore une hausse des tarifs, bien essayé",
+        "Delivery late again, how convenient",
+        "Colis encore en retard, comme par hasard",
+    ];
+    for text in cases {
+        let v = verdict(text);
+        assert_eq!(v.category, Category::Complaint, "{text}: {v:?}");
+        assert!(
+            v.cues.iter().any(|c| c.reason == "sarcasm"),
+            "{text}: {v:?}"
+        );
+    }
+    // Without a grievance the same words are not sarcasm.
+    for text in [
+        "Nice try on the new logo, I like it",
+        "On vous voit au salon demain !",
+    ] {
+        let v = verdict(text);
+        assert_ne!(v.category, Category::Complaint, "{text}: {v:?}");
+    }
+}
