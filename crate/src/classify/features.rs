@@ -59,6 +59,13 @@ impl Analysis {
             if single & lexicon::FRENCH_ONLY != 0 && lang != Lang::Fr {
                 single = 0;
             }
+            if single & lexicon::ENGLISH_INSULT_ONLY != 0 {
+                single &= if lang == Lang::Fr {
+                    !(lexicon::INSULT | lexicon::ENGLISH_INSULT_ONLY)
+                } else {
+                    lexicon::INSULT
+                };
+            }
             if single != 0 {
                 hits.push(Hit {
                     first: i,
@@ -446,6 +453,47 @@ mod tests {
         ];
         for (text, class, want) in cases {
             assert_eq!(hit_words(text, class), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn false_friends_count_in_their_own_language_only() {
+        let cases: [(&str, Classes, &[&str]); 8] = [
+            ("Trois mois de retard pour ma table", lexicon::INSULT, &[]),
+            (
+                "Trois mois de retard pour ma table",
+                lexicon::COMPLAINT,
+                &["retard"],
+            ),
+            (
+                "shut up you retard, nobody asked",
+                lexicon::INSULT,
+                &["retard"],
+            ),
+            ("shut up you retard, nobody asked", lexicon::COMPLAINT, &[]),
+            (
+                "a mosquito bite on my arm, lovely evening",
+                lexicon::PROFANITY,
+                &[],
+            ),
+            (
+                "franchement, quelle bite ce mec",
+                lexicon::PROFANITY,
+                &["bite"],
+            ),
+            (
+                "half the team got laid off this week",
+                lexicon::INSULT_WEAK,
+                &[],
+            ),
+            (
+                "t'es vraiment laid et bête",
+                lexicon::INSULT_WEAK,
+                &["laid"],
+            ),
+        ];
+        for (text, class, want) in cases {
+            assert_eq!(hit_words(text, class), want, "{text} ({class:#x})");
         }
     }
 

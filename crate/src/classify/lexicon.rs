@@ -53,17 +53,23 @@ pub const SARCASM_MARK: Classes = 1 << 25;
 pub const RESOLVED: Classes = 1 << 26;
 /// Thanks ("thank you", "merci").
 pub const THANKS: Classes = 1 << 27;
+/// Words that insult only in English and mean something plain in French ("retard" is a delay):
+/// in French text they keep their French classes only, elsewhere their insult only.
+pub const ENGLISH_INSULT_ONLY: Classes = 1 << 28;
 
 const ENTRIES: &[(Classes, &str)] = &[
     // Insults aimed at a person (EN).
-    (INSULT, "idiot idiots moron morons imbecile imbeciles cretin loser losers clown clowns jerk jerks scum scumbag dumbass dipshit asshole assholes arsehole bastard bastards bitch bitches dickhead twat wanker prick douche douchebag retard retards cunt cunts slut whore hoe piece-of-shit pos trash garbage-human degenerate degenerates buffoon fool fools idiotic numpty tosser pig pigs snowflake libtard libtards"),
+    (INSULT, "idiot idiots moron morons imbecile imbeciles cretin loser losers clown clowns jerk jerks scum scumbag dumbass dipshit asshole assholes arsehole bastard bastards bitch bitches dickhead twat wanker prick douche douchebag cunt cunts slut whore hoe piece-of-shit pos trash garbage-human degenerate degenerates buffoon fool fools idiotic numpty tosser pig pigs snowflake libtard libtards"),
     // Insults aimed at a person (FR).
     (INSULT, "connard connards connasse connasses con cons conne abruti abrutis abrutie debile debiles cretin cretins imbecile imbeciles encule encules enculer salope salopes pute putes fdp ntm batard batards batarde bouffon bouffons cassos gogol gogols mongol mongols mongole attarde attardes tocard tocards naze nazes blaireau blaireaux boloss bolosse pd tarlouze guignol guignols minable minables raclure ordure ordures merdeux sous-merde gueux teubé teube clochard baltringue pouffiasse grognasse cinglé"),
     (INSULT | FRENCH_ONLY, "con cons"),
+    (INSULT | ENGLISH_INSULT_ONLY, "retard retards"),
+    // A French word that is plain English ("laid off").
+    (INSULT_WEAK | FRENCH_ONLY, "laid"),
     (PROFANITY | FRENCH_ONLY, "cul bite fous fout"),
-    (INSULT_WEAK, "stupid dumb pathetic worthless useless incompetent incompetents clueless brainless ignorant ugly disgusting stupide stupides nul nuls nulle nulles incompetent incompetente incompetents pathetique ignorant ignorants moche laid degueulasse"),
+    (INSULT_WEAK, "stupid dumb pathetic worthless useless incompetent incompetents incapable incapables clueless brainless ignorant ugly disgusting stupide stupides nul nuls nulle nulles incompetent incompetente incompetents pathetique ignorant ignorants moche laid degueulasse"),
     (PROFANITY, "fuck fucking fucked fucker fuckers fck fcking fk fuk effing motherfucker motherfucking shit shitty bullshit crap crappy damn goddamn dammit wtf stfu omfg ass arse bloody piss pissed bitch bitching dick dicks cock hell bollocks bugger screw screwed sucks"),
-    (PROFANITY, "merde merdique putain ptn bordel chier chiant chiante chiants foutre foutu foutue couille couilles couillon enfoire enfoires emmerde emmerder emmerdeur emmerdes ta-gueule niquer nique niquez branleur branleurs branler fichu ta-gueule fait-chier"),
+    (PROFANITY, "merde merdique putain ptn bordel chier chiant chiante chiants foutre foutu foutue foutez foutent couille couilles couillon enfoire enfoires emmerde emmerder emmerdeur emmerdes ta-gueule niquer nique niquez branleur branleurs branler fichu ta-gueule fait-chier"),
     (SLUR, "faggot faggots fag fags nigger niggers nigga tranny trannies kike kikes spic chink raghead towelhead wetback"),
     (SLUR, "bougnoule bougnoules youpin youpins pede pedes tapette tapettes bicot bicots raton ratons negre negres bamboula bamboulas gouine gouines crouille crouilles feuj chinetoque chinetoques sale-arabe sale-arabes sale-noir sale-juif sale-juive sale-musulman sale-pede sale-gay sale-immigre sale-migrant sale-race"),
     (IDENTITY, "muslim muslims islam islamic jew jews jewish black blacks arab arabs immigrant immigrants migrant migrants refugee refugees gay gays lesbian lesbians trans women woman feminist feminists asian asians mexican mexicans african africans gypsy gypsies roma christians disabled"),

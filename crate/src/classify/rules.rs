@@ -121,8 +121,18 @@ pub fn decide(text: &str, lang_hint: Option<Lang>) -> Analysed {
     // taken back ("you are not an idiot"), quoted or condemned.
     let about_people = a.has(SECOND_PERSON | THIRD_PERSON | IDENTITY)
         || a.tokens().iter().any(|t| t.kind == TokenKind::Mention);
-    let hostile_model =
-        p_offensive > TUNING.offensive_model && !e.defused && !e.counter && about_people;
+    // Nor when the words say otherwise: thanks and praise that outweigh every negative word, or a
+    // plain question asked without a negative tone (the model hears hostility in long texts about
+    // people that are nothing of the kind).
+    let friendly = e.positive_hits > e.negative_hits + e.complaint_hits && pos > neg;
+    let plain_question =
+        e.question >= 1.0 && e.negative_hits + e.complaint_hits == 0 && !e.profanity;
+    let hostile_model = p_offensive > TUNING.offensive_model
+        && !e.defused
+        && !e.counter
+        && about_people
+        && !friendly
+        && !plain_question;
     let troll_score = logit(p_offensive)
         + if e.abusive { 2.5 } else { 0.0 }
         + 0.7 * (e.insults_untargeted.min(2) as f32)

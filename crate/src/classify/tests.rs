@@ -417,3 +417,45 @@ fn pointed_sarcasm_beside_a_grievance_is_a_complaint() {
         assert_ne!(v.category, Category::Complaint, "{text}: {v:?}");
     }
 }
+
+/// The model alone hears hostility in some long texts about people; thanks that outweigh every
+/// negative word, or a plain question, are not trolling. Insults still are, whatever surrounds them.
+#[test]
+fn friendly_words_and_plain_questions_are_not_heard_as_hostile() {
+    let cases: [(&str, &[Category]); 8] = [
+        (
+            "Big thank you to the crew on yesterday's flight, my daughter was scared and they looked after her all the way. Lovely people.",
+            &[Category::Praise],
+        ),
+        (
+            "Un grand merci à l'équipe de l'agence de Lyon, ils ont pris le temps de tout expliquer à ma grand-mère. Des gens adorables.",
+            &[Category::Praise],
+        ),
+        (
+            "Les inscriptions se font par votre site ou par téléphone ? Et jusqu'à quelle date ?",
+            &[Category::Question],
+        ),
+        (
+            "Do the new members of your team work from the Leeds office or remotely?",
+            &[Category::Question],
+        ),
+        (
+            "Thank you for nothing, you useless idiots.",
+            &[Category::Troll, Category::Complaint],
+        ),
+        ("Merci bande d'abrutis, vraiment.", &[Category::Troll, Category::Complaint]),
+        ("Are you all idiots over there?", &[Category::Troll]),
+        ("Vous êtes des incapables ou quoi ?", &[Category::Troll, Category::Complaint]),
+    ];
+    for (text, allowed) in cases {
+        let v = verdict(text);
+        assert!(allowed.contains(&v.category), "{text}: {v:?}");
+    }
+    // The insults keep their flag, friendly words or not.
+    for text in [
+        "Thank you for nothing, you useless idiots.",
+        "Are you all idiots over there?",
+    ] {
+        assert!(verdict(text).flags.contains(&Flag::Abusive), "{text}");
+    }
+}
