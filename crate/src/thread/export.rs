@@ -450,6 +450,40 @@ fn quote(text: &str) -> String {
     }
 }
 
+/// Reads CSV text back into records of cells the way a spreadsheet does (RFC 4180: quoted cells,
+/// doubled quotes, line ends inside quotes; a leading byte-order mark is skipped). The tests of
+/// this module and the end-to-end check of the panel's export read what [`to_csv`] writes with it.
+pub fn read_csv(text: &str) -> Vec<Vec<String>> {
+    let mut records = Vec::new();
+    let mut record = Vec::new();
+    let mut cell = String::new();
+    let mut quoted = false;
+    let mut chars = text.trim_start_matches('\u{feff}').chars().peekable();
+    while let Some(ch) = chars.next() {
+        match (quoted, ch) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                chars.next();
+                cell.push('"');
+            }
+            (true, '"') => quoted = false,
+            (true, _) => cell.push(ch),
+            (false, '"') => quoted = true,
+            (false, ',') => record.push(std::mem::take(&mut cell)),
+            (false, '\r') => {}
+            (false, '\n') => {
+                record.push(std::mem::take(&mut cell));
+                records.push(std::mem::take(&mut record));
+            }
+            (false, _) => cell.push(ch),
+        }
+    }
+    if !cell.is_empty() || !record.is_empty() {
+        record.push(cell);
+        records.push(record);
+    }
+    records
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -529,40 +563,12 @@ mod tests {
         ])
     }
 
-    /// Splits CSV text into rows of cells, the way a spreadsheet reads it (RFC 4180).
-    fn parse_csv(text: &str) -> Vec<Vec<String>> {
-        let mut rows = vec![];
-        let mut row = vec![];
-        let mut cell = String::new();
-        let mut quoted = false;
-        let mut chars = text.trim_start_matches('\u{feff}').chars().peekable();
-        while let Some(ch) = chars.next() {
-            match (quoted, ch) {
-                (true, '"') if chars.peek() == Some(&'"') => {
-                    chars.next();
-                    cell.push('"');
-                }
-                (true, '"') => quoted = false,
-                (true, _) => cell.push(ch),
-                (false, '"') => quoted = true,
-                (false, ',') => row.push(std::mem::take(&mut cell)),
-                (false, '\r') => {}
-                (false, '\n') => {
-                    row.push(std::mem::take(&mut cell));
-                    rows.push(std::mem::take(&mut row));
-                }
-                (false, _) => cell.push(ch),
-            }
-        }
-        rows
-    }
-
     #[test]
     fn csv_has_one_row_per_comment_that_reads_back() {
         let r = report(thread());
         let csv = to_csv(&r);
         assert!(csv.starts_with('\u{feff}'));
-        let rows = parse_csv(&csv);
+        let rows = read_csv(&csv);
         assert_eq!(rows.len(), 5, "{csv}");
         assert!(
             rows.iter().all(|row| row.len() == CSV_COLUMNS.len()),
@@ -681,5 +687,25 @@ mod tests {
         assert_eq!(file_name(&r, "json"), "candor-linkedin-urnliactivity7.json");
         r.url = "https://x.com/../../".into();
         assert_eq!(file_name(&r, "txt"), "candor-linkedin.txt");
+    }
+
+    #[test]
+    fn csv_records_are_read_with_quotes_commas_and_line_ends() {
+        let cases: [(&str, Vec<Vec<&str>>); 5] = [
+            ("a,b\r\n1,2\r\n", vec![vec!["a", "b"], vec!["1", "2"]]),
+            (
+                "a\r\n\"x, \"\"y\"\"\"\r\n",
+                vec![vec!["a"], vec!["x, \"y\""]],
+            ),
+            (
+                "a,b\r\n\"two\r\nlines\",\r\n",
+                vec![vec!["a", "b"], vec!["two\r\nlines", ""]],
+            ),
+            ("a,b", vec![vec!["a", "b"]]),
+            ("\u{feff}a,b\r\n", vec![vec!["a", "b"]]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(read_csv(text), want, "{text:?}");
+        }
     }
 }

@@ -682,7 +682,7 @@ fn json_rows(content: &str) -> Result<Vec<Row>> {
 
 /// Rows of a CSV export: byte-order mark, header, CRLF rows, quoted cells with doubled quotes.
 fn csv_rows(content: &str) -> Result<Vec<Row>> {
-    let records = parse_csv(content.trim_start_matches('\u{feff}'));
+    let records = candor::thread::export::read_csv(content);
     let (header, body) = records
         .split_first()
         .ok_or_else(|| anyhow!("the CSV export is empty"))?;
@@ -717,38 +717,6 @@ fn csv_rows(content: &str) -> Result<Vec<Row>> {
             })
         })
         .collect()
-}
-
-/// RFC 4180 records: cells split on commas outside quotes, records on line ends outside quotes.
-fn parse_csv(text: &str) -> Vec<Vec<String>> {
-    let mut records = Vec::new();
-    let mut record = Vec::new();
-    let mut cell = String::new();
-    let mut quoted = false;
-    let mut chars = text.chars().peekable();
-    while let Some(ch) = chars.next() {
-        match (quoted, ch) {
-            (true, '"') if chars.peek() == Some(&'"') => {
-                chars.next();
-                cell.push('"');
-            }
-            (true, '"') => quoted = false,
-            (true, _) => cell.push(ch),
-            (false, '"') => quoted = true,
-            (false, ',') => record.push(std::mem::take(&mut cell)),
-            (false, '\r') => {}
-            (false, '\n') => {
-                record.push(std::mem::take(&mut cell));
-                records.push(std::mem::take(&mut record));
-            }
-            (false, _) => cell.push(ch),
-        }
-    }
-    if !cell.is_empty() || !record.is_empty() {
-        record.push(cell);
-        records.push(record);
-    }
-    records
 }
 
 /// The flash outline's colour (`extension/content/badges.js`), and how many pixels of it around
@@ -965,25 +933,6 @@ mod tests {
             json!({"left": 12.0, "right": 28.0, "top": 12.0, "bottom": 28.0, "ratio": 1.0});
         assert_eq!(outline_pixels(&image, &around), 0);
         assert!(decode_png(b"GIF89a").is_err());
-    }
-
-    #[test]
-    fn csv_records_are_read_with_quotes_commas_and_line_ends() {
-        let cases: [(&str, Vec<Vec<&str>>); 4] = [
-            ("a,b\r\n1,2\r\n", vec![vec!["a", "b"], vec!["1", "2"]]),
-            (
-                "a\r\n\"x, \"\"y\"\"\"\r\n",
-                vec![vec!["a"], vec!["x, \"y\""]],
-            ),
-            (
-                "a,b\r\n\"two\r\nlines\",\r\n",
-                vec![vec!["a", "b"], vec!["two\r\nlines", ""]],
-            ),
-            ("a,b", vec![vec!["a", "b"]]),
-        ];
-        for (text, want) in cases {
-            assert_eq!(parse_csv(text), want, "{text:?}");
-        }
     }
 
     fn row(id: &str, category: &str, from: &str, answered: bool) -> Row {
