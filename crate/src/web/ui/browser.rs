@@ -49,6 +49,18 @@ pub async fn settle(value: JsValue) -> Result<JsValue, String> {
     }
 }
 
+/// A wasm export of another module (JSON text in, JSON text out) as a Rust function; when it
+/// throws or answers something else, the answer is an `{"error"}` the pages already show.
+pub fn json_function(function: Function) -> impl Fn(&str) -> String {
+    move |request: &str| {
+        function
+            .call1(&JsValue::NULL, &JsValue::from_str(request))
+            .ok()
+            .and_then(|answer| answer.as_string())
+            .unwrap_or_else(|| r#"{"error": "the engine did not answer"}"#.to_string())
+    }
+}
+
 /// A JavaScript error as text.
 pub fn describe(error: JsValue) -> String {
     if let Some(text) = error.as_string() {

@@ -23,7 +23,6 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::spawn_local;
 
 use crate::protocol::{ExportFormat, PROTOCOL_VERSION};
-use crate::text::Lang;
 use panel::{Action, Panel, Shown};
 use view::PanelThread;
 
@@ -55,18 +54,9 @@ fn with_panel(f: impl FnOnce(&Panel)) {
 /// Mounts the side panel in `#candor-panel` (or the body) and starts keeping it current.
 #[wasm_bindgen]
 pub fn mount_side_panel() -> Result<(), JsValue> {
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .ok_or_else(|| JsValue::from_str("the side panel needs a document"))?;
-    let root = document
-        .get_element_by_id("candor-panel")
-        .or_else(|| document.body().map(Into::into))
-        .ok_or_else(|| JsValue::from_str("the side panel page has no body"))?;
+    let (document, root) = dom::mount_point("candor-panel", "side panel page")?;
     let lang = browser::ui_lang();
-    if let Some(html) = document.document_element() {
-        html.set_attribute("lang", if lang == Lang::Fr { "fr" } else { "en" })
-            .ok();
-    }
+    dom::set_page_lang(&document, lang);
     let panel = Panel::mount(&root, lang, carry_out);
     // The poll catches what no message announces: another tab activated, waits growing, a
     // correction made elsewhere. A hidden panel costs nothing.

@@ -17,12 +17,11 @@ use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::spawn_local;
 
-use super::browser;
+use super::{browser, dom};
 use crate::engine::profiles::{
     plan_storage, profile_key, subscription_address, Area, Subscription, PROFILE_KEY_PREFIX,
     SUBSCRIPTION_KEY_PREFIX,
 };
-use crate::text::Lang;
 use page::{Effect, OptionsPage, StoredProfile};
 
 /// The `storage.onChanged` listener, kept alive with the page.
@@ -45,25 +44,10 @@ fn with_page(f: impl FnOnce(&OptionsPage)) {
 /// live preview calls.
 #[wasm_bindgen]
 pub fn mount_options(preview: js_sys::Function) -> Result<(), JsValue> {
-    page::set_previewer(move |request| {
-        preview
-            .call1(&JsValue::NULL, &JsValue::from_str(request))
-            .ok()
-            .and_then(|answer| answer.as_string())
-            .unwrap_or_else(|| r#"{"error": "the engine did not answer"}"#.to_string())
-    });
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .ok_or_else(|| JsValue::from_str("the options page needs a document"))?;
-    let root = document
-        .get_element_by_id("candor-options")
-        .or_else(|| document.body().map(Into::into))
-        .ok_or_else(|| JsValue::from_str("the options page has no body"))?;
+    page::set_previewer(browser::json_function(preview));
+    let (document, root) = dom::mount_point("candor-options", "options page")?;
     let lang = browser::ui_lang();
-    if let Some(html) = document.document_element() {
-        html.set_attribute("lang", if lang == Lang::Fr { "fr" } else { "en" })
-            .ok();
-    }
+    dom::set_page_lang(&document, lang);
     let page = OptionsPage::mount(&root, lang, carry_out);
     // Another browser's sync, the background's subscription fetch, another options tab: redraw.
     let on_changed = Closure::<dyn FnMut(JsValue, JsValue)>::new(|_: JsValue, _: JsValue| reload());

@@ -28,7 +28,7 @@ use gloo_events::EventListener;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlElement, KeyboardEvent, Node};
 
-use super::dom::{append, document_of, el, space_out};
+use super::dom::{append, document_of, el, space_out, LiveRegion, PageFrame};
 use super::strings::Words;
 use super::view::{category, PanelComment, PanelThread};
 use crate::classify::Category;
@@ -115,21 +115,8 @@ impl Panel {
     /// Draws an empty panel into `root` (replacing its children) and listens to its clicks and
     /// keys. `on_action` receives what the person asked for; it may call back into the panel.
     pub fn mount(root: &Element, lang: Lang, on_action: impl Fn(Action) + 'static) -> Panel {
-        let doc = document_of(root);
-        root.set_text_content(None);
-        root.set_attribute("class", "candor-panel").ok();
-        let live = el(
-            &doc,
-            "p",
-            &[
-                ("class", "live"),
-                ("role", "status"),
-                ("aria-live", "polite"),
-            ],
-        );
-        let content = el(&doc, "div", &[("class", "content")]);
-        root.append_child(&live).ok();
-        root.append_child(&content).ok();
+        let PageFrame { live, content, .. } =
+            PageFrame::new(root, "candor-panel", LiveRegion::Above);
         let state = Rc::new(RefCell::new(State {
             words: Words::new(lang),
             live,

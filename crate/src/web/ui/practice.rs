@@ -26,7 +26,7 @@ use js_sys::{Function, Object, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::spawn_local;
 
-use super::browser;
+use super::{browser, dom};
 use crate::text::Lang;
 use page::{Effect, PracticePage, Reviewer};
 use progress::{Progress, ProgressError};
@@ -52,29 +52,14 @@ fn with_page(f: impl FnOnce(&PracticePage)) {
 /// `practice_review` (JSON text in, JSON text out).
 #[wasm_bindgen]
 pub fn mount_practice(review: Function) -> Result<(), JsValue> {
-    let reviewer: Reviewer = Rc::new(move |request: &str| {
-        review
-            .call1(&JsValue::NULL, &JsValue::from_str(request))
-            .ok()
-            .and_then(|answer| answer.as_string())
-            .unwrap_or_else(|| r#"{"error": "the engine did not answer"}"#.to_string())
-    });
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .ok_or_else(|| JsValue::from_str("the practice page needs a document"))?;
-    let root = document
-        .get_element_by_id("candor-practice")
-        .or_else(|| document.body().map(Into::into))
-        .ok_or_else(|| JsValue::from_str("the practice page has no body"))?;
+    let reviewer: Reviewer = Rc::new(browser::json_function(review));
+    let (document, root) = dom::mount_point("candor-practice", "practice page")?;
     let lang = match query_param("lang").as_deref() {
         Some("fr") => Lang::Fr,
         Some("en") => Lang::En,
         _ => browser::ui_lang(),
     };
-    if let Some(html) = document.document_element() {
-        html.set_attribute("lang", if lang == Lang::Fr { "fr" } else { "en" })
-            .ok();
-    }
+    dom::set_page_lang(&document, lang);
     let page = PracticePage::mount(&root, lang, reviewer, carry_out);
     PAGE.with(|slot| *slot.borrow_mut() = Some(page));
     let demo = query_param("demo").filter(|u| u.starts_with("https://"));

@@ -26,7 +26,7 @@ use crate::engine::profiles::{
 use crate::profile::{self, Profile};
 use crate::text::Lang;
 use crate::thread::Platform;
-use crate::web::ui::dom::{append, el};
+use crate::web::ui::dom::{append, el, LiveRegion, PageFrame};
 
 /// Sample comments the preview guides, in both languages.
 const SAMPLES: &[(&str, Platform)] = &[
@@ -122,24 +122,8 @@ impl OptionsPage {
     /// Draws the page into `root` (replacing its children). `on_effect` receives what the browser
     /// must do; it may call back into the page.
     pub fn mount(root: &Element, lang: Lang, on_effect: impl Fn(Effect) + 'static) -> OptionsPage {
-        let doc = root
-            .owner_document()
-            .or_else(|| web_sys::window().and_then(|w| w.document()))
-            .expect("an element belongs to a document");
-        root.set_text_content(None);
-        root.set_attribute("class", "candor-options").ok();
-        let live = el(
-            &doc,
-            "p",
-            &[
-                ("class", "live"),
-                ("role", "status"),
-                ("aria-live", "polite"),
-            ],
-        );
-        let content = el(&doc, "div", &[("class", "content")]);
-        root.append_child(&live).ok();
-        root.append_child(&content).ok();
+        let PageFrame { doc, live, content } =
+            PageFrame::new(root, "candor-options", LiveRegion::Above);
         let state = Rc::new(RefCell::new(State {
             words: Words::new(lang),
             doc,

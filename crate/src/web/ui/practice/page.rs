@@ -28,7 +28,7 @@ use super::view::{quoted, IndexEntry, PracticeComment, PracticeThread, Review};
 use super::words::{platform_name, Words};
 use crate::text::Lang;
 use crate::thread::Platform;
-use crate::web::ui::dom::{append, document_of, el, space_out};
+use crate::web::ui::dom::{append, document_of, el, space_out, LiveRegion, PageFrame};
 
 /// How long typing must pause before the coach reviews the draft, in ms.
 pub const DEBOUNCE_MS: u32 = 150;
@@ -101,21 +101,8 @@ impl PracticePage {
         review: Reviewer,
         on_effect: impl Fn(Effect) + 'static,
     ) -> PracticePage {
-        let doc = document_of(root);
-        root.set_text_content(None);
-        root.set_attribute("class", "candor-practice").ok();
-        let live = el(
-            &doc,
-            "p",
-            &[
-                ("class", "live"),
-                ("role", "status"),
-                ("aria-live", "polite"),
-            ],
-        );
-        let content = el(&doc, "div", &[("class", "content")]);
-        root.append_child(&content).ok();
-        root.append_child(&live).ok();
+        let PageFrame { live, content, .. } =
+            PageFrame::new(root, "candor-practice", LiveRegion::Below);
         let state = Rc::new(RefCell::new(State {
             words: Words::new(lang),
             root: root.clone(),
