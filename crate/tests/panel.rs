@@ -4,6 +4,8 @@
 //! actions its buttons ask for, and what it says when there is no thread.
 #![cfg(target_arch = "wasm32")]
 
+mod common;
+
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -17,6 +19,8 @@ use candor::web::ui::thread_of_tab;
 use serde_json::{json, Value};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
+
+use common::{all, click, one, text};
 use web_sys::{Document, Element, HtmlElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -117,28 +121,6 @@ fn mount(lang: Lang, in_page: bool) -> Mounted {
         panel,
         actions,
     }
-}
-
-fn all(root: &Element, selector: &str) -> Vec<Element> {
-    let list = root.query_selector_all(selector).unwrap();
-    (0..list.length())
-        .filter_map(|i| list.item(i))
-        .filter_map(|n| n.dyn_into::<Element>().ok())
-        .collect()
-}
-
-fn one(root: &Element, selector: &str) -> Element {
-    root.query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("nothing matches {selector}"))
-}
-
-fn text(root: &Element, selector: &str) -> String {
-    one(root, selector).text_content().unwrap_or_default()
-}
-
-fn click(root: &Element, selector: &str) {
-    one(root, selector).unchecked_into::<HtmlElement>().click();
 }
 
 fn ids(root: &Element, selector: &str) -> Vec<String> {

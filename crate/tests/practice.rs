@@ -5,6 +5,8 @@
 //! the coach's warnings, the score table, "try again", the progress record, a corrupt record, reset.
 #![cfg(target_arch = "wasm32")]
 
+mod common;
+
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -16,9 +18,10 @@ use candor::web::ui::practice::view::{
 };
 use candor::web::ui::practice::words::Words;
 use serde_json::{json, Value};
-use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlElement};
+
+use common::{all, click, one, text};
+use web_sys::Element;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -145,28 +148,6 @@ fn loaded(lang: Lang, in_page: bool) -> Mounted {
     m.page
         .thread_loaded("en-fb-telecom", read_thread(&thread_json().to_string()));
     m
-}
-
-fn all(root: &Element, selector: &str) -> Vec<Element> {
-    let list = root.query_selector_all(selector).unwrap();
-    (0..list.length())
-        .filter_map(|i| list.item(i))
-        .filter_map(|n| n.dyn_into::<Element>().ok())
-        .collect()
-}
-
-fn one(root: &Element, selector: &str) -> Element {
-    root.query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("nothing matches {selector}"))
-}
-
-fn text(root: &Element, selector: &str) -> String {
-    one(root, selector).text_content().unwrap_or_default()
-}
-
-fn click(root: &Element, selector: &str) {
-    one(root, selector).unchecked_into::<HtmlElement>().click();
 }
 
 fn attr(root: &Element, selector: &str, name: &str) -> Option<String> {
