@@ -5,8 +5,8 @@
 //! Values are always set as data (attributes, text), never parsed as markup: a comment's text can
 //! hold `<b>` and it shows as written.
 
-use wasm_bindgen::JsValue;
-use web_sys::{Document, Element};
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Document, Element, Event};
 
 use crate::text::Lang;
 
@@ -107,4 +107,11 @@ pub fn space_out(parent: &Element) {
 
 pub fn append(parent: &Element, child: &Element) {
     parent.append_child(child).ok();
+}
+
+/// The control (`[data-action]`) an event happened in, if any: pages listen once on their root and
+/// read what to do from the control's attributes.
+pub fn action_control(event: &Event) -> Option<Element> {
+    let target = event.target()?.dyn_into::<Element>().ok()?;
+    target.closest("[data-action]").ok().flatten()
 }

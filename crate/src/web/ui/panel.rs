@@ -28,7 +28,7 @@ use gloo_events::EventListener;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlElement, KeyboardEvent, Node};
 
-use super::dom::{append, document_of, el, space_out, LiveRegion, PageFrame};
+use super::dom::{action_control, append, document_of, el, space_out, LiveRegion, PageFrame};
 use super::strings::Words;
 use super::view::{category, PanelComment, PanelThread};
 use crate::classify::Category;
@@ -136,10 +136,7 @@ impl Panel {
             let state = state.clone();
             let on_action = on_action.clone();
             EventListener::new(root, "click", move |event| {
-                let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
-                    return;
-                };
-                let Ok(Some(control)) = target.closest("[data-action]") else {
+                let Some(control) = action_control(event) else {
                     return;
                 };
                 // The state is released before the action runs: the action may call the panel.

@@ -28,7 +28,9 @@ use super::view::{quoted, IndexEntry, PracticeComment, PracticeThread, Review};
 use super::words::{platform_name, Words};
 use crate::text::Lang;
 use crate::thread::Platform;
-use crate::web::ui::dom::{append, document_of, el, space_out, LiveRegion, PageFrame};
+use crate::web::ui::dom::{
+    action_control, append, document_of, el, space_out, LiveRegion, PageFrame,
+};
 
 /// How long typing must pause before the coach reviews the draft, in ms.
 pub const DEBOUNCE_MS: u32 = 150;
@@ -130,10 +132,7 @@ impl PracticePage {
             let state = state.clone();
             let on_effect = on_effect.clone();
             EventListener::new(root, "click", move |event| {
-                let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
-                    return;
-                };
-                let Ok(Some(control)) = target.closest("[data-action]") else {
+                let Some(control) = action_control(event) else {
                     return;
                 };
                 state.borrow_mut().on_click(&control);
