@@ -106,6 +106,8 @@ const api = globalThis.browser ?? globalThis.chrome;
         : real(q, ...rest);
     ns.tabs.__candorPinned = true;
   }
+  // The panel looks again when it gets the focus, as when a person comes back to it.
+  window.dispatchEvent(new Event("focus"));
   return tab;
 })().then((tab) => done(JSON.stringify({ tab })), (e) => done(JSON.stringify({ error: String(e) })));
 "#;

@@ -195,18 +195,21 @@ pub fn download(name: &str, mime: &str, content: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// A listener on `runtime.onMessage`; dropping it removes it.
+/// A listener on an extension event (`runtime.onMessage`, `tabs.onActivated`…); dropping it
+/// removes it.
 pub struct Listener {
     api: JsValue,
+    event: [&'static str; 2],
     callback: Closure<dyn FnMut(JsValue)>,
 }
 
 impl Drop for Listener {
     fn drop(&mut self) {
         let f: &JsValue = self.callback.as_ref();
+        let [namespace, event] = self.event;
         call(
             &self.api,
-            &["runtime", "onMessage", "removeListener"],
+            &[namespace, event, "removeListener"],
             std::slice::from_ref(f),
         )
         .ok();
@@ -216,13 +219,26 @@ impl Drop for Listener {
 /// Calls `on_message` with every runtime message this page receives. It never answers them: the
 /// background does.
 pub fn on_runtime_message(on_message: impl FnMut(JsValue) + 'static) -> Result<Listener, String> {
+    on_event(["runtime", "onMessage"], on_message)
+}
+
+/// Calls `handler` with the first argument of every `namespace.event` the browser fires.
+pub fn on_event(
+    event: [&'static str; 2],
+    handler: impl FnMut(JsValue) + 'static,
+) -> Result<Listener, String> {
     let api = extension_api()?;
-    let callback = Closure::<dyn FnMut(JsValue)>::new(on_message);
+    let callback = Closure::<dyn FnMut(JsValue)>::new(handler);
     let f: &JsValue = callback.as_ref();
+    let [namespace, name] = event;
     call(
         &api,
-        &["runtime", "onMessage", "addListener"],
+        &[namespace, name, "addListener"],
         std::slice::from_ref(f),
     )?;
-    Ok(Listener { api, callback })
+    Ok(Listener {
+        api,
+        event,
+        callback,
+    })
 }

@@ -1,8 +1,9 @@
-//! The Rust UI of the extension's pages (wasm32 only): today the side panel.
+//! The Rust UI of the extension's pages (wasm32 only): the side panel here, the options and
+//! practice pages in their own modules.
 //!
 //! Owns: mounting the side panel in `extension/pages/sidepanel.html`, keeping it current (it asks
-//! the background for the threads as soon as a content script reports a page, and every 250 ms while
-//! the panel is visible), and carrying out what the person asks: corrections to the engine, "show on the
+//! the background for the threads as soon as a content script reports a page or a tab is switched,
+//! and every few seconds while the panel is visible), and carrying out what the person asks: corrections to the engine, "show on the
 //! page" to the tab's content script, reports to the clipboard or a file. The drawing itself is
 //! [`panel`], from what [`view`] reads of the engine's answer; the browser APIs are [`browser`]; the
 //! words are [`strings`].
@@ -17,6 +18,7 @@ pub mod view;
 
 use std::cell::{Cell, RefCell};
 
+use gloo_events::EventListener;
 use gloo_timers::callback::Interval;
 use serde_json::{json, Value};
 use wasm_bindgen::prelude::*;
@@ -26,13 +28,17 @@ use crate::protocol::{ExportFormat, PROTOCOL_VERSION};
 use panel::{Action, Panel, Shown};
 use view::PanelThread;
 
-/// How often the panel asks for the threads while visible, in ms.
-const POLL_MS: u32 = 250;
+/// How often the panel asks for the threads while visible, in ms. New comments, corrections and
+/// tab switches are announced by events and refresh at once; the poll only keeps the waits and the
+/// surge window current, so it can be slow (each ask has the background report the whole thread).
+const POLL_MS: u32 = 5_000;
 
 struct SidePanel {
     panel: Panel,
     _poll: Interval,
     _on_message: Option<browser::Listener>,
+    _on_tab: Vec<browser::Listener>,
+    _on_return: [EventListener; 2],
 }
 
 thread_local! {
@@ -58,10 +64,13 @@ pub fn mount_side_panel() -> Result<(), JsValue> {
     let lang = browser::ui_lang();
     dom::set_page_lang(&document, lang);
     let panel = Panel::mount(&root, lang, carry_out);
-    // The poll catches what no message announces: another tab activated, waits growing, a
-    // correction made elsewhere. A hidden panel costs nothing.
+    // The poll catches what no event announces: waits growing, a correction made in another
+    // window. A hidden panel costs nothing.
+    let window =
+        web_sys::window().ok_or_else(|| JsValue::from_str("the side panel has no window"))?;
+    let visible = document.clone();
     let poll = Interval::new(POLL_MS, move || {
-        if !document.hidden() {
+        if !visible.hidden() {
             request_refresh();
         }
     });
@@ -81,11 +90,23 @@ pub fn mount_side_panel() -> Result<(), JsValue> {
         }
     })
     .ok();
+    // The panel shows the active tab's thread: another tab activated, or this one navigated.
+    let on_tab = [["tabs", "onActivated"], ["tabs", "onUpdated"]]
+        .into_iter()
+        .filter_map(|event| browser::on_event(event, |_| request_refresh()).ok())
+        .collect();
+    // A person coming back to the panel sees it current without waiting for the poll.
+    let on_return = [
+        EventListener::new(&document, "visibilitychange", |_| request_refresh()),
+        EventListener::new(&window, "focus", |_| request_refresh()),
+    ];
     SIDE_PANEL.with(|slot| {
         *slot.borrow_mut() = Some(SidePanel {
             panel,
             _poll: poll,
             _on_message: on_message,
+            _on_tab: on_tab,
+            _on_return: on_return,
         })
     });
     request_refresh();
