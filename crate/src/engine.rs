@@ -167,10 +167,11 @@ impl Engine {
                 });
                 Response::Ack
             }
-            Request::GetThreads { now_ms } => Response::Threads {
+            Request::GetThreads { now_ms, tab_id } => Response::Threads {
                 threads: self
                     .pages
                     .iter()
+                    .filter(|(&id, _)| tab_id.is_none_or(|wanted| wanted == id))
                     .map(|(&tab_id, page)| self.report(tab_id, page, now_ms))
                     .collect(),
                 errors: self.errors.clone(),
@@ -706,9 +707,13 @@ mod tests {
             read("https://x.com/b/status/2", "20"),
             Sender { tab_id: Some(8) },
         );
-        let Response::Threads { threads, .. } =
-            engine.handle(Request::GetThreads { now_ms: None }, Sender::default())
-        else {
+        let Response::Threads { threads, .. } = engine.handle(
+            Request::GetThreads {
+                now_ms: None,
+                tab_id: None,
+            },
+            Sender::default(),
+        ) else {
             panic!("expected threads")
         };
         let ids: Vec<Vec<&str>> = threads
@@ -716,11 +721,29 @@ mod tests {
             .map(|t| t.comments.iter().map(|c| c.comment.id.as_str()).collect())
             .collect();
         assert_eq!(ids, vec![vec!["10", "11"], vec!["20"]]);
+        // One tab's thread when the asker names the tab (the side panel); none for a tab not read.
+        for (tab, want) in [(8, vec!["https://x.com/b/status/2"]), (99, vec![])] {
+            let Response::Threads { threads, .. } = engine.handle(
+                Request::GetThreads {
+                    now_ms: None,
+                    tab_id: Some(tab),
+                },
+                Sender::default(),
+            ) else {
+                panic!("expected threads")
+            };
+            let urls: Vec<&str> = threads.iter().map(|t| t.url.as_str()).collect();
+            assert_eq!(urls, want, "tab {tab}");
+        }
 
         engine.handle_value(read("https://x.com/a/status/3", "30"), TAB);
-        let Response::Threads { threads, .. } =
-            engine.handle(Request::GetThreads { now_ms: None }, Sender::default())
-        else {
+        let Response::Threads { threads, .. } = engine.handle(
+            Request::GetThreads {
+                now_ms: None,
+                tab_id: None,
+            },
+            Sender::default(),
+        ) else {
             panic!("expected threads")
         };
         assert_eq!(threads[0].url, "https://x.com/a/status/3");
@@ -774,9 +797,13 @@ mod tests {
         }
 
         let categories = |engine: &mut Engine| {
-            let Response::Threads { threads, .. } =
-                engine.handle(Request::GetThreads { now_ms: None }, Sender::default())
-            else {
+            let Response::Threads { threads, .. } = engine.handle(
+                Request::GetThreads {
+                    now_ms: None,
+                    tab_id: None,
+                },
+                Sender::default(),
+            ) else {
                 panic!("expected threads")
             };
             let t = &threads[0];

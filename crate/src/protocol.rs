@@ -51,9 +51,13 @@ pub enum Request {
     ReportError { context: String, message: String },
     /// Extension pages: every thread read so far, with verdicts and summary, and the errors seen.
     /// `now_ms` (ms since 1970) lets the summary say how long unanswered comments have waited.
+    /// `tab_id` asks for that tab's thread only (the side panel shows one), so the engine does not
+    /// report every other tab's thread for nothing.
     GetThreads {
         #[serde(default)]
         now_ms: Option<i64>,
+        #[serde(default)]
+        tab_id: Option<i64>,
     },
     /// Classify one text (extension pages, practice).
     Classify {

@@ -227,7 +227,7 @@ async fn fetch(now_ms: i64) -> Result<Shown, String> {
     let tab = browser::active_tab_id().await?;
     // The answer holds every comment of every thread read: it crosses as one JSON text.
     let reply = browser::send_to_background_as_text(
-        &json!({"v": PROTOCOL_VERSION, "type": "GetThreads", "now_ms": now_ms}),
+        &json!({"v": PROTOCOL_VERSION, "type": "GetThreads", "now_ms": now_ms, "tab_id": tab}),
     )
     .await?;
     thread_of_tab(reply, tab)
