@@ -134,6 +134,18 @@ const OFFENSIVE_VS_NOT: Scheme = Scheme {
     mapping: "gold `troll` → offensive, `not_troll` → not; predicted offensive = category `troll` or flag `abusive` or flag `profanity` (the sets' \"offensive\" includes profanity)",
 };
 
+/// The narrower reading of "offensive": only what Candor itself calls trolling or abuse, without
+/// the profanity flag (which a rude but legitimate complaint carries too, P7).
+const TROLL_OR_ABUSIVE_VS_NOT: Scheme = Scheme {
+    classes: &["offensive", "not"],
+    gold: OFFENSIVE_VS_NOT.gold,
+    predicted: |v| {
+        let offensive = v.category == Category::Troll || v.flags.contains(&Flag::Abusive);
+        usize::from(!offensive)
+    },
+    mapping: "gold `troll` → offensive, `not_troll` → not; predicted offensive = category `troll` or flag `abusive` only (profanity alone does not count)",
+};
+
 const SENTIMENT_3: Scheme = Scheme {
     classes: &["praise", "negative", "neutral"],
     gold: |l| match l {
@@ -219,6 +231,13 @@ const LINES: &[Line] = &[
         rows: Rows::All,
         scheme: &OFFENSIVE_VS_NOT,
         note: "dev (never trained on)",
+    },
+    Line {
+        set: "tweeteval_offensive",
+        split: "dev",
+        rows: Rows::All,
+        scheme: &TROLL_OR_ABUSIVE_VS_NOT,
+        note: "dev (never trained on), narrower reading: troll or abusive only",
     },
     Line {
         set: "tweeteval_offensive",

@@ -11,6 +11,7 @@ use std::fs;
 
 use anyhow::Result;
 use candor::classify::features::Analysis;
+use candor::classify::lexicon::IDENTITY;
 use candor::classify::model::{Head, Model, HEADS, LEVELS};
 
 use crate::eval::{held_out, load, sentiment_dev_half_for_training};
@@ -32,6 +33,9 @@ enum Target {
 
 struct Example {
     features: Vec<u32>,
+    /// The features drawn from group names ("muslims", "femmes"), which the offensive head must
+    /// not learn from (see [`feature_values`]).
+    group_names: Vec<u32>,
     target: Target,
     weight: f32,
 }
@@ -112,19 +116,23 @@ pub fn train(_args: &[String]) -> Result<()> {
             let Some(target) = target_of(&row.label) else {
                 continue;
             };
-            let features = Analysis::new(&row.text, None).features(buckets);
+            let analysis = Analysis::new(&row.text, None);
+            let features = analysis.features(buckets);
+            let group_names = analysis.features_of_words_in(IDENTITY, buckets);
             // mlma_fr was collected with hateful keywords (four in five rows are toxic), so its
             // French tweet style alone would read as offensive. The French sentiment tweets
             // (ecology, politics) teach the offensive head what ordinary French tweets look like.
             if set == "umsab_french_sentiment" {
                 examples.push(Example {
                     features: features.clone(),
+                    group_names: group_names.clone(),
                     target: Target::Offensive(false),
                     weight: 1.0,
                 });
             }
             examples.push(Example {
                 features,
+                group_names,
                 target,
                 weight: 1.0,
             });
@@ -189,6 +197,12 @@ pub fn train(_args: &[String]) -> Result<()> {
          - Heads: complaint (logistic), offensive (logistic), sentiment positive/negative/neutral (softmax).\n\
          - Optimiser: SGD, {EPOCHS} epochs, learning rate r / (1 + epoch/2), \
          classes balanced by example weight within each head, seed {SEED:#x}.\n\
+         - Offensive head: each feature scaled by its naive-Bayes log-count ratio (offensive vs not, \
+         {NB_ALPHA} pseudo-count) while training (NBSVM); the effective weight is stored, so scoring is \
+         unchanged.\n\
+         - Group names (the lexicon's identity words: their unigram, start, letter grams, bigrams and \
+         class feature) carry no weight in the offensive and sentiment heads: the hateful sets were \
+         collected around them.\n\
          - Rate r and L2 per head: picked among r in {LR_GRID:?} and L2 in {L2_GRID:?} by macro-F1 on a validation slice of \
          the training rows (one in eight, see `validation_row`; never dev, never the held-out tenth), then \
          retrained on all training rows. The grids hold one value each on purpose (see `LR_GRID` in train.rs: \
@@ -239,7 +253,63 @@ fn validation_row(k: usize) -> bool {
     candor::text::hash::hash_parts(&["l2check", &k.to_string()]).is_multiple_of(8)
 }
 
-/// Plain SGD over `rows` of `examples`, in a fixed shuffled order; returns weights and biases.
+/// The heads that must not learn from group names (see [`feature_values`]). Not the complaint
+/// head: its reviews name a product's wearer ("women's shoes") with no judgement of anyone.
+const SILENCED_HEADS: [Head; 4] = [
+    Head::Offensive,
+    Head::Positive,
+    Head::Negative,
+    Head::Neutral,
+];
+
+/// How much naive-Bayes evidence smooths the log-count ratios (one pseudo-count per bucket).
+const NB_ALPHA: f32 = 1.0;
+
+/// Per bucket and head, the value a present feature takes while training: 1, or for the
+/// offensive head its naive-Bayes log-count ratio between offensive and not (NBSVM, Wang &
+/// Manning 2012). A linear model on rescaled features is still a linear model on the binary
+/// ones (the effective weight is weight × value), so the crate scores it unchanged; what changes
+/// is the prior: words that split the classes in the counts are cheap to use, the rest are
+/// regularised away. Counted on `rows` only, so the validation slice stays unseen.
+fn feature_values(examples: &[Example], rows: &[usize]) -> Vec<[f32; HEADS]> {
+    let buckets = 1usize << LOG2_BUCKETS;
+    let mut values = vec![[1.0f32; HEADS]; buckets];
+    let mut counts = vec![[NB_ALPHA; 2]; buckets];
+    for &k in rows {
+        let ex = &examples[k];
+        if let Target::Offensive(y) = ex.target {
+            for &f in &ex.features {
+                counts[f as usize][usize::from(y)] += ex.weight;
+            }
+        }
+    }
+    let totals = counts
+        .iter()
+        .fold([0.0f32; 2], |t, c| [t[0] + c[0], t[1] + c[1]]);
+    for (v, c) in values.iter_mut().zip(&counts) {
+        v[Head::Offensive as usize] = ((c[1] / totals[1]) / (c[0] / totals[0])).ln();
+    }
+    // The hateful sets were collected around group names, so the names alone would read as
+    // offensive ("les femmes ont obtenu le droit de vote" as trolling). Their features get no
+    // weight in the offensive head: what is said of a group must carry the hostility.
+    let mut silenced = 0;
+    for &k in rows {
+        for &f in &examples[k].group_names {
+            let v = &mut values[f as usize];
+            if v[Head::Offensive as usize] != 0.0 {
+                silenced += 1;
+            }
+            for head in SILENCED_HEADS {
+                v[head as usize] = 0.0;
+            }
+        }
+    }
+    eprintln!("  offensive head: {silenced} buckets of group names silenced");
+    values
+}
+
+/// Plain SGD over `rows` of `examples`, in a fixed shuffled order; returns the effective weights
+/// (learnt weight × feature value, see [`feature_values`]) and biases.
 fn fit(
     examples: &[Example],
     rows: &[usize],
@@ -248,6 +318,7 @@ fn fit(
     epochs: usize,
 ) -> (Vec<[f32; HEADS]>, [f32; HEADS]) {
     let buckets = 1usize << LOG2_BUCKETS;
+    let values = feature_values(examples, rows);
     let mut weights = vec![[0.0f32; HEADS]; buckets];
     let mut biases = [0.0f32; HEADS];
     let mut order: Vec<usize> = rows.to_vec();
@@ -262,7 +333,7 @@ fn fit(
         for &k in &order {
             let ex = &examples[k];
             let heads = heads_of(ex.target);
-            let logits = logits(ex, heads, &weights, &biases);
+            let logits = logits(ex, heads, &weights, &biases, &values);
             // Gradient of the loss with respect to each logit.
             let mut grads = [0.0f32; 3];
             match ex.target {
@@ -289,8 +360,9 @@ fn fit(
                 let lr = rates[h] * decay;
                 biases[h] -= lr * g * 0.1;
                 for &f in &ex.features {
+                    let value = values[f as usize][h];
                     let w = &mut weights[f as usize][h];
-                    *w -= lr * (g + l2[h] * *w);
+                    *w -= lr * (g * value + l2[h] * *w);
                 }
             }
         }
@@ -298,6 +370,11 @@ fn fit(
             "  epoch {epoch}: mean loss {:.4}",
             loss / order.len().max(1) as f64
         );
+    }
+    for (row, value) in weights.iter_mut().zip(&values) {
+        for (w, v) in row.iter_mut().zip(value) {
+            *w *= v;
+        }
     }
     (weights, biases)
 }
@@ -314,19 +391,21 @@ fn heads_of(target: Target) -> &'static [usize] {
     }
 }
 
-/// The logits of the heads an example trains, scored as the crate scores them.
+/// The logits of the heads an example trains: each present feature counts its weight times its
+/// value (see [`feature_values`]; with values of 1 this is how the crate scores).
 fn logits(
     ex: &Example,
     heads: &[usize],
     weights: &[[f32; HEADS]],
     biases: &[f32; HEADS],
+    values: &[[f32; HEADS]],
 ) -> [f32; 3] {
     let mut out = [0.0f32; 3];
     for (slot, &h) in heads.iter().enumerate() {
         out[slot] = biases[h]
             + ex.features
                 .iter()
-                .map(|&f| weights[f as usize][h])
+                .map(|&f| weights[f as usize][h] * values[f as usize][h])
                 .sum::<f32>();
     }
     out
@@ -346,10 +425,11 @@ fn validate(
     weights: &[[f32; HEADS]],
     biases: &[f32; HEADS],
 ) -> [f64; 3] {
+    let ones = vec![[1.0f32; HEADS]; weights.len()];
     let mut confusion = [[[0usize; 3]; 3]; 3];
     for &k in rows {
         let ex = &examples[k];
-        let l = logits(ex, heads_of(ex.target), weights, biases);
+        let l = logits(ex, heads_of(ex.target), weights, biases, &ones);
         let (group, gold, predicted) = match ex.target {
             Target::Complaint(y) => (0, usize::from(y), usize::from(l[0] > 0.0)),
             Target::Offensive(y) => (1, usize::from(y), usize::from(l[0] > 0.0)),

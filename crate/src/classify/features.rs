@@ -128,6 +128,19 @@ impl Analysis {
     /// The hashed features of this comment, as bucket indices below `buckets` (a power of two),
     /// each once, in order of first appearance.
     pub fn features(&self, buckets: usize) -> Vec<u32> {
+        self.hashed(buckets, None)
+    }
+
+    /// The features [`Analysis::features`] draws from the words of `classes` alone: their unigram,
+    /// start, letter grams, the bigrams they are part of, and the class features themselves.
+    /// Training uses it to keep group names ("muslims", "femmes") from weighing on offensiveness
+    /// by themselves (see `xtask/src/train.rs`).
+    pub fn features_of_words_in(&self, classes: Classes, buckets: usize) -> Vec<u32> {
+        self.hashed(buckets, Some(classes))
+    }
+
+    /// Every feature, or with `only`, those drawn from words of those classes.
+    fn hashed(&self, buckets: usize, only: Option<Classes>) -> Vec<u32> {
         let mask = (buckets - 1) as u64;
         let tokens = self.tokens();
         let mut out: Vec<u32> = Vec::with_capacity(tokens.len() * 4 + 8);
@@ -136,9 +149,14 @@ impl Analysis {
                 out.push((hash_parts(&[$($part),*]) & mask) as u32)
             };
         }
-        push!("bias");
-        push!("lang", self.lang.as_str());
+        let all = only.is_none();
+        let wanted = |i: usize| only.is_none_or(|c| self.classes[i] & c != 0);
+        if all {
+            push!("bias");
+            push!("lang", self.lang.as_str());
+        }
         let mut prev: &str = "<s>";
+        let mut prev_wanted = false;
         for (i, t) in tokens.iter().enumerate() {
             let unit: &str = match t.kind {
                 TokenKind::Word | TokenKind::Hashtag | TokenKind::Emoji(_) => &t.norm,
@@ -153,8 +171,16 @@ impl Analysis {
                     _ => continue,
                 },
             };
+            let this_wanted = wanted(i);
+            if this_wanted || prev_wanted {
+                push!("b", prev, unit);
+            }
+            prev = unit;
+            prev_wanted = this_wanted;
+            if !this_wanted {
+                continue;
+            }
             push!("w", unit);
-            push!("b", prev, unit);
             if self.negated[i] {
                 push!("n", unit);
             }
@@ -186,16 +212,18 @@ impl Analysis {
                     }
                 }
             }
-            if t.shouted {
+            if t.shouted && all {
                 push!("shout");
             }
-            if t.elongated {
+            if t.elongated && all {
                 push!("elong");
             }
-            prev = unit;
         }
-        push!("b", prev, "</s>");
+        if prev_wanted {
+            push!("b", prev, "</s>");
+        }
         for (i, &c) in self.classes.iter().enumerate() {
+            let c = c & only.unwrap_or(Classes::MAX);
             if c == 0 {
                 continue;
             }
@@ -219,7 +247,9 @@ impl Analysis {
             26..=60 => "l",
             _ => "xl",
         };
-        push!("len", len_bucket);
+        if all {
+            push!("len", len_bucket);
+        }
         // Binary features: drop repeats. A bit set is cheaper than sorting for the shipped size.
         if buckets <= SEEN_BITS {
             let mut seen = [0u64; SEEN_BITS / 64];
@@ -422,6 +452,26 @@ fn quotation_scope(tokens: &[Token]) -> Vec<bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::classify::lexicon::IDENTITY;
+
+    #[test]
+    fn features_of_group_names_are_theirs_alone() {
+        // (text, has a group name): the subset is empty without one, and always a subset.
+        let cases = [
+            ("Les musulmans fêtent l'Aïd", true),
+            ("women make up half of our customers", true),
+            ("my parcel never arrived", false),
+            ("", false),
+        ];
+        for (text, named) in cases {
+            let a = Analysis::new(text, None);
+            let all = a.features(1 << 14);
+            let group = a.features_of_words_in(IDENTITY, 1 << 14);
+            assert_eq!(!group.is_empty(), named, "{text:?}");
+            assert!(group.iter().all(|f| all.contains(f)), "{text:?}");
+            assert!(group.len() < all.len() || all.is_empty(), "{text:?}");
+        }
+    }
 
     fn hit_words(text: &str, class: Classes) -> Vec<String> {
         let a = Analysis::new(text, None);

@@ -61,7 +61,7 @@ const ENTRIES: &[(Classes, &str)] = &[
     // Insults aimed at a person (EN).
     (INSULT, "idiot idiots moron morons imbecile imbeciles cretin loser losers clown clowns jerk jerks scum scumbag dumbass dipshit asshole assholes arsehole bastard bastards bitch bitches dickhead twat wanker prick douche douchebag cunt cunts slut whore hoe piece-of-shit pos trash garbage-human degenerate degenerates buffoon fool fools idiotic numpty tosser pig pigs snowflake libtard libtards"),
     // Insults aimed at a person (FR).
-    (INSULT, "connard connards connasse connasses con cons conne abruti abrutis abrutie debile debiles cretin cretins imbecile imbeciles encule encules enculer salope salopes pute putes fdp ntm batard batards batarde bouffon bouffons cassos gogol gogols mongol mongols mongole attarde attardes tocard tocards naze nazes blaireau blaireaux boloss bolosse pd tarlouze guignol guignols minable minables raclure ordure ordures merdeux sous-merde gueux teubé teube clochard baltringue pouffiasse grognasse cinglé"),
+    (INSULT, "connard connards connasse connasses con cons conne connes abruti abrutis abrutie abruties debile debiles cretin cretins cretine cretines idiote idiotes imbecile imbeciles encule encules enculer salope salopes pute putes fdp ntm batard batards batarde bouffon bouffons cassos gogol gogols mongol mongols mongole attarde attardes tocard tocards naze nazes blaireau blaireaux boloss bolosse pd tarlouze guignol guignols minable minables raclure ordure ordures merdeux sous-merde gueux teubé teube clochard baltringue pouffiasse grognasse cinglé"),
     (INSULT | FRENCH_ONLY, "con cons"),
     (INSULT | ENGLISH_INSULT_ONLY, "retard retards"),
     // A French word that is plain English ("laid off").

@@ -304,6 +304,47 @@ fn lang_hint_overrides_detection() {
 }
 
 #[test]
+fn a_group_named_calmly_is_not_trolling_a_group_demeaned_is_hate() {
+    // The hateful sets were collected around group names: naming a group must not be enough for
+    // trolling, while demeaning one stays abusive however the sentence is built.
+    let cases: [(&str, bool); 14] = [
+        (
+            "Les musulmans de notre ville organisent une collecte",
+            false,
+        ),
+        ("Les femmes représentent la moitié de nos clients", false),
+        (
+            "Beaucoup de réfugiés travaillent dans la restauration",
+            false,
+        ),
+        (
+            "Nos collègues immigrés ont organisé le repas de fin d'année",
+            false,
+        ),
+        ("Many Muslims work night shifts at the hospital", false),
+        ("Women make up half of our customers", false),
+        ("Refugees opened three bakeries on our street", false),
+        ("Les immigrés sont des parasites qu'il faut renvoyer", true),
+        ("Les musulmans, tous des sauvages", true),
+        ("Les immigrés, franchement, c'est de la vermine", true),
+        ("Les femmes sont des idiotes", true),
+        ("Women are stupid and should shut up", true),
+        ("Muslims are rats", true),
+        ("Refugees are parasites, all of them", true),
+    ];
+    let mut wrong = Vec::new();
+    for (text, hateful) in cases {
+        let v = verdict(text);
+        let trolling = v.category == Category::Troll;
+        let abusive = v.flags.contains(&Flag::Abusive);
+        if trolling != hateful || abusive != hateful {
+            wrong.push(format!("{text:?} (hateful: {hateful}): {v:?}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
 fn french_hate_and_its_hard_negatives() {
     // Functional cases in the manner of a hate-speech test suite: hate is abusive whatever the
     // wording; quoting, denouncing, negating it, or swearing without a target is not hate.
