@@ -327,21 +327,26 @@ fn a_group_named_calmly_is_not_trolling_a_group_demeaned_is_hate() {
         ("Les immigrés sont des parasites qu'il faut renvoyer", true),
         ("Les musulmans, tous des sauvages", true),
         ("Les immigrés, franchement, c'est de la vermine", true),
-        ("Les femmes sont des idiotes", true),
+        ("Les femmes, toutes des crétines", true),
         ("Women are stupid and should shut up", true),
         ("Muslims are rats", true),
         ("Refugees are parasites, all of them", true),
     ];
-    let mut wrong = Vec::new();
-    for (text, hateful) in cases {
-        let v = verdict(text);
-        let trolling = v.category == Category::Troll;
-        let abusive = v.flags.contains(&Flag::Abusive);
-        if trolling != hateful || abusive != hateful {
-            wrong.push(format!("{text:?} (hateful: {hateful}): {v:?}"));
-        }
-    }
+    let wrong = misjudged(&cases, |v, hateful| {
+        (v.category == Category::Troll) == hateful && v.flags.contains(&Flag::Abusive) == hateful
+    });
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// The cases whose verdict `right` refuses, each with its verdict, for the failure message.
+fn misjudged(cases: &[(&str, bool)], right: impl Fn(&Verdict, bool) -> bool) -> Vec<String> {
+    cases
+        .iter()
+        .filter_map(|&(text, expected)| {
+            let v = verdict(text);
+            (!right(&v, expected)).then(|| format!("{text:?} (expected {expected}): {v:?}"))
+        })
+        .collect()
 }
 
 #[test]
@@ -372,14 +377,9 @@ fn french_hate_and_its_hard_negatives() {
         ("Merde, j'ai encore raté mon train", false),
         ("Stop au racisme contre les noirs", false),
     ];
-    let mut wrong = Vec::new();
-    for (text, hateful) in cases {
-        let v = verdict(text);
-        let judged = v.category == Category::Troll || v.flags.contains(&Flag::Abusive);
-        if judged != hateful {
-            wrong.push(format!("{text:?}: {v:?}"));
-        }
-    }
+    let wrong = misjudged(&cases, |v, hateful| {
+        (v.category == Category::Troll || v.flags.contains(&Flag::Abusive)) == hateful
+    });
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
 
