@@ -458,6 +458,18 @@ mod tests {
     use super::*;
     use serde_json::json;
 
+    /// What `GetThreads` answers: every tab's thread, or `tab`'s only.
+    fn threads_of(engine: &mut Engine, tab: Option<i64>) -> Vec<ThreadReport> {
+        let request = Request::GetThreads {
+            now_ms: None,
+            tab_id: tab,
+        };
+        match engine.handle(request, Sender::default()) {
+            Response::Threads { threads, .. } => threads,
+            other => panic!("expected threads, got {other:?}"),
+        }
+    }
+
     const TAB: Sender = Sender { tab_id: Some(7) };
 
     fn kind(r: &Response) -> &'static str {
@@ -707,15 +719,7 @@ mod tests {
             read("https://x.com/b/status/2", "20"),
             Sender { tab_id: Some(8) },
         );
-        let Response::Threads { threads, .. } = engine.handle(
-            Request::GetThreads {
-                now_ms: None,
-                tab_id: None,
-            },
-            Sender::default(),
-        ) else {
-            panic!("expected threads")
-        };
+        let threads = threads_of(&mut engine, None);
         let ids: Vec<Vec<&str>> = threads
             .iter()
             .map(|t| t.comments.iter().map(|c| c.comment.id.as_str()).collect())
@@ -723,29 +727,13 @@ mod tests {
         assert_eq!(ids, vec![vec!["10", "11"], vec!["20"]]);
         // One tab's thread when the asker names the tab (the side panel); none for a tab not read.
         for (tab, want) in [(8, vec!["https://x.com/b/status/2"]), (99, vec![])] {
-            let Response::Threads { threads, .. } = engine.handle(
-                Request::GetThreads {
-                    now_ms: None,
-                    tab_id: Some(tab),
-                },
-                Sender::default(),
-            ) else {
-                panic!("expected threads")
-            };
+            let threads = threads_of(&mut engine, Some(tab));
             let urls: Vec<&str> = threads.iter().map(|t| t.url.as_str()).collect();
             assert_eq!(urls, want, "tab {tab}");
         }
 
         engine.handle_value(read("https://x.com/a/status/3", "30"), TAB);
-        let Response::Threads { threads, .. } = engine.handle(
-            Request::GetThreads {
-                now_ms: None,
-                tab_id: None,
-            },
-            Sender::default(),
-        ) else {
-            panic!("expected threads")
-        };
+        let threads = threads_of(&mut engine, None);
         assert_eq!(threads[0].url, "https://x.com/a/status/3");
         assert_eq!(threads[0].comments.len(), 1);
     }
@@ -797,15 +785,7 @@ mod tests {
         }
 
         let categories = |engine: &mut Engine| {
-            let Response::Threads { threads, .. } = engine.handle(
-                Request::GetThreads {
-                    now_ms: None,
-                    tab_id: None,
-                },
-                Sender::default(),
-            ) else {
-                panic!("expected threads")
-            };
+            let threads = threads_of(engine, None);
             let t = &threads[0];
             let seen: Vec<(Category, Option<Category>)> = t
                 .comments

@@ -165,12 +165,11 @@ fn flags_are_raised_whatever_the_category() {
 
 #[test]
 fn a_rude_complaint_is_a_complaint_with_profanity() {
-    for text in [
+    let rude = [
         "Your damn delivery is 2 weeks late, where is my package",
         "C'est quoi ce bordel, 3 semaines de retard pour ma commande",
-    ] {
-        let v = verdict(text);
-        assert_eq!(v.category, Category::Complaint, "{text}: {v:?}");
+    ];
+    for (text, v) in rude.iter().zip(read_as(&rude, Category::Complaint)) {
         assert!(v.flags.contains(&Flag::Profanity), "{text}: {v:?}");
     }
 }
@@ -338,6 +337,18 @@ fn a_group_named_calmly_is_not_trolling_a_group_demeaned_is_hate() {
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
 
+/// Asserts that every text reads as `category`; returns the verdicts for further checks.
+fn read_as(texts: &[&str], category: Category) -> Vec<Verdict> {
+    texts
+        .iter()
+        .map(|text| {
+            let v = verdict(text);
+            assert_eq!(v.category, category, "{text}: {v:?}");
+            v
+        })
+        .collect()
+}
+
 /// The cases whose verdict `right` refuses, each with its verdict, for the failure message.
 fn misjudged(cases: &[(&str, bool)], right: impl Fn(&Verdict, bool) -> bool) -> Vec<String> {
     cases
@@ -394,10 +405,7 @@ fn a_problem_put_right_and_thanked_for_is_praise() {
         "Mon colis perdu a été retrouvé et remboursé, merci beaucoup !",
         "Panne réparée en une heure, merci au technicien",
     ];
-    for text in praise {
-        let v = verdict(text);
-        assert_eq!(v.category, Category::Praise, "{text}: {v:?}");
-    }
+    read_as(&praise, Category::Praise);
     // Bitter thanks or a repair that did not happen stay complaints.
     let complaints = [
         "Still broken after your so-called fix, thanks for nothing",
@@ -405,10 +413,7 @@ fn a_problem_put_right_and_thanked_for_is_praise() {
         "Thanks, but it was never fixed and I am still waiting",
         "Merci pour rien, le problème n'est pas résolu",
     ];
-    for text in complaints {
-        let v = verdict(text);
-        assert_eq!(v.category, Category::Complaint, "{text}: {v:?}");
-    }
+    read_as(&complaints, Category::Complaint);
 }
 
 #[test]
@@ -420,9 +425,7 @@ fn counter_speech_is_neither_a_complaint_nor_abuse() {
         "Insulter les employés n'est pas normal",
         "Stop calling people losers in the comments, it is not cool",
     ];
-    for text in cases {
-        let v = verdict(text);
-        assert_eq!(v.category, Category::Neutral, "{text}: {v:?}");
+    for (text, v) in cases.iter().zip(read_as(&cases, Category::Neutral)) {
         assert!(!v.flags.contains(&Flag::Abusive), "{text}: {v:?}");
     }
     // Counter-speech beside a real case of one's own is still a complaint.
@@ -441,9 +444,7 @@ fn pointed_sarcasm_beside_a_grievance_is_a_complaint() {
         "Delivery late again, how convenient",
         "Colis encore en retard, comme par hasard",
     ];
-    for text in cases {
-        let v = verdict(text);
-        assert_eq!(v.category, Category::Complaint, "{text}: {v:?}");
+    for (text, v) in cases.iter().zip(read_as(&cases, Category::Complaint)) {
         assert!(
             v.cues.iter().any(|c| c.reason == "sarcasm"),
             "{text}: {v:?}"
