@@ -122,8 +122,9 @@ pub fn decide(text: &str, lang_hint: Option<Lang>) -> Analysed {
     // Hostility the model hears without a lexicon hit counts only when aimed at people (the
     // reader, someone named, a group), not at a product, and not when the insult it heard was
     // taken back ("you are not an idiot"), quoted or condemned.
-    let about_people = a.has(SECOND_PERSON | THIRD_PERSON | IDENTITY)
+    let about_a_person = a.has(SECOND_PERSON | THIRD_PERSON)
         || a.tokens().iter().any(|t| t.kind == TokenKind::Mention);
+    let about_people = about_a_person || a.has(IDENTITY);
     // Nor when the words say otherwise: thanks and praise that outweigh every negative word, or a
     // plain question asked without a negative tone (the model hears hostility in long texts about
     // people that are nothing of the kind).
@@ -133,8 +134,7 @@ pub fn decide(text: &str, lang_hint: Option<Lang>) -> Analysed {
     // Nor in a statement about a group with no hostile word in it ("les musulmans fêtent l'Aïd"):
     // the hateful sets were collected around group names and the model hears hostility in how
     // such tweets are written; said of a group and no one else, hostility needs a word for it.
-    let group_only = !a.has(SECOND_PERSON | THIRD_PERSON)
-        && !a.tokens().iter().any(|t| t.kind == TokenKind::Mention);
+    let group_only = !about_a_person;
     let calm = e.negative_hits + e.complaint_hits + e.insults_untargeted == 0 && !e.profanity;
     let hostile_model = p_offensive > TUNING.offensive_model
         && !e.defused
