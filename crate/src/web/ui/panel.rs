@@ -26,9 +26,11 @@ use std::rc::Rc;
 
 use gloo_events::EventListener;
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, HtmlElement, KeyboardEvent, Node};
+use web_sys::{Document, Element, Node};
 
-use super::dom::{action_control, append, document_of, el, space_out, LiveRegion, PageFrame};
+use super::dom::{
+    self as dom, action_control, append, document_of, el, space_out, Draw, LiveRegion, PageFrame,
+};
 use super::strings::Words;
 use super::view::{category, PanelComment, PanelThread};
 use crate::classify::Category;
@@ -148,12 +150,9 @@ impl Panel {
         };
         let keys = {
             let state = state.clone();
-            EventListener::new(root, "keydown", move |event| {
-                let escape = event
-                    .dyn_ref::<KeyboardEvent>()
-                    .is_some_and(|k| k.key() == "Escape");
+            dom::on_escape(root, move || {
                 let mut state = state.borrow_mut();
-                if let (true, Some(open)) = (escape, state.open_menu.take()) {
+                if let Some(open) = state.open_menu.take() {
                     state.focus_next = Some(format!("menu:{open}"));
                     state.render();
                 }
@@ -369,14 +368,7 @@ impl State {
         }
         self.items = items;
         if let Some(key) = focus_key {
-            let selector = format!("[data-focus=\"{}\"]", css_string(&key));
-            if let Ok(Some(element)) = self.content.query_selector(&selector) {
-                if doc.active_element().as_ref() != Some(&element) {
-                    if let Ok(element) = element.dyn_into::<HtmlElement>() {
-                        element.focus().ok();
-                    }
-                }
-            }
+            dom::focus_key(&self.content, &key);
         }
     }
 }
@@ -394,24 +386,17 @@ struct View<'a> {
     lists: Vec<(&'static str, &'static str, Vec<Element>)>,
 }
 
+impl Draw for View<'_> {
+    fn doc(&self) -> &Document {
+        self.doc
+    }
+}
+
 impl View<'_> {
-    fn el(&self, tag: &str, attributes: &[(&str, &str)]) -> Element {
-        el(self.doc, tag, attributes)
-    }
-
-    fn text(&self, tag: &str, attributes: &[(&str, &str)], text: &str) -> Element {
-        let element = self.el(tag, attributes);
-        element.set_text_content(Some(text));
-        element
-    }
-
     /// A button that keeps focus across redraws under `key`.
     fn button(&mut self, key: &str, attributes: &[(&str, &str)], text: &str) -> Element {
-        let button = self.text("button", &[("type", "button"), ("data-focus", key)], text);
-        for (name, value) in attributes {
-            button.set_attribute(name, value).ok();
-        }
-        button
+        let attributes = [&[("type", "button"), ("data-focus", key)], attributes].concat();
+        self.text("button", &attributes, text)
     }
 
     /// The stand-in for the kept list `key` (`<tag>`), whose items are `items`.
@@ -931,11 +916,6 @@ fn place_items(list: &Element, items: &[Element]) {
     }
 }
 
-/// `text` inside a double-quoted CSS string.
-fn css_string(text: &str) -> String {
-    text.replace('\\', "\\\\").replace('"', "\\\"")
-}
-
 fn category_named(name: &str) -> Option<Category> {
     category(&serde_json::Value::from(name))
 }
@@ -1065,12 +1045,5 @@ mod tests {
                 .as_deref(),
             Some("y")
         );
-    }
-
-    #[wasm_bindgen_test]
-    fn css_strings_escape_quotes_and_backslashes() {
-        for (raw, escaped) in [("w:1", "w:1"), ("a\"b", "a\\\"b"), ("a\\b", "a\\\\b")] {
-            assert_eq!(css_string(raw), escaped);
-        }
     }
 }

@@ -29,7 +29,7 @@ use super::words::{platform_name, Words};
 use crate::text::Lang;
 use crate::thread::Platform;
 use crate::web::ui::dom::{
-    action_control, append, document_of, el, space_out, LiveRegion, PageFrame,
+    action_control, append, document_of, el, on_escape, space_out, Draw, LiveRegion, PageFrame,
 };
 
 /// How long typing must pause before the coach reviews the draft, in ms.
@@ -172,13 +172,7 @@ impl PracticePage {
         };
         let keys = {
             let state = state.clone();
-            EventListener::new(root, "keydown", move |event| {
-                let escape = event
-                    .dyn_ref::<web_sys::KeyboardEvent>()
-                    .is_some_and(|k| k.key() == "Escape");
-                if !escape {
-                    return;
-                }
+            on_escape(root, move || {
                 let mut s = state.borrow_mut();
                 // Escape closes the reply box (the draft is kept) and gives focus back to its button.
                 if let Some(id) = s.picked.take() {
@@ -579,17 +573,13 @@ struct View<'a> {
     to_focus: Option<Element>,
 }
 
+impl Draw for View<'_> {
+    fn doc(&self) -> &Document {
+        self.doc
+    }
+}
+
 impl View<'_> {
-    fn el(&self, tag: &str, attributes: &[(&str, &str)]) -> Element {
-        el(self.doc, tag, attributes)
-    }
-
-    fn text(&self, tag: &str, attributes: &[(&str, &str)], text: &str) -> Element {
-        let element = self.el(tag, attributes);
-        element.set_text_content(Some(text));
-        element
-    }
-
     /// Marks `element` as the one to focus when it carries the awaited key.
     fn focusable(&mut self, element: &Element, key: &str) {
         element.set_attribute("data-focus", key).ok();
@@ -600,10 +590,8 @@ impl View<'_> {
 
     /// A button that keeps focus across redraws under `key`.
     fn button(&mut self, key: &str, attributes: &[(&str, &str)], text: &str) -> Element {
-        let button = self.text("button", &[("type", "button")], text);
-        for (name, value) in attributes {
-            button.set_attribute(name, value).ok();
-        }
+        let attributes = [&[("type", "button")], attributes].concat();
+        let button = self.text("button", &attributes, text);
         self.focusable(&button, key);
         button
     }
