@@ -31,12 +31,11 @@ use web_sys::{Document, Element, Node};
 use super::dom::{
     self as dom, action_control, append, document_of, el, space_out, Draw, LiveRegion, PageFrame,
 };
-use super::strings::Words;
+use super::strings::{platform_name, Words};
 use super::view::{category, PanelComment, PanelThread};
 use crate::classify::Category;
 use crate::protocol::{ExportFormat, PageStatus};
 use crate::text::Lang;
-use crate::thread::Platform;
 
 /// Characters of a comment shown in a list item.
 const EXCERPT_CHARS: usize = 140;
@@ -414,7 +413,11 @@ impl View<'_> {
         copy_box: Option<&str>,
     ) {
         let w = self.words;
-        let place = format!("{} · {}", platform_name(report.platform), report.url);
+        let place = format!(
+            "{} · {}",
+            report.platform.map_or("?", platform_name),
+            report.url
+        );
         append(body, &self.text("p", &[("class", "where")], &place));
         if report.status == PageStatus::Unreadable {
             let reason = report.reason.as_deref().unwrap_or("?");
@@ -918,15 +921,6 @@ fn place_items(list: &Element, items: &[Element]) {
 
 fn category_named(name: &str) -> Option<Category> {
     category(&serde_json::Value::from(name))
-}
-
-fn platform_name(platform: Option<Platform>) -> &'static str {
-    match platform {
-        Some(Platform::Facebook) => "Facebook",
-        Some(Platform::X) => "X",
-        Some(Platform::Linkedin) => "LinkedIn",
-        None => "?",
-    }
 }
 
 /// The start of a comment on one line.

@@ -25,12 +25,13 @@ use web_sys::{Document, Element, HtmlElement};
 
 use super::progress::{Attempt, Progress};
 use super::view::{quoted, IndexEntry, PracticeComment, PracticeThread, Review};
-use super::words::{platform_name, Words};
+use super::words::Words;
 use crate::text::Lang;
 use crate::thread::Platform;
 use crate::web::ui::dom::{
     action_control, append, document_of, el, on_escape, space_out, Draw, LiveRegion, PageFrame,
 };
+use crate::web::ui::strings::platform_name;
 
 /// How long typing must pause before the coach reviews the draft, in ms.
 pub const DEBOUNCE_MS: u32 = 150;

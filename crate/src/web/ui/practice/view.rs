@@ -12,6 +12,7 @@ use serde_json::Value;
 use crate::classify::Category;
 use crate::text::Lang;
 use crate::thread::Platform;
+use crate::web::ui::view::{category, platform};
 
 /// One line of `index.json`.
 #[derive(Debug, Clone, PartialEq)]
@@ -305,17 +306,4 @@ fn lang(v: &Value) -> Option<Lang> {
         "en" => Some(Lang::En),
         _ => None,
     }
-}
-
-fn platform(v: &Value) -> Option<Platform> {
-    match v.as_str()? {
-        "x" => Some(Platform::X),
-        "facebook" => Some(Platform::Facebook),
-        "linkedin" => Some(Platform::Linkedin),
-        _ => None,
-    }
-}
-
-fn category(v: &Value) -> Option<Category> {
-    super::super::view::category(v)
 }
