@@ -411,15 +411,14 @@ fn reset_asks_first_then_erases() {
         rules: [("P2".to_string(), 1)].into_iter().collect(),
     });
     m.page.progress_loaded(Ok(Some(stored)));
-    assert_eq!(
+    let attempted = || {
         attr(
             &m.root,
             "[data-thread=en-fb-telecom] .progress",
-            "data-attempted"
+            "data-attempted",
         )
-        .as_deref(),
-        Some("1")
-    );
+    };
+    assert_eq!(attempted().as_deref(), Some("1"));
     click(&m.root, "button[data-action=reset]");
     assert!(text(&m.root, ".confirm").contains("cannot be undone"));
     click(&m.root, "button[data-action=reset-no]");
@@ -427,15 +426,7 @@ fn reset_asks_first_then_erases() {
     click(&m.root, "button[data-action=reset]");
     click(&m.root, "button[data-action=reset-yes]");
     assert_eq!(m.page.progress(), Progress::default());
-    assert_eq!(
-        attr(
-            &m.root,
-            "[data-thread=en-fb-telecom] .progress",
-            "data-attempted"
-        )
-        .as_deref(),
-        Some("0")
-    );
+    assert_eq!(attempted().as_deref(), Some("0"));
     assert_eq!(text(&m.root, ".live"), "Your progress was erased.");
 }
 

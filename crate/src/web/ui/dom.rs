@@ -155,6 +155,16 @@ pub fn css_string(text: &str) -> String {
     text.replace('\\', "\\\\").replace('"', "\\\"")
 }
 
+/// The key (`data-focus`) of the element that has focus, when it is inside `content`: what a
+/// redraw of `content` gives focus back to.
+pub fn focused_key(content: &Element) -> Option<String> {
+    let active = document_of(content).active_element()?;
+    content
+        .contains(Some(&active))
+        .then(|| active.get_attribute("data-focus"))
+        .flatten()
+}
+
 /// Gives focus back, after a redraw, to the element under `root` that carries `data-focus="key"`;
 /// one that has it already is left alone.
 pub fn focus_key(root: &Element, key: &str) {
@@ -200,7 +210,9 @@ mod tests {
         for key in ["a", "say \"hi\""] {
             append(&root, &text(&doc, "button", &[("data-focus", key)], key));
         }
+        assert_eq!(focused_key(&root), None);
         focus_key(&root, "say \"hi\"");
+        assert_eq!(focused_key(&root).as_deref(), Some("say \"hi\""));
         let active = doc
             .active_element()
             .and_then(|e| e.get_attribute("data-focus"));

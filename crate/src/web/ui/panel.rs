@@ -289,13 +289,10 @@ impl State {
 
     fn render(&mut self) {
         let doc = document_of(&self.content);
-        let focus_key = self.focus_next.take().or_else(|| {
-            let active = doc.active_element()?;
-            self.content
-                .contains(Some(&active))
-                .then(|| active.get_attribute("data-focus"))
-                .flatten()
-        });
+        let focus_key = self
+            .focus_next
+            .take()
+            .or_else(|| dom::focused_key(&self.content));
         // Items are kept only within one thread.
         let url = self.report().map(|r| r.url.clone());
         if url != self.items_url {

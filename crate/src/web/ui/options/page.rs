@@ -26,7 +26,9 @@ use crate::engine::profiles::{
 use crate::profile::{self, Profile};
 use crate::text::Lang;
 use crate::thread::Platform;
-use crate::web::ui::dom::{append, el, focus_key, on_escape, text, LiveRegion, PageFrame};
+use crate::web::ui::dom::{
+    append, el, focus_key, focused_key, on_escape, text, LiveRegion, PageFrame,
+};
 
 /// Sample comments the preview guides, in both languages.
 const SAMPLES: &[(&str, Platform)] = &[
@@ -717,11 +719,10 @@ impl State {
 
     fn render(&mut self) {
         let w = self.words;
-        let focused = self.focus_next.take().or_else(|| {
-            self.doc
-                .active_element()
-                .and_then(|a| a.get_attribute("data-focus"))
-        });
+        let focused = self
+            .focus_next
+            .take()
+            .or_else(|| focused_key(&self.content));
         let doc = self.doc.clone();
         let body = el(&doc, "div", &[]);
         let e = |tag: &str, attrs: &[(&str, &str)]| el(&doc, tag, attrs);

@@ -29,7 +29,8 @@ use super::words::Words;
 use crate::text::Lang;
 use crate::thread::Platform;
 use crate::web::ui::dom::{
-    action_control, append, document_of, el, on_escape, space_out, Draw, LiveRegion, PageFrame,
+    self as dom, action_control, append, document_of, el, on_escape, space_out, Draw, LiveRegion,
+    PageFrame,
 };
 use crate::web::ui::strings::platform_name;
 
@@ -514,13 +515,10 @@ impl State {
 
     fn render(&mut self) {
         let doc = document_of(&self.content);
-        let focus_key = self.focus_next.take().or_else(|| {
-            let active = doc.active_element()?;
-            self.content
-                .contains(Some(&active))
-                .then(|| active.get_attribute("data-focus"))
-                .flatten()
-        });
+        let focus_key = self
+            .focus_next
+            .take()
+            .or_else(|| dom::focused_key(&self.content));
         let mut view = View {
             doc: &doc,
             w: self.words,
