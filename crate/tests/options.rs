@@ -16,7 +16,7 @@ use candor::web::ui::options::page::{Effect, OptionsPage, StoredProfile};
 use wasm_bindgen_test::*;
 use web_sys::Element;
 
-use common::{all, all_text, mount_root, one, press, type_into, value_of};
+use common::{all, all_text, mount_root, one, press, text, type_into, value_of};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -106,7 +106,7 @@ fn the_list_shows_each_profile_where_it_is_kept_and_the_subscriptions() {
     assert_eq!(notes.len(), 1);
     assert!(notes[0].contains("this browser only"), "{notes:?}");
     assert!(notes[0].contains("8,192"), "{notes:?}");
-    let sub_text = one(&m.root, ".subscriptions li").text_content().unwrap();
+    let sub_text = text(&m.root, ".subscriptions li");
     assert!(sub_text.contains("https://pub.example/brand.candor.json"));
     assert!(sub_text.contains("Last good copy"), "{sub_text}");
     assert!(sub_text.contains("HTTP 503"), "{sub_text}");
@@ -127,7 +127,7 @@ fn a_validation_error_is_shown_by_its_field_and_nothing_is_saved() {
     click(&m.root, "edit:velo");
     let name = one(&m.root, "#f-name");
     type_into(&name, "  ");
-    let errors = one(&m.root, "#err-f-name").text_content().unwrap();
+    let errors = text(&m.root, "#err-f-name");
     assert!(errors.contains("`name`"), "{errors}");
     assert!(
         errors.contains("obligatoire"),
@@ -146,20 +146,20 @@ fn a_validation_error_is_shown_by_its_field_and_nothing_is_saved() {
         m.effects.borrow().is_empty(),
         "nothing is saved while invalid"
     );
-    let live = one(&m.root, ".live").text_content().unwrap();
+    let live = text(&m.root, ".live");
     assert!(live.contains("Pas enregistré"), "{live}");
     // An unknown field typed in the JSON editor is shown by the JSON editor, named.
     type_into(
         &one(&m.root, "#json"),
         r#"{"schema_version": 1, "id": "velo", "name": "V", "emojis": "never"}"#,
     );
-    let json_errors = one(&m.root, "#err-json").text_content().unwrap();
+    let json_errors = text(&m.root, "#err-json");
     assert!(json_errors.contains("`emojis`"), "{json_errors}");
     assert_eq!(value_of(&name), "V", "the form follows the JSON");
     // Fixed, then saved.
     type_into(&one(&m.root, "#json"), VELO);
     type_into(&one(&m.root, "#f-persona"), "Léa, de l'atelier");
-    assert_eq!(one(&m.root, "#err-json").text_content().unwrap(), "");
+    assert_eq!(text(&m.root, "#err-json"), "");
     click(&m.root, "save");
     let effects = m.effects.borrow();
     let list = stored(&effects[0]);
@@ -176,7 +176,7 @@ fn a_new_profile_with_a_taken_id_is_refused_by_the_id_field() {
     click(&m.root, "new");
     type_into(&one(&m.root, "#f-id"), "velo");
     type_into(&one(&m.root, "#f-name"), "Another");
-    let errors = one(&m.root, "#err-f-id").text_content().unwrap();
+    let errors = text(&m.root, "#err-f-id");
     assert!(errors.contains("already"), "{errors}");
     click(&m.root, "save");
     assert!(m.effects.borrow().is_empty());
@@ -198,12 +198,12 @@ fn a_malformed_import_changes_nothing_and_names_the_field() {
             "schema_version",
         ),
     ];
-    for (text, named) in cases {
-        m.page.import_text("bad.candor.json", text);
-        let result = one(&m.root, "#import-result").text_content().unwrap();
+    for (file, named) in cases {
+        m.page.import_text("bad.candor.json", file);
+        let result = text(&m.root, "#import-result");
         assert!(result.contains("nothing changed"), "{result}");
-        assert!(result.contains(named), "{text}: {result}");
-        assert!(m.root.query_selector(".diff").unwrap().is_none());
+        assert!(result.contains(named), "{file}: {result}");
+        assert!(all(&m.root, ".diff").is_empty());
         assert!(m.effects.borrow().is_empty());
         assert_eq!(
             all_text(&m.root, ".profiles > li > strong"),
@@ -223,10 +223,7 @@ fn an_import_shows_its_diff_then_applies_and_can_be_undone() {
     assert!(rows[0].starts_with("address") && rows[0].contains("tu") && rows[0].contains("vous"));
     assert!(rows[1].starts_with("avoid") && rows[1].contains("SAV"));
     assert!(rows[2].starts_with("name") && rows[2].contains("Vélocité Lyon"));
-    assert!(one(&m.root, "#import-title")
-        .text_content()
-        .unwrap()
-        .contains("replace"));
+    assert!(text(&m.root, "#import-title").contains("replace"));
     assert!(
         m.effects.borrow().is_empty(),
         "nothing changes before Apply"
@@ -237,19 +234,12 @@ fn an_import_shows_its_diff_then_applies_and_can_be_undone() {
         applied.iter().find(|(id, _)| id == "velo").unwrap().1,
         incoming
     );
-    assert!(one(&m.root, ".live")
-        .text_content()
-        .unwrap()
-        .contains("imported"));
+    assert!(text(&m.root, ".live").contains("imported"));
     click(&m.root, "undo");
     let undone = stored(&m.effects.borrow()[1]);
     assert_eq!(undone.iter().find(|(id, _)| id == "velo").unwrap().1, VELO);
     assert_eq!(undone.len(), 2);
-    assert!(m
-        .root
-        .query_selector("button[data-action=\"undo\"]")
-        .unwrap()
-        .is_none());
+    assert!(all(&m.root, "button[data-action=\"undo\"]").is_empty());
     m.root.remove();
 }
 
@@ -264,10 +254,7 @@ fn a_deletion_can_be_undone_and_a_new_import_is_all_additions() {
         "new.candor.json",
         r#"{"schema_version": 1, "id": "fresh", "name": "Fresh"}"#,
     );
-    assert!(one(&m.root, "#import-title")
-        .text_content()
-        .unwrap()
-        .contains("add"));
+    assert!(text(&m.root, "#import-title").contains("add"));
     assert!(all_text(&m.root, ".diff td.before")
         .iter()
         .all(|t| t == "—"));
@@ -281,7 +268,7 @@ fn a_subscription_address_must_be_https() {
     let m = mount(Lang::En);
     type_into(&one(&m.root, "#sub-url"), "http://brand.example/p.json");
     click(&m.root, "subscribe");
-    let error = one(&m.root, "#err-sub-url").text_content().unwrap();
+    let error = text(&m.root, "#err-sub-url");
     assert!(error.contains("https://"), "{error}");
     assert!(m.effects.borrow().is_empty());
     type_into(&one(&m.root, "#sub-url"), "https://Brand.example/p.json");
@@ -306,7 +293,7 @@ fn the_preview_guides_samples_with_the_profile() {
         .iter()
         .any(|p| p.starts_with('P')));
     type_into(&one(&m.root, "#f-name"), "");
-    let hint = one(&m.root, "#preview").text_content().unwrap();
+    let hint = text(&m.root, "#preview");
     assert!(hint.contains("valid"), "{hint}");
     m.root.remove();
 }
@@ -334,7 +321,7 @@ fn escape_closes_the_editor_without_saving() {
     let name = one(&m.root, "#f-name");
     type_into(&name, "Changed");
     press(&name, "Escape");
-    assert!(m.root.query_selector(".editor").unwrap().is_none());
+    assert!(all(&m.root, ".editor").is_empty());
     assert!(m.effects.borrow().is_empty());
     m.root.remove();
 }
@@ -345,7 +332,7 @@ fn json_that_does_not_parse_is_kept_across_a_redraw_and_blocks_saving() {
     click(&m.root, "edit:velo");
     let broken = r#"{"schema_version": 1, "id": "velo", "name": "Vélo"#;
     type_into(&one(&m.root, "#json"), broken);
-    let error = one(&m.root, "#err-json").text_content().unwrap();
+    let error = text(&m.root, "#err-json");
     assert!(error.contains("not valid JSON"), "{error}");
     // Storage changes elsewhere (another browser's sync): the page redraws.
     m.page.show_stored(
@@ -358,10 +345,7 @@ fn json_that_does_not_parse_is_kept_across_a_redraw_and_blocks_saving() {
     );
     let kept = value_of(&one(&m.root, "#json"));
     assert_eq!(kept, broken);
-    assert!(one(&m.root, "#err-json")
-        .text_content()
-        .unwrap()
-        .contains("not valid JSON"));
+    assert!(text(&m.root, "#err-json").contains("not valid JSON"));
     click(&m.root, "save");
     assert!(m.effects.borrow().is_empty());
     m.root.remove();

@@ -1,6 +1,7 @@
 //! The small DOM helpers every extension page's drawing uses: find where a page mounts, set its
 //! language, create an element with attributes (and text), append, space children apart for screen
-//! readers, find an element's document, give focus back by key after a redraw, listen for Escape.
+//! readers, find an element's document, give focus back by key after a redraw, listen for clicks on
+//! controls and for Escape.
 //!
 //! Values are always set as data (attributes, text), never parsed as markup: a comment's text can
 //! hold `<b>` and it shows as written.
@@ -131,9 +132,18 @@ pub fn append(parent: &Element, child: &Element) {
     parent.append_child(child).ok();
 }
 
-/// The control (`[data-action]`) an event happened in, if any: pages listen once on their root and
-/// read what to do from the control's attributes.
-pub fn action_control(event: &Event) -> Option<Element> {
+/// Calls `on_action` with the control (`[data-action]`) a click inside `root` happened in: pages
+/// listen once on their root and read what to do from the control's attributes.
+pub fn on_action(root: &Element, on_action: impl Fn(&Element) + 'static) -> EventListener {
+    EventListener::new(root, "click", move |event| {
+        if let Some(control) = action_control(event) {
+            on_action(&control);
+        }
+    })
+}
+
+/// The control (`[data-action]`) an event happened in, if any.
+fn action_control(event: &Event) -> Option<Element> {
     let target = event.target()?.dyn_into::<Element>().ok()?;
     target.closest("[data-action]").ok().flatten()
 }

@@ -28,9 +28,7 @@ use gloo_events::EventListener;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Node};
 
-use super::dom::{
-    self as dom, action_control, append, document_of, el, space_out, Draw, LiveRegion, PageFrame,
-};
+use super::dom::{self as dom, append, document_of, el, space_out, Draw, LiveRegion, PageFrame};
 use super::strings::{platform_name, Words};
 use super::view::{category, PanelComment, PanelThread};
 use crate::classify::Category;
@@ -136,12 +134,9 @@ impl Panel {
         let click = {
             let state = state.clone();
             let on_action = on_action.clone();
-            EventListener::new(root, "click", move |event| {
-                let Some(control) = action_control(event) else {
-                    return;
-                };
+            dom::on_action(root, move |control| {
                 // The state is released before the action runs: the action may call the panel.
-                let action = state.borrow_mut().on_click(&control);
+                let action = state.borrow_mut().on_click(control);
                 if let Some(action) = action {
                     on_action(action);
                 }

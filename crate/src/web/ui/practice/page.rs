@@ -29,8 +29,7 @@ use super::words::Words;
 use crate::text::Lang;
 use crate::thread::Platform;
 use crate::web::ui::dom::{
-    self as dom, action_control, append, document_of, el, on_escape, space_out, Draw, LiveRegion,
-    PageFrame,
+    self as dom, append, document_of, el, on_escape, space_out, Draw, LiveRegion, PageFrame,
 };
 use crate::web::ui::strings::platform_name;
 
@@ -133,11 +132,8 @@ impl PracticePage {
         let click = {
             let state = state.clone();
             let on_effect = on_effect.clone();
-            EventListener::new(root, "click", move |event| {
-                let Some(control) = action_control(event) else {
-                    return;
-                };
-                state.borrow_mut().on_click(&control);
+            dom::on_action(root, move |control| {
+                state.borrow_mut().on_click(control);
                 flush(&state, &on_effect);
             })
         };
