@@ -5,16 +5,18 @@
 //! check of a subscription.
 #![cfg(target_arch = "wasm32")]
 
+mod common;
+
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use candor::engine::profiles::{Area, Subscription};
 use candor::text::Lang;
 use candor::web::ui::options::page::{Effect, OptionsPage, StoredProfile};
-use js_sys::{Array, Object, Reflect};
-use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlElement};
+use web_sys::Element;
+
+use common::{all, all_text, mount_root, one, press, text, type_into, value_of};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -28,9 +30,7 @@ struct Mounted {
 }
 
 fn mount(lang: Lang) -> Mounted {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let root = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&root).unwrap();
+    let root = mount_root(true);
     let effects = Rc::new(RefCell::new(Vec::new()));
     let seen = effects.clone();
     // The page's preview asks the engine module; here the engine is linked in, as the loader does.
@@ -58,41 +58,9 @@ fn mount(lang: Lang) -> Mounted {
     }
 }
 
-fn find(root: &Element, selector: &str) -> Element {
-    root.query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("nothing matches {selector}"))
-}
-
-fn all_text(root: &Element, selector: &str) -> Vec<String> {
-    let nodes = root.query_selector_all(selector).unwrap();
-    (0..nodes.length())
-        .map(|i| nodes.item(i).unwrap().text_content().unwrap_or_default())
-        .collect()
-}
-
+/// Clicks the button whose `data-action` is `action`.
 fn click(root: &Element, action: &str) {
-    find(root, &format!("button[data-action=\"{action}\"]"))
-        .dyn_into::<HtmlElement>()
-        .unwrap()
-        .click();
-}
-
-/// Types `value` into `control` the way a person does: the value changes, then `input` bubbles.
-fn type_into(control: &Element, value: &str) {
-    Reflect::set(control, &"value".into(), &value.into()).unwrap();
-    let init = Object::new();
-    Reflect::set(&init, &"bubbles".into(), &JsValue::TRUE).unwrap();
-    let constructor = Reflect::get(&js_sys::global(), &"Event".into())
-        .unwrap()
-        .dyn_into::<js_sys::Function>()
-        .unwrap();
-    let args: Array = [JsValue::from_str("input"), init.into()].iter().collect();
-    let event = Reflect::construct(&constructor, &args)
-        .unwrap()
-        .dyn_into::<web_sys::Event>()
-        .unwrap();
-    control.dispatch_event(&event).unwrap();
+    common::click(root, &format!("button[data-action=\"{action}\"]"));
 }
 
 fn stored(effect: &Effect) -> Vec<(String, String)> {
@@ -138,25 +106,15 @@ fn the_list_shows_each_profile_where_it_is_kept_and_the_subscriptions() {
     assert_eq!(notes.len(), 1);
     assert!(notes[0].contains("this browser only"), "{notes:?}");
     assert!(notes[0].contains("8,192"), "{notes:?}");
-    let sub_text = find(&m.root, ".subscriptions li").text_content().unwrap();
+    let sub_text = text(&m.root, ".subscriptions li");
     assert!(sub_text.contains("https://pub.example/brand.candor.json"));
     assert!(sub_text.contains("Last good copy"), "{sub_text}");
     assert!(sub_text.contains("HTTP 503"), "{sub_text}");
     // Subscribed profiles can be viewed and duplicated, not edited.
-    let actions: Vec<String> = {
-        let nodes = m.root.query_selector_all(".subscriptions button").unwrap();
-        (0..nodes.length())
-            .map(|i| {
-                nodes
-                    .item(i)
-                    .unwrap()
-                    .dyn_into::<Element>()
-                    .unwrap()
-                    .get_attribute("data-action")
-                    .unwrap()
-            })
-            .collect()
-    };
+    let actions: Vec<String> = all(&m.root, ".subscriptions button")
+        .iter()
+        .map(|b| b.get_attribute("data-action").unwrap())
+        .collect();
     assert!(actions.iter().any(|a| a.starts_with("view:")));
     assert!(actions.iter().any(|a| a.starts_with("dup:")));
     assert!(!actions.iter().any(|a| a.starts_with("edit:")));
@@ -167,9 +125,9 @@ fn the_list_shows_each_profile_where_it_is_kept_and_the_subscriptions() {
 fn a_validation_error_is_shown_by_its_field_and_nothing_is_saved() {
     let m = mount(Lang::Fr);
     click(&m.root, "edit:velo");
-    let name = find(&m.root, "#f-name");
+    let name = one(&m.root, "#f-name");
     type_into(&name, "  ");
-    let errors = find(&m.root, "#err-f-name").text_content().unwrap();
+    let errors = text(&m.root, "#err-f-name");
     assert!(errors.contains("`name`"), "{errors}");
     assert!(
         errors.contains("obligatoire"),
@@ -181,34 +139,27 @@ fn a_validation_error_is_shown_by_its_field_and_nothing_is_saved() {
         .unwrap()
         .contains("err-f-name"));
     // The JSON editor follows the form.
-    let json = Reflect::get(&find(&m.root, "#json"), &"value".into())
-        .unwrap()
-        .as_string()
-        .unwrap();
+    let json = value_of(&one(&m.root, "#json"));
     assert!(!json.contains("Vélocité"), "{json}");
     click(&m.root, "save");
     assert!(
         m.effects.borrow().is_empty(),
         "nothing is saved while invalid"
     );
-    let live = find(&m.root, ".live").text_content().unwrap();
+    let live = text(&m.root, ".live");
     assert!(live.contains("Pas enregistré"), "{live}");
     // An unknown field typed in the JSON editor is shown by the JSON editor, named.
     type_into(
-        &find(&m.root, "#json"),
+        &one(&m.root, "#json"),
         r#"{"schema_version": 1, "id": "velo", "name": "V", "emojis": "never"}"#,
     );
-    let json_errors = find(&m.root, "#err-json").text_content().unwrap();
+    let json_errors = text(&m.root, "#err-json");
     assert!(json_errors.contains("`emojis`"), "{json_errors}");
-    assert_eq!(
-        Reflect::get(&name, &"value".into()).unwrap().as_string(),
-        Some("V".into()),
-        "the form follows the JSON"
-    );
+    assert_eq!(value_of(&name), "V", "the form follows the JSON");
     // Fixed, then saved.
-    type_into(&find(&m.root, "#json"), VELO);
-    type_into(&find(&m.root, "#f-persona"), "Léa, de l'atelier");
-    assert_eq!(find(&m.root, "#err-json").text_content().unwrap(), "");
+    type_into(&one(&m.root, "#json"), VELO);
+    type_into(&one(&m.root, "#f-persona"), "Léa, de l'atelier");
+    assert_eq!(text(&m.root, "#err-json"), "");
     click(&m.root, "save");
     let effects = m.effects.borrow();
     let list = stored(&effects[0]);
@@ -223,9 +174,9 @@ fn a_validation_error_is_shown_by_its_field_and_nothing_is_saved() {
 fn a_new_profile_with_a_taken_id_is_refused_by_the_id_field() {
     let m = mount(Lang::En);
     click(&m.root, "new");
-    type_into(&find(&m.root, "#f-id"), "velo");
-    type_into(&find(&m.root, "#f-name"), "Another");
-    let errors = find(&m.root, "#err-f-id").text_content().unwrap();
+    type_into(&one(&m.root, "#f-id"), "velo");
+    type_into(&one(&m.root, "#f-name"), "Another");
+    let errors = text(&m.root, "#err-f-id");
     assert!(errors.contains("already"), "{errors}");
     click(&m.root, "save");
     assert!(m.effects.borrow().is_empty());
@@ -247,12 +198,12 @@ fn a_malformed_import_changes_nothing_and_names_the_field() {
             "schema_version",
         ),
     ];
-    for (text, named) in cases {
-        m.page.import_text("bad.candor.json", text);
-        let result = find(&m.root, "#import-result").text_content().unwrap();
+    for (file, named) in cases {
+        m.page.import_text("bad.candor.json", file);
+        let result = text(&m.root, "#import-result");
         assert!(result.contains("nothing changed"), "{result}");
-        assert!(result.contains(named), "{text}: {result}");
-        assert!(m.root.query_selector(".diff").unwrap().is_none());
+        assert!(result.contains(named), "{file}: {result}");
+        assert!(all(&m.root, ".diff").is_empty());
         assert!(m.effects.borrow().is_empty());
         assert_eq!(
             all_text(&m.root, ".profiles > li > strong"),
@@ -272,10 +223,7 @@ fn an_import_shows_its_diff_then_applies_and_can_be_undone() {
     assert!(rows[0].starts_with("address") && rows[0].contains("tu") && rows[0].contains("vous"));
     assert!(rows[1].starts_with("avoid") && rows[1].contains("SAV"));
     assert!(rows[2].starts_with("name") && rows[2].contains("Vélocité Lyon"));
-    assert!(find(&m.root, "#import-title")
-        .text_content()
-        .unwrap()
-        .contains("replace"));
+    assert!(text(&m.root, "#import-title").contains("replace"));
     assert!(
         m.effects.borrow().is_empty(),
         "nothing changes before Apply"
@@ -286,19 +234,12 @@ fn an_import_shows_its_diff_then_applies_and_can_be_undone() {
         applied.iter().find(|(id, _)| id == "velo").unwrap().1,
         incoming
     );
-    assert!(find(&m.root, ".live")
-        .text_content()
-        .unwrap()
-        .contains("imported"));
+    assert!(text(&m.root, ".live").contains("imported"));
     click(&m.root, "undo");
     let undone = stored(&m.effects.borrow()[1]);
     assert_eq!(undone.iter().find(|(id, _)| id == "velo").unwrap().1, VELO);
     assert_eq!(undone.len(), 2);
-    assert!(m
-        .root
-        .query_selector("button[data-action=\"undo\"]")
-        .unwrap()
-        .is_none());
+    assert!(all(&m.root, "button[data-action=\"undo\"]").is_empty());
     m.root.remove();
 }
 
@@ -313,10 +254,7 @@ fn a_deletion_can_be_undone_and_a_new_import_is_all_additions() {
         "new.candor.json",
         r#"{"schema_version": 1, "id": "fresh", "name": "Fresh"}"#,
     );
-    assert!(find(&m.root, "#import-title")
-        .text_content()
-        .unwrap()
-        .contains("add"));
+    assert!(text(&m.root, "#import-title").contains("add"));
     assert!(all_text(&m.root, ".diff td.before")
         .iter()
         .all(|t| t == "—"));
@@ -328,12 +266,12 @@ fn a_deletion_can_be_undone_and_a_new_import_is_all_additions() {
 #[wasm_bindgen_test]
 fn a_subscription_address_must_be_https() {
     let m = mount(Lang::En);
-    type_into(&find(&m.root, "#sub-url"), "http://brand.example/p.json");
+    type_into(&one(&m.root, "#sub-url"), "http://brand.example/p.json");
     click(&m.root, "subscribe");
-    let error = find(&m.root, "#err-sub-url").text_content().unwrap();
+    let error = text(&m.root, "#err-sub-url");
     assert!(error.contains("https://"), "{error}");
     assert!(m.effects.borrow().is_empty());
-    type_into(&find(&m.root, "#sub-url"), "https://Brand.example/p.json");
+    type_into(&one(&m.root, "#sub-url"), "https://Brand.example/p.json");
     click(&m.root, "subscribe");
     assert_eq!(
         m.effects.borrow()[0],
@@ -354,8 +292,8 @@ fn the_preview_guides_samples_with_the_profile() {
     assert!(all_text(&m.root, "#preview .points li")
         .iter()
         .any(|p| p.starts_with('P')));
-    type_into(&find(&m.root, "#f-name"), "");
-    let hint = find(&m.root, "#preview").text_content().unwrap();
+    type_into(&one(&m.root, "#f-name"), "");
+    let hint = text(&m.root, "#preview");
     assert!(hint.contains("valid"), "{hint}");
     m.root.remove();
 }
@@ -380,22 +318,10 @@ fn an_older_file_is_imported_as_the_current_version() {
 fn escape_closes_the_editor_without_saving() {
     let m = mount(Lang::En);
     click(&m.root, "edit:north");
-    let name = find(&m.root, "#f-name");
+    let name = one(&m.root, "#f-name");
     type_into(&name, "Changed");
-    let init = Object::new();
-    Reflect::set(&init, &"bubbles".into(), &JsValue::TRUE).unwrap();
-    Reflect::set(&init, &"key".into(), &"Escape".into()).unwrap();
-    let constructor = Reflect::get(&js_sys::global(), &"KeyboardEvent".into())
-        .unwrap()
-        .dyn_into::<js_sys::Function>()
-        .unwrap();
-    let args: Array = [JsValue::from_str("keydown"), init.into()].iter().collect();
-    let event = Reflect::construct(&constructor, &args)
-        .unwrap()
-        .dyn_into::<web_sys::Event>()
-        .unwrap();
-    name.dispatch_event(&event).unwrap();
-    assert!(m.root.query_selector(".editor").unwrap().is_none());
+    press(&name, "Escape");
+    assert!(all(&m.root, ".editor").is_empty());
     assert!(m.effects.borrow().is_empty());
     m.root.remove();
 }
@@ -405,8 +331,8 @@ fn json_that_does_not_parse_is_kept_across_a_redraw_and_blocks_saving() {
     let m = mount(Lang::En);
     click(&m.root, "edit:velo");
     let broken = r#"{"schema_version": 1, "id": "velo", "name": "Vélo"#;
-    type_into(&find(&m.root, "#json"), broken);
-    let error = find(&m.root, "#err-json").text_content().unwrap();
+    type_into(&one(&m.root, "#json"), broken);
+    let error = text(&m.root, "#err-json");
     assert!(error.contains("not valid JSON"), "{error}");
     // Storage changes elsewhere (another browser's sync): the page redraws.
     m.page.show_stored(
@@ -417,15 +343,9 @@ fn json_that_does_not_parse_is_kept_across_a_redraw_and_blocks_saving() {
         }],
         vec![],
     );
-    let kept = Reflect::get(&find(&m.root, "#json"), &"value".into())
-        .unwrap()
-        .as_string()
-        .unwrap();
+    let kept = value_of(&one(&m.root, "#json"));
     assert_eq!(kept, broken);
-    assert!(find(&m.root, "#err-json")
-        .text_content()
-        .unwrap()
-        .contains("not valid JSON"));
+    assert!(text(&m.root, "#err-json").contains("not valid JSON"));
     click(&m.root, "save");
     assert!(m.effects.borrow().is_empty());
     m.root.remove();

@@ -20,18 +20,14 @@ use serde_json::{json, Value};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
-use common::{all, click, one, text};
-use web_sys::{Document, Element, HtmlElement};
+use common::{all, attr, click, focused, mount_root, one, press, text};
+use web_sys::{Element, HtmlElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 /// 2026-03-10T12:00:00Z
 const NOW: i64 = 1_773_144_000_000;
 const URL: &str = "https://x.com/acme/status/1790000000000000001";
-
-fn document() -> Document {
-    web_sys::window().unwrap().document().unwrap()
-}
 
 /// A report of `comments` (comment fields plus `category`, maybe `corrected_from`), summarised.
 fn report(comments: Value) -> ThreadReport {
@@ -105,14 +101,7 @@ struct Mounted {
 
 /// Mounts a panel on a `<div>` inside a document fragment, or inside the page's body.
 fn mount(lang: Lang, in_page: bool) -> Mounted {
-    let doc = document();
-    let root = doc.create_element("div").unwrap();
-    if in_page {
-        doc.body().unwrap().append_child(&root).unwrap();
-    } else {
-        let fragment = doc.create_document_fragment();
-        fragment.append_child(&root).unwrap();
-    }
+    let root = mount_root(in_page);
     let actions = Rc::new(RefCell::new(Vec::new()));
     let sink = actions.clone();
     let panel = Panel::mount(&root, lang, move |a| sink.borrow_mut().push(a));
@@ -147,9 +136,8 @@ fn counts_waiting_items_and_repeat_complainers() {
         assert_eq!(text(&m.root, &selector), n, "{category}");
     }
     // Bars show each category's share of the audience's six comments.
-    let fill = one(&m.root, "[data-category=\"complaint\"] .fill");
     assert_eq!(
-        fill.get_attribute("style").as_deref(),
+        attr(&m.root, "[data-category=\"complaint\"] .fill", "style").as_deref(),
         Some("inline-size: 50.0%")
     );
     assert!(text(&m.root, ".totals").starts_with("6 comment(s) from the audience, 1 "));
@@ -204,9 +192,12 @@ fn the_chart_filters_the_comment_list() {
     click(&m.root, ".chart [data-category=\"complaint\"]");
     assert_eq!(listed(&m.root), ["1", "4", "7"]);
     assert_eq!(
-        one(&m.root, ".chart [data-category=\"complaint\"]")
-            .get_attribute("aria-pressed")
-            .as_deref(),
+        attr(
+            &m.root,
+            ".chart [data-category=\"complaint\"]",
+            "aria-pressed"
+        )
+        .as_deref(),
         Some("true")
     );
     assert_eq!(text(&m.root, ".showing span"), "Showing: Complaint (3)");
@@ -236,9 +227,7 @@ fn each_item_can_be_corrected_and_shown_on_the_page() {
     let item = "[data-section=\"comments\"] li[data-id=\"5\"]";
     let opener = format!("{item} .correct-open");
     assert_eq!(
-        one(&m.root, &opener)
-            .get_attribute("aria-expanded")
-            .as_deref(),
+        attr(&m.root, &opener, "aria-expanded").as_deref(),
         Some("false")
     );
     // The brand's own comment has nothing to correct.
@@ -250,9 +239,7 @@ fn each_item_can_be_corrected_and_shown_on_the_page() {
 
     click(&m.root, &opener);
     assert_eq!(
-        one(&m.root, &opener)
-            .get_attribute("aria-expanded")
-            .as_deref(),
+        attr(&m.root, &opener, "aria-expanded").as_deref(),
         Some("true")
     );
     let choices = all(&m.root, &format!("{item} .menu button"));
@@ -299,14 +286,11 @@ fn escape_closes_the_open_menu() {
         "[data-section=\"waiting\"] li[data-id=\"1\"] .correct-open",
     );
     assert_eq!(all(&m.root, ".menu").len(), 1);
-    let init = web_sys::KeyboardEventInit::new();
-    init.set_key("Escape");
-    init.set_bubbles(true);
-    let escape =
-        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
-    one(&m.root, ".menu button")
-        .dispatch_event(&escape)
-        .unwrap();
+    // Another key leaves the menu open, through the next redraw too.
+    press(&one(&m.root, ".menu button"), "Tab");
+    m.panel.show(shown(report(thread())), Some(NOW + 60_000));
+    assert_eq!(all(&m.root, ".menu").len(), 1);
+    press(&one(&m.root, ".menu button"), "Escape");
     assert!(all(&m.root, ".menu").is_empty());
 }
 
@@ -421,7 +405,7 @@ fn new_comments_are_announced_and_focus_survives_the_redraw() {
         text(&m.root, ".chart [data-category=\"praise\"] .count"),
         "2"
     );
-    let focused = document().active_element().unwrap();
+    let focused = focused().unwrap();
     assert_eq!(
         focused.get_attribute("data-focus").as_deref(),
         Some("filter:praise")

@@ -20,7 +20,7 @@ use candor::web::ui::practice::words::Words;
 use serde_json::{json, Value};
 use wasm_bindgen_test::*;
 
-use common::{all, click, one, text};
+use common::{all, attr, click, focused, mount_root, one, press, text, type_into, value_of};
 use web_sys::Element;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -114,13 +114,7 @@ struct Mounted {
 }
 
 fn mount(lang: Lang, in_page: bool) -> Mounted {
-    let doc = web_sys::window().unwrap().document().unwrap();
-    let root = doc.create_element("div").unwrap();
-    if in_page {
-        doc.body().unwrap().append_child(&root).unwrap();
-    } else {
-        doc.create_document_fragment().append_child(&root).unwrap();
-    }
+    let root = mount_root(in_page);
     let effects = Rc::new(RefCell::new(Vec::new()));
     let requests = Rc::new(RefCell::new(Vec::new()));
     let seen = requests.clone();
@@ -150,20 +144,8 @@ fn loaded(lang: Lang, in_page: bool) -> Mounted {
     m
 }
 
-fn attr(root: &Element, selector: &str, name: &str) -> Option<String> {
-    one(root, selector).get_attribute(name)
-}
-
 fn type_draft(m: &Mounted, draft: &str) {
-    let area = one(&m.root, "textarea[data-role=draft]");
-    js_sys::Reflect::set(&area, &"value".into(), &draft.into()).unwrap();
-    let event = web_sys::Event::new_with_event_init_dict("input", &{
-        let init = web_sys::EventInit::new();
-        init.set_bubbles(true);
-        init
-    })
-    .unwrap();
-    area.dispatch_event(&event).unwrap();
+    type_into(&one(&m.root, "textarea[data-role=draft]"), draft);
     m.page.review_now();
 }
 
@@ -297,23 +279,12 @@ fn picking_a_comment_shows_guidance_before_typing_then_warnings_and_a_score() {
     assert!(text(&m.root, ".warnings-region").starts_with("Start typing"));
     // The draft has focus and a label.
     let area = one(&m.root, "textarea[data-role=draft]");
-    let active = web_sys::window()
-        .unwrap()
-        .document()
-        .unwrap()
-        .active_element();
-    assert_eq!(active.as_ref(), Some(&area));
+    assert_eq!(focused().as_ref(), Some(&area));
     let label_for = attr(&m.root, ".reply-box label", "for").unwrap();
     assert_eq!(area.get_attribute("id"), Some(label_for));
 
     // Other keys leave the reply box open.
-    let key = web_sys::KeyboardEventInit::new();
-    key.set_key("a");
-    key.set_bubbles(true);
-    area.dispatch_event(
-        &web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &key).unwrap(),
-    )
-    .unwrap();
+    press(&area, "a");
     assert_eq!(all(&m.root, ".reply-box").len(), 1);
 
     // A defensive draft: the warning with its rule and the words it is about.
@@ -324,12 +295,7 @@ fn picking_a_comment_shows_guidance_before_typing_then_warnings_and_a_score() {
         "calm down"
     );
     // Typing redraws only the warnings: the draft keeps its focus.
-    let active = web_sys::window()
-        .unwrap()
-        .document()
-        .unwrap()
-        .active_element();
-    assert_eq!(active.as_ref(), Some(&area));
+    assert_eq!(focused().as_ref(), Some(&area));
 
     click(&m.root, "button[data-action=submit]");
     let rows = all(&m.root, "table.scores tbody tr");
@@ -356,13 +322,7 @@ fn picking_a_comment_shows_guidance_before_typing_then_warnings_and_a_score() {
     click(&m.root, "button[data-action=again]");
     assert!(all(&m.root, "table.scores").is_empty());
     let area = one(&m.root, "textarea[data-role=draft]");
-    assert_eq!(
-        js_sys::Reflect::get(&area, &"value".into())
-            .unwrap()
-            .as_string()
-            .as_deref(),
-        Some("Please calm down, it's fine.")
-    );
+    assert_eq!(value_of(&area), "Please calm down, it's fine.");
     type_draft(
         &m,
         "Dana, a fibre outage three times this month is too much; we're on it.",
@@ -380,33 +340,17 @@ fn picking_a_comment_shows_guidance_before_typing_then_warnings_and_a_score() {
     );
 
     // Escape closes the reply box, focus back on its button; reopening finds the draft.
-    let escape = web_sys::KeyboardEventInit::new();
-    escape.set_key("Escape");
-    escape.set_bubbles(true);
-    let area = one(&m.root, "textarea[data-role=draft]");
-    area.dispatch_event(
-        &web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &escape).unwrap(),
-    )
-    .unwrap();
+    press(&one(&m.root, "textarea[data-role=draft]"), "Escape");
     assert!(all(&m.root, ".reply-box").is_empty());
     let button = one(&m.root, "li[data-comment=c1] button.reply-action");
     assert_eq!(
         button.get_attribute("aria-expanded").as_deref(),
         Some("false")
     );
-    let active = web_sys::window()
-        .unwrap()
-        .document()
-        .unwrap()
-        .active_element();
-    assert_eq!(active.as_ref(), Some(&button));
+    assert_eq!(focused().as_ref(), Some(&button));
     click(&m.root, "li[data-comment=c1] button.reply-action");
     let area = one(&m.root, "textarea[data-role=draft]");
-    assert!(js_sys::Reflect::get(&area, &"value".into())
-        .unwrap()
-        .as_string()
-        .unwrap()
-        .starts_with("Dana, a fibre outage"));
+    assert!(value_of(&area).starts_with("Dana, a fibre outage"));
 
     // The list now shows the thread attempted, and the weakest rule.
     click(&m.root, "button.back");
@@ -467,15 +411,14 @@ fn reset_asks_first_then_erases() {
         rules: [("P2".to_string(), 1)].into_iter().collect(),
     });
     m.page.progress_loaded(Ok(Some(stored)));
-    assert_eq!(
+    let attempted = || {
         attr(
             &m.root,
             "[data-thread=en-fb-telecom] .progress",
-            "data-attempted"
+            "data-attempted",
         )
-        .as_deref(),
-        Some("1")
-    );
+    };
+    assert_eq!(attempted().as_deref(), Some("1"));
     click(&m.root, "button[data-action=reset]");
     assert!(text(&m.root, ".confirm").contains("cannot be undone"));
     click(&m.root, "button[data-action=reset-no]");
@@ -483,15 +426,7 @@ fn reset_asks_first_then_erases() {
     click(&m.root, "button[data-action=reset]");
     click(&m.root, "button[data-action=reset-yes]");
     assert_eq!(m.page.progress(), Progress::default());
-    assert_eq!(
-        attr(
-            &m.root,
-            "[data-thread=en-fb-telecom] .progress",
-            "data-attempted"
-        )
-        .as_deref(),
-        Some("0")
-    );
+    assert_eq!(attempted().as_deref(), Some("0"));
     assert_eq!(text(&m.root, ".live"), "Your progress was erased.");
 }
 
@@ -660,9 +595,7 @@ fn every_rule_has_a_short_name_in_both_languages() {
 fn a_shipped_thread_runs_a_full_attempt_with_the_real_engine() {
     const INDEX: &str = include_str!("../../extension/practice/index.json");
     const THREAD: &str = include_str!("../../extension/practice/fr-x-banque.json");
-    let doc = web_sys::window().unwrap().document().unwrap();
-    let root = doc.create_element("div").unwrap();
-    doc.create_document_fragment().append_child(&root).unwrap();
+    let root = mount_root(false);
     let reviewer: Reviewer = Rc::new(|request: &str| candor::practice::review_json(request));
     let page = PracticePage::mount(&root, Lang::Fr, reviewer, |_| {});
     page.progress_loaded(Ok(None));
@@ -694,17 +627,10 @@ fn a_shipped_thread_runs_a_full_attempt_with_the_real_engine() {
         );
     }
     // The profile says tu: a defensive reply in vous.
-    let area = one(&root, "textarea[data-role=draft]");
-    js_sys::Reflect::set(
-        &area,
-        &"value".into(),
-        &"Veuillez vous calmer, ce n'est pas de notre faute.".into(),
-    )
-    .unwrap();
-    let init = web_sys::EventInit::new();
-    init.set_bubbles(true);
-    area.dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap())
-        .unwrap();
+    type_into(
+        &one(&root, "textarea[data-role=draft]"),
+        "Veuillez vous calmer, ce n'est pas de notre faute.",
+    );
     page.review_now();
     assert!(!all(&root, ".warnings li[data-rule]").is_empty());
     click(&root, "button[data-action=submit]");

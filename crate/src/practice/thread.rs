@@ -1,6 +1,8 @@
 //! The practice threads as the page fetches them (`extension/practice/<id>.json`) and their index
 //! (`extension/practice/index.json`): the types, parsing, and the checks a thread file must pass,
-//! each failure naming the field. No classifier here: the `ui` module parses threads too.
+//! each failure naming the field. No classifier here. The practice page (`ui` module) reads the same
+//! files through its own light copy (`web/ui/practice/view.rs`): only the fields it draws, leniently,
+//! without the answer key (`expected`, `note`) the review reports after an attempt.
 //!
 //! Beyond these checks, the shipped threads follow content rules the tests hold them to
 //! (`practice::tests`): three French and three English threads, one per platform in each language;

@@ -1,5 +1,5 @@
 //! The browser seen from an extension page: messages to the background and to a tab's content
-//! script, the active tab, the clipboard, downloads, the UI language.
+//! script, the active tab, storage, the clipboard, downloads, the UI language.
 //!
 //! Owns: the few extension APIs the pages use, reached through `js_sys::Reflect` on
 //! `globalThis.browser ?? globalThis.chrome` (Firefox and Chrome) rather than through more web-sys
@@ -47,6 +47,24 @@ pub async fn settle(value: JsValue) -> Result<JsValue, String> {
         Ok(promise) => JsFuture::from(promise).await.map_err(describe),
         Err(value) => Ok(value),
     }
+}
+
+/// Calls `storage.<area>.<method>(argument)` (`area` `sync` or `local`; `get`, `set`, `remove`)
+/// and awaits its answer.
+pub async fn storage(
+    api: &JsValue,
+    area: &str,
+    method: &str,
+    argument: JsValue,
+) -> Result<JsValue, String> {
+    settle(call(api, &["storage", area, method], &[argument])?).await
+}
+
+/// `{key: value}`, the one-item object `storage.<area>.set` takes.
+pub fn item(key: &str, value: &JsValue) -> Result<JsValue, String> {
+    let item = Object::new();
+    Reflect::set(&item, &key.into(), value).map_err(describe)?;
+    Ok(item.into())
 }
 
 /// A wasm export of another module (JSON text in, JSON text out) as a Rust function; when it

@@ -78,12 +78,7 @@ async fn read_storage() -> Result<(Vec<StoredProfile>, Vec<Subscription>), Strin
     let mut own: Vec<StoredProfile> = Vec::new();
     let mut subscriptions = Vec::new();
     for (area, name) in [(Area::Sync, "sync"), (Area::Local, "local")] {
-        let items = browser::settle(browser::call(
-            &api,
-            &["storage", name, "get"],
-            &[JsValue::NULL],
-        )?)
-        .await?;
+        let items = browser::storage(&api, name, "get", JsValue::NULL).await?;
         let entries = Object::entries(items.unchecked_ref::<Object>());
         for entry in entries.iter() {
             let pair = Array::from(&entry);
@@ -168,17 +163,10 @@ async fn store(list: &[(String, String)]) -> Result<(), String> {
     let mut failures = Vec::new();
     for (placement, (_, text)) in plan.iter().zip(list) {
         let key = profile_key(&placement.id);
-        let item = Object::new();
-        Reflect::set(&item, &key.as_str().into(), &text.as_str().into())
-            .map_err(browser::describe)?;
+        let item = browser::item(&key, &text.as_str().into())?;
         let mut area = placement.area;
         if area == Area::Sync {
-            let wrote = browser::settle(browser::call(
-                &api,
-                &["storage", "sync", "set"],
-                &[item.clone().into()],
-            )?)
-            .await;
+            let wrote = browser::storage(&api, "sync", "set", item.clone()).await;
             if let Err(why) = wrote {
                 failures.push(format!("{}: {why}", placement.id));
                 area = Area::Local;
@@ -189,28 +177,13 @@ async fn store(list: &[(String, String)]) -> Result<(), String> {
             Area::Local => (Some("local"), "sync"),
         };
         if let Some(write_to) = write_to {
-            browser::settle(browser::call(
-                &api,
-                &["storage", write_to, "set"],
-                &[item.into()],
-            )?)
-            .await?;
+            browser::storage(&api, write_to, "set", item).await?;
         }
-        browser::settle(browser::call(
-            &api,
-            &["storage", remove_from, "remove"],
-            &[key.into()],
-        )?)
-        .await?;
+        browser::storage(&api, remove_from, "remove", key.into()).await?;
     }
     // Profiles deleted or renamed: their keys go from both areas.
     for name in ["sync", "local"] {
-        let items = browser::settle(browser::call(
-            &api,
-            &["storage", name, "get"],
-            &[JsValue::NULL],
-        )?)
-        .await?;
+        let items = browser::storage(&api, name, "get", JsValue::NULL).await?;
         let stale: Array = Object::keys(items.unchecked_ref::<Object>())
             .iter()
             .filter(|k| {
@@ -221,12 +194,7 @@ async fn store(list: &[(String, String)]) -> Result<(), String> {
             })
             .collect();
         if stale.length() > 0 {
-            browser::settle(browser::call(
-                &api,
-                &["storage", name, "remove"],
-                &[stale.into()],
-            )?)
-            .await?;
+            browser::storage(&api, name, "remove", stale.into()).await?;
         }
     }
     if failures.is_empty() {
@@ -239,40 +207,19 @@ async fn store(list: &[(String, String)]) -> Result<(), String> {
 async fn add_subscription(url: &str) -> Result<(), String> {
     let api = browser::extension_api()?;
     let key = format!("{SUBSCRIPTION_KEY_PREFIX}{url}");
-    let existing = browser::settle(browser::call(
-        &api,
-        &["storage", "local", "get"],
-        &[key.as_str().into()],
-    )?)
-    .await?;
+    let existing = browser::storage(&api, "local", "get", key.as_str().into()).await?;
     if Reflect::has(&existing, &key.as_str().into()).unwrap_or(false) {
         return Ok(());
     }
-    let item = Object::new();
-    Reflect::set(
-        &item,
-        &key.into(),
-        &browser::to_js(&Subscription::new(url))?,
-    )
-    .map_err(browser::describe)?;
-    browser::settle(browser::call(
-        &api,
-        &["storage", "local", "set"],
-        &[item.into()],
-    )?)
-    .await?;
+    let item = browser::item(&key, &browser::to_js(&Subscription::new(url))?)?;
+    browser::storage(&api, "local", "set", item).await?;
     Ok(())
 }
 
 async fn remove_subscription(url: &str) -> Result<(), String> {
     let api = browser::extension_api()?;
     let key = format!("{SUBSCRIPTION_KEY_PREFIX}{url}");
-    browser::settle(browser::call(
-        &api,
-        &["storage", "local", "remove"],
-        &[key.into()],
-    )?)
-    .await?;
+    browser::storage(&api, "local", "remove", key.into()).await?;
     // The origin's permission goes too, unless another subscription still needs it.
     let Ok((_, pattern)) = subscription_address(url) else {
         return Ok(());

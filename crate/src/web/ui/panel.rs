@@ -26,15 +26,14 @@ use std::rc::Rc;
 
 use gloo_events::EventListener;
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, HtmlElement, KeyboardEvent, Node};
+use web_sys::{Document, Element, Node};
 
-use super::dom::{action_control, append, document_of, el, space_out, LiveRegion, PageFrame};
-use super::strings::Words;
+use super::dom::{self as dom, append, document_of, el, space_out, Draw, LiveRegion, PageFrame};
+use super::strings::{platform_name, Words};
 use super::view::{category, PanelComment, PanelThread};
 use crate::classify::Category;
 use crate::protocol::{ExportFormat, PageStatus};
 use crate::text::Lang;
-use crate::thread::Platform;
 
 /// Characters of a comment shown in a list item.
 const EXCERPT_CHARS: usize = 140;
@@ -135,12 +134,9 @@ impl Panel {
         let click = {
             let state = state.clone();
             let on_action = on_action.clone();
-            EventListener::new(root, "click", move |event| {
-                let Some(control) = action_control(event) else {
-                    return;
-                };
+            dom::on_action(root, move |control| {
                 // The state is released before the action runs: the action may call the panel.
-                let action = state.borrow_mut().on_click(&control);
+                let action = state.borrow_mut().on_click(control);
                 if let Some(action) = action {
                     on_action(action);
                 }
@@ -148,12 +144,9 @@ impl Panel {
         };
         let keys = {
             let state = state.clone();
-            EventListener::new(root, "keydown", move |event| {
-                let escape = event
-                    .dyn_ref::<KeyboardEvent>()
-                    .is_some_and(|k| k.key() == "Escape");
+            dom::on_escape(root, move || {
                 let mut state = state.borrow_mut();
-                if let (true, Some(open)) = (escape, state.open_menu.take()) {
+                if let Some(open) = state.open_menu.take() {
                     state.focus_next = Some(format!("menu:{open}"));
                     state.render();
                 }
@@ -291,13 +284,10 @@ impl State {
 
     fn render(&mut self) {
         let doc = document_of(&self.content);
-        let focus_key = self.focus_next.take().or_else(|| {
-            let active = doc.active_element()?;
-            self.content
-                .contains(Some(&active))
-                .then(|| active.get_attribute("data-focus"))
-                .flatten()
-        });
+        let focus_key = self
+            .focus_next
+            .take()
+            .or_else(|| dom::focused_key(&self.content));
         // Items are kept only within one thread.
         let url = self.report().map(|r| r.url.clone());
         if url != self.items_url {
@@ -369,14 +359,7 @@ impl State {
         }
         self.items = items;
         if let Some(key) = focus_key {
-            let selector = format!("[data-focus=\"{}\"]", css_string(&key));
-            if let Ok(Some(element)) = self.content.query_selector(&selector) {
-                if doc.active_element().as_ref() != Some(&element) {
-                    if let Ok(element) = element.dyn_into::<HtmlElement>() {
-                        element.focus().ok();
-                    }
-                }
-            }
+            dom::focus_key(&self.content, &key);
         }
     }
 }
@@ -394,24 +377,17 @@ struct View<'a> {
     lists: Vec<(&'static str, &'static str, Vec<Element>)>,
 }
 
+impl Draw for View<'_> {
+    fn doc(&self) -> &Document {
+        self.doc
+    }
+}
+
 impl View<'_> {
-    fn el(&self, tag: &str, attributes: &[(&str, &str)]) -> Element {
-        el(self.doc, tag, attributes)
-    }
-
-    fn text(&self, tag: &str, attributes: &[(&str, &str)], text: &str) -> Element {
-        let element = self.el(tag, attributes);
-        element.set_text_content(Some(text));
-        element
-    }
-
     /// A button that keeps focus across redraws under `key`.
     fn button(&mut self, key: &str, attributes: &[(&str, &str)], text: &str) -> Element {
-        let button = self.text("button", &[("type", "button"), ("data-focus", key)], text);
-        for (name, value) in attributes {
-            button.set_attribute(name, value).ok();
-        }
-        button
+        let attributes = [&[("type", "button"), ("data-focus", key)], attributes].concat();
+        self.text("button", &attributes, text)
     }
 
     /// The stand-in for the kept list `key` (`<tag>`), whose items are `items`.
@@ -429,7 +405,11 @@ impl View<'_> {
         copy_box: Option<&str>,
     ) {
         let w = self.words;
-        let place = format!("{} · {}", platform_name(report.platform), report.url);
+        let place = format!(
+            "{} · {}",
+            report.platform.map_or("?", platform_name),
+            report.url
+        );
         append(body, &self.text("p", &[("class", "where")], &place));
         if report.status == PageStatus::Unreadable {
             let reason = report.reason.as_deref().unwrap_or("?");
@@ -931,22 +911,8 @@ fn place_items(list: &Element, items: &[Element]) {
     }
 }
 
-/// `text` inside a double-quoted CSS string.
-fn css_string(text: &str) -> String {
-    text.replace('\\', "\\\\").replace('"', "\\\"")
-}
-
 fn category_named(name: &str) -> Option<Category> {
     category(&serde_json::Value::from(name))
-}
-
-fn platform_name(platform: Option<Platform>) -> &'static str {
-    match platform {
-        Some(Platform::Facebook) => "Facebook",
-        Some(Platform::X) => "X",
-        Some(Platform::Linkedin) => "LinkedIn",
-        None => "?",
-    }
 }
 
 /// The start of a comment on one line.
@@ -1065,12 +1031,5 @@ mod tests {
                 .as_deref(),
             Some("y")
         );
-    }
-
-    #[wasm_bindgen_test]
-    fn css_strings_escape_quotes_and_backslashes() {
-        for (raw, escaped) in [("w:1", "w:1"), ("a\"b", "a\\\"b"), ("a\\b", "a\\\\b")] {
-            assert_eq!(css_string(raw), escaped);
-        }
     }
 }

@@ -22,7 +22,7 @@ pub use crate::practice::progress;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use js_sys::{Function, Object, Reflect};
+use js_sys::{Function, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::spawn_local;
 
@@ -124,12 +124,7 @@ fn carry_out(effect: Effect) {
 /// The stored progress: `Ok(None)` when there is none, `Err` with the reason when it is unreadable.
 async fn read_progress() -> Result<Option<Progress>, String> {
     let api = browser::extension_api().map_err(|e| format!("storage: {e}"))?;
-    let items = browser::settle(browser::call(
-        &api,
-        &["storage", "local", "get"],
-        &[STORAGE_KEY.into()],
-    )?)
-    .await?;
+    let items = browser::storage(&api, "local", "get", STORAGE_KEY.into()).await?;
     let value = Reflect::get(&items, &STORAGE_KEY.into()).map_err(browser::describe)?;
     if value.is_undefined() || value.is_null() {
         return Ok(None);
@@ -150,14 +145,8 @@ async fn read_progress() -> Result<Option<Progress>, String> {
 
 async fn write_progress(json: &str) -> Result<(), String> {
     let api = browser::extension_api()?;
-    let item = Object::new();
-    Reflect::set(&item, &STORAGE_KEY.into(), &json.into()).map_err(browser::describe)?;
-    browser::settle(browser::call(
-        &api,
-        &["storage", "local", "set"],
-        &[item.into()],
-    )?)
-    .await?;
+    let item = browser::item(STORAGE_KEY, &json.into())?;
+    browser::storage(&api, "local", "set", item).await?;
     Ok(())
 }
 

@@ -6,13 +6,15 @@
 
 use crate::classify::Category;
 use crate::thread::export::{category_name, format_wait};
+use crate::thread::Platform;
 
 /// Declares a table of words in French and English: the type (`pub struct Words;`, holding its
 /// language; anything but French is shown in English) and one method per entry, which answers the
 /// entry's English or French wording. An entry is `name = ["English", "French"];` (a
 /// `&'static str`) or `name(arg: Type, …) = ["… {arg} …", "… {arg} …"];` (a `String` formatted
-/// with the arguments). Both the panel's table and the options page's are written this way; words
-/// that need more than a choice (plurals, computed parts) are methods written out beside them.
+/// with the arguments). The panel's, the options page's and the practice page's tables are written
+/// this way; words that need more than a choice (plurals, computed parts) are methods written out
+/// beside them.
 macro_rules! fr_en_table {
     ($(#[$meta:meta])* $vis:vis struct $name:ident; $($entries:tt)*) => {
         $(#[$meta])*
@@ -72,6 +74,15 @@ macro_rules! fr_en_entries {
 }
 
 pub(crate) use {fr_en_entries, fr_en_table};
+
+/// A platform's name as people write it, the same in both languages (every page shows it).
+pub fn platform_name(platform: Platform) -> &'static str {
+    match platform {
+        Platform::Facebook => "Facebook",
+        Platform::X => "X",
+        Platform::Linkedin => "LinkedIn",
+    }
+}
 
 fr_en_table! {
     /// The panel's strings in one language.

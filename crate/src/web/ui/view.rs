@@ -68,12 +68,7 @@ impl PanelThread {
         Some(Self {
             tab_id: v["tab_id"].as_i64()?,
             url: string(&v["url"])?,
-            platform: match v["platform"].as_str() {
-                Some("facebook") => Some(Platform::Facebook),
-                Some("x") => Some(Platform::X),
-                Some("linkedin") => Some(Platform::Linkedin),
-                _ => None,
-            },
+            platform: platform(&v["platform"]),
             status: if v["status"] == "unreadable" {
                 PageStatus::Unreadable
             } else {
@@ -146,6 +141,16 @@ impl PanelSummary {
 pub fn category(v: &Value) -> Option<Category> {
     let name = v.as_str()?;
     Category::ALL.into_iter().find(|c| c.as_str() == name)
+}
+
+/// The platform a lowercase name (`x`, `facebook`, `linkedin`) stands for.
+pub fn platform(v: &Value) -> Option<Platform> {
+    match v.as_str()? {
+        "x" => Some(Platform::X),
+        "facebook" => Some(Platform::Facebook),
+        "linkedin" => Some(Platform::Linkedin),
+        _ => None,
+    }
 }
 
 fn string(v: &Value) -> Option<String> {

@@ -26,7 +26,9 @@ use crate::engine::profiles::{
 use crate::profile::{self, Profile};
 use crate::text::Lang;
 use crate::thread::Platform;
-use crate::web::ui::dom::{append, el, LiveRegion, PageFrame};
+use crate::web::ui::dom::{
+    append, el, focus_key, focused_key, on_escape, text, LiveRegion, PageFrame,
+};
 
 /// Sample comments the preview guides, in both languages.
 const SAMPLES: &[(&str, Platform)] = &[
@@ -179,11 +181,8 @@ impl OptionsPage {
         // Escape closes the editor, as its Close button does, and focus goes back to "New profile".
         let keys = {
             let state = state.clone();
-            EventListener::new(root, "keydown", move |event| {
-                let escape = event
-                    .dyn_ref::<web_sys::KeyboardEvent>()
-                    .is_some_and(|k| k.key() == "Escape");
-                if escape && state.borrow().editor.is_some() {
+            on_escape(root, move || {
+                if state.borrow().editor.is_some() {
                     state.borrow_mut().on_click("close");
                 }
             })
@@ -720,11 +719,10 @@ impl State {
 
     fn render(&mut self) {
         let w = self.words;
-        let focused = self.focus_next.take().or_else(|| {
-            self.doc
-                .active_element()
-                .and_then(|a| a.get_attribute("data-focus"))
-        });
+        let focused = self
+            .focus_next
+            .take()
+            .or_else(|| focused_key(&self.content));
         let doc = self.doc.clone();
         let body = el(&doc, "div", &[]);
         let e = |tag: &str, attrs: &[(&str, &str)]| el(&doc, tag, attrs);
@@ -987,14 +985,7 @@ impl State {
             self.update_editor();
         }
         if let Some(key) = focused {
-            if let Ok(Some(target)) = self
-                .content
-                .query_selector(&format!("[data-focus=\"{}\"]", css_escape(&key)))
-            {
-                if let Some(target) = target.dyn_ref::<web_sys::HtmlElement>() {
-                    target.focus().ok();
-                }
-            }
+            focus_key(&self.content, &key);
         }
     }
 
@@ -1250,10 +1241,6 @@ fn date(ms: i64, lang: Lang) -> String {
     d.to_locale_string(locale, &JsValue::UNDEFINED).into()
 }
 
-fn css_escape(s: &str) -> String {
-    s.replace('\\', "\\\\").replace('"', "\\\"")
-}
-
 fn button(doc: &Document, action: &str, focus: &str, label: &str, aria: Option<&str>) -> Element {
     let b = text(
         doc,
@@ -1269,10 +1256,4 @@ fn button(doc: &Document, action: &str, focus: &str, label: &str, aria: Option<&
         b.set_attribute("aria-label", aria).ok();
     }
     b
-}
-
-fn text(doc: &Document, tag: &str, attributes: &[(&str, &str)], content: &str) -> Element {
-    let element = el(doc, tag, attributes);
-    element.set_text_content(Some(content));
-    element
 }

@@ -25,12 +25,13 @@ use web_sys::{Document, Element, HtmlElement};
 
 use super::progress::{Attempt, Progress};
 use super::view::{quoted, IndexEntry, PracticeComment, PracticeThread, Review};
-use super::words::{platform_name, Words};
+use super::words::Words;
 use crate::text::Lang;
 use crate::thread::Platform;
 use crate::web::ui::dom::{
-    action_control, append, document_of, el, space_out, LiveRegion, PageFrame,
+    self as dom, append, document_of, el, on_escape, space_out, Draw, LiveRegion, PageFrame,
 };
+use crate::web::ui::strings::platform_name;
 
 /// How long typing must pause before the coach reviews the draft, in ms.
 pub const DEBOUNCE_MS: u32 = 150;
@@ -131,11 +132,8 @@ impl PracticePage {
         let click = {
             let state = state.clone();
             let on_effect = on_effect.clone();
-            EventListener::new(root, "click", move |event| {
-                let Some(control) = action_control(event) else {
-                    return;
-                };
-                state.borrow_mut().on_click(&control);
+            dom::on_action(root, move |control| {
+                state.borrow_mut().on_click(control);
                 flush(&state, &on_effect);
             })
         };
@@ -172,13 +170,7 @@ impl PracticePage {
         };
         let keys = {
             let state = state.clone();
-            EventListener::new(root, "keydown", move |event| {
-                let escape = event
-                    .dyn_ref::<web_sys::KeyboardEvent>()
-                    .is_some_and(|k| k.key() == "Escape");
-                if !escape {
-                    return;
-                }
+            on_escape(root, move || {
                 let mut s = state.borrow_mut();
                 // Escape closes the reply box (the draft is kept) and gives focus back to its button.
                 if let Some(id) = s.picked.take() {
@@ -519,13 +511,10 @@ impl State {
 
     fn render(&mut self) {
         let doc = document_of(&self.content);
-        let focus_key = self.focus_next.take().or_else(|| {
-            let active = doc.active_element()?;
-            self.content
-                .contains(Some(&active))
-                .then(|| active.get_attribute("data-focus"))
-                .flatten()
-        });
+        let focus_key = self
+            .focus_next
+            .take()
+            .or_else(|| dom::focused_key(&self.content));
         let mut view = View {
             doc: &doc,
             w: self.words,
@@ -579,17 +568,13 @@ struct View<'a> {
     to_focus: Option<Element>,
 }
 
+impl Draw for View<'_> {
+    fn doc(&self) -> &Document {
+        self.doc
+    }
+}
+
 impl View<'_> {
-    fn el(&self, tag: &str, attributes: &[(&str, &str)]) -> Element {
-        el(self.doc, tag, attributes)
-    }
-
-    fn text(&self, tag: &str, attributes: &[(&str, &str)], text: &str) -> Element {
-        let element = self.el(tag, attributes);
-        element.set_text_content(Some(text));
-        element
-    }
-
     /// Marks `element` as the one to focus when it carries the awaited key.
     fn focusable(&mut self, element: &Element, key: &str) {
         element.set_attribute("data-focus", key).ok();
@@ -600,10 +585,8 @@ impl View<'_> {
 
     /// A button that keeps focus across redraws under `key`.
     fn button(&mut self, key: &str, attributes: &[(&str, &str)], text: &str) -> Element {
-        let button = self.text("button", &[("type", "button")], text);
-        for (name, value) in attributes {
-            button.set_attribute(name, value).ok();
-        }
+        let attributes = [&[("type", "button")], attributes].concat();
+        let button = self.text("button", &attributes, text);
         self.focusable(&button, key);
         button
     }

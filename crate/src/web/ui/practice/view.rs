@@ -3,7 +3,9 @@
 //! Owns: light copies of `extension/practice/index.json`, of one thread file and of one
 //! `practice_review` answer — only the fields the page draws — and the readers that take them from
 //! JSON by hand (as `super::super::view` does for the panel: deriving `Deserialize` would grow the
-//! `ui` module far more than these few functions). The thread's own text is kept as it was fetched,
+//! `ui` module far more than these few functions). The checked file format, with the answer key
+//! (`expected`, `note`), is [`crate::practice::thread`]'s, which the review reads; these copies hold
+//! only what the page draws. The thread's own text is kept as it was fetched,
 //! since the engine's review wants the whole thread back. A missing or mistyped field is refused
 //! with its name, never guessed.
 
@@ -12,6 +14,7 @@ use serde_json::Value;
 use crate::classify::Category;
 use crate::text::Lang;
 use crate::thread::Platform;
+use crate::web::ui::view::{category, platform};
 
 /// One line of `index.json`.
 #[derive(Debug, Clone, PartialEq)]
@@ -305,17 +308,4 @@ fn lang(v: &Value) -> Option<Lang> {
         "en" => Some(Lang::En),
         _ => None,
     }
-}
-
-fn platform(v: &Value) -> Option<Platform> {
-    match v.as_str()? {
-        "x" => Some(Platform::X),
-        "facebook" => Some(Platform::Facebook),
-        "linkedin" => Some(Platform::Linkedin),
-        _ => None,
-    }
-}
-
-fn category(v: &Value) -> Option<Category> {
-    super::super::view::category(v)
 }

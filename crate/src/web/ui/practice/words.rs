@@ -9,52 +9,116 @@ use crate::classify::Category;
 use crate::text::Lang;
 use crate::thread::export::category_name;
 use crate::thread::Platform;
+use crate::web::ui::strings::{fr_en_table, platform_name};
 
-/// The practice page's strings in one language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Words {
-    pub lang: Lang,
+fr_en_table! {
+    /// The practice page's strings in one language.
+    pub struct Words;
+
+    /// `fr` or `en`, as the engine's `ui_lang` wants it.
+    code = ["en", "fr"];
+    page_title = ["Practice replying", "S'entraîner à répondre"];
+    intro = [
+        "Threads written for training. Pick a comment, write the reply you would post, and the coach shows what it sees as you type; submit it to get a score for each practice rule, with the reason. Nothing you write leaves this browser.",
+        "Des fils écrits pour l'entraînement. Choisissez un commentaire, rédigez la réponse que vous publieriez : le coach signale ce qu'il voit pendant que vous tapez ; envoyez-la pour obtenir une note par règle de pratique, avec sa raison. Rien de ce que vous écrivez ne quitte ce navigateur.",
+    ];
+    filter_label = ["Threads in", "Fils en"];
+    threads_heading = ["Practice threads", "Fils d'entraînement"];
+    no_thread_in_filter = [
+        "No practice thread in this language.",
+        "Aucun fil d'entraînement dans cette langue.",
+    ];
+    loading = ["Loading…", "Chargement…"];
+    load_failed(what: &str, why: &str) = [
+        "Could not load {what}: {why}",
+        "Impossible de charger {what} : {why}",
+    ];
+    the_list = ["the list of practice threads", "la liste des fils"];
+    the_thread(id: &str) = ["the thread \"{id}\"", "le fil « {id} »"];
+    next_heading = ["What to practise next", "À travailler ensuite"];
+    next_empty = [
+        "Submit a few replies: the rules you score lowest on will be listed here.",
+        "Envoyez quelques réponses : les règles où vous obtenez le moins de points s'afficheront ici.",
+    ];
+    reset = ["Reset my progress", "Effacer ma progression"];
+    reset_question = [
+        "Erase every attempt recorded in this browser? This cannot be undone.",
+        "Effacer toutes les tentatives enregistrées dans ce navigateur ? C'est définitif.",
+    ];
+    reset_yes = ["Yes, erase it", "Oui, tout effacer"];
+    reset_no = ["No, keep it", "Non, garder"];
+    reset_done = ["Your progress was erased.", "Votre progression a été effacée."];
+    corrupt(why: &str) = [
+        "Your saved progress could not be read ({why}), so Candor replaced it with a fresh record.",
+        "Votre progression enregistrée était illisible ({why}) : Candor l'a remplacée par un relevé vierge.",
+    ];
+    back = ["← All practice threads", "← Tous les fils"];
+    brief_heading = ["The situation", "La situation"];
+    thread_heading = ["The thread", "Le fil"];
+    pick_hint = [
+        "Choose a comment's Reply button (or press Enter on it) to answer it.",
+        "Choisissez le bouton Répondre d'un commentaire (ou appuyez sur Entrée) pour y répondre.",
+    ];
+    reply = ["Reply", "Répondre"];
+    reply_to(author: &str) = ["Reply to {author}", "Répondre à {author}"];
+    brand_badge = ["Brand", "Marque"];
+    in_reply_to(author: &str) = ["replying to {author}", "en réponse à {author}"];
+    best_for_comment(score: u8) = ["Your best: {score}/100", "Votre meilleur score : {score}/100"];
+    draft_label(author: &str) = ["Your reply to {author}", "Votre réponse à {author}"];
+    guidance_heading = [
+        "What the coach advises, and why",
+        "Ce que conseille le coach, et pourquoi",
+    ];
+    opening(opening: &str) = [
+        "A possible opening: \"{opening}\"",
+        "Une entrée en matière possible : « {opening} »",
+    ];
+    warnings_heading = ["The coach, as you type", "Le coach, pendant que vous tapez"];
+    start_typing = [
+        "Start typing: what to reconsider in your draft shows here.",
+        "Commencez à écrire : ce qui mérite d'être revu dans votre brouillon s'affiche ici.",
+    ];
+    no_warning = [
+        "Nothing to flag in your draft so far.",
+        "Rien à signaler dans votre brouillon pour l'instant.",
+    ];
+    warning_count(n: usize) = ["{n} thing(s) to reconsider.", "{n} point(s) à revoir."];
+    submit = ["Submit my reply", "Envoyer ma réponse"];
+    try_again = ["Try again", "Réessayer"];
+    write_first = [
+        "Write your reply before submitting it.",
+        "Rédigez votre réponse avant de l'envoyer.",
+    ];
+    result_heading = ["Your score, rule by rule", "Votre note, règle par règle"];
+    col_rule = ["Rule", "Règle"];
+    col_title = ["What it asks", "Ce qu'elle demande"];
+    col_score = ["Score", "Note"];
+    col_why = ["Why", "Pourquoi"];
+    total(score: u8) = ["Total: {score}/100", "Total : {score}/100"];
+    scored(score: u8) = [
+        "Reply scored {score}/100 and recorded.",
+        "Réponse notée {score}/100 et enregistrée.",
+    ];
+    note_heading = ["The trainer's note", "La note du formateur"];
+    review_failed(why: &str) = [
+        "The coach could not review this draft: {why}",
+        "Le coach n'a pas pu relire ce brouillon : {why}",
+    ];
+    save_failed(why: &str) = [
+        "Your attempt could not be recorded: {why}",
+        "Votre tentative n'a pas pu être enregistrée : {why}",
+    ];
+    open_demo = [
+        "Open the demo thread on X (Candor's badges and card at work)",
+        "Ouvrir le fil de démonstration sur X (les badges et la fiche de Candor en action)",
+    ];
+    privacy = [
+        "Your attempts are kept in this browser only (extension storage); the reset button erases them.",
+        "Vos tentatives restent dans ce navigateur (stockage de l'extension) ; le bouton d'effacement les supprime.",
+    ];
 }
 
 impl Words {
-    pub fn new(lang: Lang) -> Self {
-        // Anything but French is shown in English.
-        let lang = if lang == Lang::Fr { Lang::Fr } else { Lang::En };
-        Self { lang }
-    }
-
-    fn fr(self) -> bool {
-        self.lang == Lang::Fr
-    }
-
-    fn pick(self, en: &'static str, fr: &'static str) -> &'static str {
-        if self.fr() {
-            fr
-        } else {
-            en
-        }
-    }
-
-    /// `fr` or `en`, as the engine's `ui_lang` wants it.
-    pub fn code(self) -> &'static str {
-        self.pick("en", "fr")
-    }
-
-    pub fn page_title(self) -> &'static str {
-        self.pick("Practice replying", "S'entraîner à répondre")
-    }
-
-    pub fn intro(self) -> &'static str {
-        self.pick(
-            "Threads written for training. Pick a comment, write the reply you would post, and the coach shows what it sees as you type; submit it to get a score for each practice rule, with the reason. Nothing you write leaves this browser.",
-            "Des fils écrits pour l'entraînement. Choisissez un commentaire, rédigez la réponse que vous publieriez : le coach signale ce qu'il voit pendant que vous tapez ; envoyez-la pour obtenir une note par règle de pratique, avec sa raison. Rien de ce que vous écrivez ne quitte ce navigateur.",
-        )
-    }
-
-    pub fn filter_label(self) -> &'static str {
-        self.pick("Threads in", "Fils en")
-    }
-
     /// The language filter's choices: `None` is every language.
     pub fn filter_choice(self, lang: Option<Lang>) -> &'static str {
         match lang {
@@ -68,41 +132,6 @@ impl Words {
         match lang {
             Lang::Fr => self.pick("French", "Français"),
             _ => self.pick("English", "Anglais"),
-        }
-    }
-
-    pub fn threads_heading(self) -> &'static str {
-        self.pick("Practice threads", "Fils d'entraînement")
-    }
-
-    pub fn no_thread_in_filter(self) -> &'static str {
-        self.pick(
-            "No practice thread in this language.",
-            "Aucun fil d'entraînement dans cette langue.",
-        )
-    }
-
-    pub fn loading(self) -> &'static str {
-        self.pick("Loading…", "Chargement…")
-    }
-
-    pub fn load_failed(self, what: &str, why: &str) -> String {
-        if self.fr() {
-            format!("Impossible de charger {what} : {why}")
-        } else {
-            format!("Could not load {what}: {why}")
-        }
-    }
-
-    pub fn the_list(self) -> &'static str {
-        self.pick("the list of practice threads", "la liste des fils")
-    }
-
-    pub fn the_thread(self, id: &str) -> String {
-        if self.fr() {
-            format!("le fil « {id} »")
-        } else {
-            format!("the thread \"{id}\"")
         }
     }
 
@@ -122,17 +151,6 @@ impl Words {
         }
     }
 
-    pub fn next_heading(self) -> &'static str {
-        self.pick("What to practise next", "À travailler ensuite")
-    }
-
-    pub fn next_empty(self) -> &'static str {
-        self.pick(
-            "Submit a few replies: the rules you score lowest on will be listed here.",
-            "Envoyez quelques réponses : les règles où vous obtenez le moins de points s'afficheront ici.",
-        )
-    }
-
     pub fn next_item(self, rule: &str, mean: f32) -> String {
         let title = self.rule_title(rule).unwrap_or("");
         if self.fr() {
@@ -142,48 +160,6 @@ impl Words {
         }
     }
 
-    pub fn reset(self) -> &'static str {
-        self.pick("Reset my progress", "Effacer ma progression")
-    }
-
-    pub fn reset_question(self) -> &'static str {
-        self.pick(
-            "Erase every attempt recorded in this browser? This cannot be undone.",
-            "Effacer toutes les tentatives enregistrées dans ce navigateur ? C'est définitif.",
-        )
-    }
-
-    pub fn reset_yes(self) -> &'static str {
-        self.pick("Yes, erase it", "Oui, tout effacer")
-    }
-
-    pub fn reset_no(self) -> &'static str {
-        self.pick("No, keep it", "Non, garder")
-    }
-
-    pub fn reset_done(self) -> &'static str {
-        self.pick(
-            "Your progress was erased.",
-            "Votre progression a été effacée.",
-        )
-    }
-
-    pub fn corrupt(self, why: &str) -> String {
-        if self.fr() {
-            format!("Votre progression enregistrée était illisible ({why}) : Candor l'a remplacée par un relevé vierge.")
-        } else {
-            format!("Your saved progress could not be read ({why}), so Candor replaced it with a fresh record.")
-        }
-    }
-
-    pub fn back(self) -> &'static str {
-        self.pick("← All practice threads", "← Tous les fils")
-    }
-
-    pub fn brief_heading(self) -> &'static str {
-        self.pick("The situation", "La situation")
-    }
-
     pub fn you_answer_as(self, brand: &str, platform: Platform) -> String {
         let place = platform_name(platform);
         if self.fr() {
@@ -191,64 +167,6 @@ impl Words {
         } else {
             format!("You answer for {brand}, on {place}.")
         }
-    }
-
-    pub fn thread_heading(self) -> &'static str {
-        self.pick("The thread", "Le fil")
-    }
-
-    pub fn pick_hint(self) -> &'static str {
-        self.pick(
-            "Choose a comment's Reply button (or press Enter on it) to answer it.",
-            "Choisissez le bouton Répondre d'un commentaire (ou appuyez sur Entrée) pour y répondre.",
-        )
-    }
-
-    pub fn reply(self) -> &'static str {
-        self.pick("Reply", "Répondre")
-    }
-
-    pub fn reply_to(self, author: &str) -> String {
-        if self.fr() {
-            format!("Répondre à {author}")
-        } else {
-            format!("Reply to {author}")
-        }
-    }
-
-    pub fn brand_badge(self) -> &'static str {
-        self.pick("Brand", "Marque")
-    }
-
-    pub fn in_reply_to(self, author: &str) -> String {
-        if self.fr() {
-            format!("en réponse à {author}")
-        } else {
-            format!("replying to {author}")
-        }
-    }
-
-    pub fn best_for_comment(self, score: u8) -> String {
-        if self.fr() {
-            format!("Votre meilleur score : {score}/100")
-        } else {
-            format!("Your best: {score}/100")
-        }
-    }
-
-    pub fn draft_label(self, author: &str) -> String {
-        if self.fr() {
-            format!("Votre réponse à {author}")
-        } else {
-            format!("Your reply to {author}")
-        }
-    }
-
-    pub fn guidance_heading(self) -> &'static str {
-        self.pick(
-            "What the coach advises, and why",
-            "Ce que conseille le coach, et pourquoi",
-        )
     }
 
     /// The guidance's action, as `crate::guide::Action` serialises it.
@@ -296,91 +214,6 @@ impl Words {
         }
     }
 
-    pub fn opening(self, opening: &str) -> String {
-        if self.fr() {
-            format!("Une entrée en matière possible : « {opening} »")
-        } else {
-            format!("A possible opening: \"{opening}\"")
-        }
-    }
-
-    pub fn warnings_heading(self) -> &'static str {
-        self.pick("The coach, as you type", "Le coach, pendant que vous tapez")
-    }
-
-    pub fn start_typing(self) -> &'static str {
-        self.pick(
-            "Start typing: what to reconsider in your draft shows here.",
-            "Commencez à écrire : ce qui mérite d'être revu dans votre brouillon s'affiche ici.",
-        )
-    }
-
-    pub fn no_warning(self) -> &'static str {
-        self.pick(
-            "Nothing to flag in your draft so far.",
-            "Rien à signaler dans votre brouillon pour l'instant.",
-        )
-    }
-
-    pub fn warning_count(self, n: usize) -> String {
-        if self.fr() {
-            format!("{n} point(s) à revoir.")
-        } else {
-            format!("{n} thing(s) to reconsider.")
-        }
-    }
-
-    pub fn submit(self) -> &'static str {
-        self.pick("Submit my reply", "Envoyer ma réponse")
-    }
-
-    pub fn try_again(self) -> &'static str {
-        self.pick("Try again", "Réessayer")
-    }
-
-    pub fn write_first(self) -> &'static str {
-        self.pick(
-            "Write your reply before submitting it.",
-            "Rédigez votre réponse avant de l'envoyer.",
-        )
-    }
-
-    pub fn result_heading(self) -> &'static str {
-        self.pick("Your score, rule by rule", "Votre note, règle par règle")
-    }
-
-    pub fn col_rule(self) -> &'static str {
-        self.pick("Rule", "Règle")
-    }
-
-    pub fn col_title(self) -> &'static str {
-        self.pick("What it asks", "Ce qu'elle demande")
-    }
-
-    pub fn col_score(self) -> &'static str {
-        self.pick("Score", "Note")
-    }
-
-    pub fn col_why(self) -> &'static str {
-        self.pick("Why", "Pourquoi")
-    }
-
-    pub fn total(self, score: u8) -> String {
-        if self.fr() {
-            format!("Total : {score}/100")
-        } else {
-            format!("Total: {score}/100")
-        }
-    }
-
-    pub fn scored(self, score: u8) -> String {
-        if self.fr() {
-            format!("Réponse notée {score}/100 et enregistrée.")
-        } else {
-            format!("Reply scored {score}/100 and recorded.")
-        }
-    }
-
     /// Whether the engine read the comment as the thread's author labelled it.
     pub fn agreement(
         self,
@@ -399,40 +232,6 @@ impl Words {
             (true, false) => format!("Candor a lu ce commentaire comme « {engine} » ; l'auteur du fil l'a classé « {expected} ». Demandez-vous quelle lecture est la bonne : le coach n'est pas infaillible (P18)."),
             (false, false) => format!("Candor read this comment as \"{engine}\"; the thread's author labelled it \"{expected}\". Ask yourself which reading is right: the coach is not infallible (P18)."),
         }
-    }
-
-    pub fn note_heading(self) -> &'static str {
-        self.pick("The trainer's note", "La note du formateur")
-    }
-
-    pub fn review_failed(self, why: &str) -> String {
-        if self.fr() {
-            format!("Le coach n'a pas pu relire ce brouillon : {why}")
-        } else {
-            format!("The coach could not review this draft: {why}")
-        }
-    }
-
-    pub fn save_failed(self, why: &str) -> String {
-        if self.fr() {
-            format!("Votre tentative n'a pas pu être enregistrée : {why}")
-        } else {
-            format!("Your attempt could not be recorded: {why}")
-        }
-    }
-
-    pub fn open_demo(self) -> &'static str {
-        self.pick(
-            "Open the demo thread on X (Candor's badges and card at work)",
-            "Ouvrir le fil de démonstration sur X (les badges et la fiche de Candor en action)",
-        )
-    }
-
-    pub fn privacy(self) -> &'static str {
-        self.pick(
-            "Your attempts are kept in this browser only (extension storage); the reset button erases them.",
-            "Vos tentatives restent dans ce navigateur (stockage de l'extension) ; le bouton d'effacement les supprime.",
-        )
     }
 
     /// A rule's short name, for the rules the engine does not name itself (the "next" list).
@@ -524,13 +323,4 @@ fn split_iso(iso: &str) -> Option<(u32, usize, u32, Option<&str>)> {
         .filter(|t| t.starts_with('T') || t.starts_with(' '))
         .map(|t| &t[1..]);
     Some((year, month, day, clock))
-}
-
-/// A platform's name as people write it.
-pub fn platform_name(platform: Platform) -> &'static str {
-    match platform {
-        Platform::Facebook => "Facebook",
-        Platform::X => "X",
-        Platform::Linkedin => "LinkedIn",
-    }
 }
