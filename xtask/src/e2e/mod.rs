@@ -351,13 +351,13 @@ pub struct Check {
     pub failure: Option<String>,
 }
 
+/// A suite of checks (`card_checks`, `options_checks`, …): run in a browser with the extension
+/// folder given, it answers every check it made.
+pub type CheckSuite = fn(Browser, &Path) -> Result<Vec<Check>>;
+
 /// `cargo xtask e2e --SUITE [--browser chromium|firefox] [--extension DIR]`: builds the extension
 /// (unless given), runs one suite of checks, prints each, and fails when one failed.
-pub fn run_checks_alone(
-    args: &[String],
-    suite: &str,
-    checks: fn(Browser, &Path) -> Result<Vec<Check>>,
-) -> Result<()> {
+pub fn run_checks_alone(args: &[String], suite: &str, checks: CheckSuite) -> Result<()> {
     let mut browser = Browser::Chromium;
     let mut extension = None;
     let mut it = args.iter();
