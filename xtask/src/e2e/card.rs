@@ -17,19 +17,7 @@ use serde_json::{json, Value};
 
 use super::browser::{launch, Browser, Launched};
 use super::server::{ServedPage, Server, Site};
-use super::ExtensionProbe;
-
-/// One check of the card: its name and, when it failed, why.
-pub use super::Check as CardCheck;
-
-impl CardCheck {
-    fn new(name: impl Into<String>, failure: Option<String>) -> Self {
-        Self {
-            name: name.into(),
-            failure,
-        }
-    }
-}
+use super::{Check, ExtensionProbe};
 
 /// A fixture page and the complaint on it whose card is opened.
 struct CardPage {
@@ -169,7 +157,7 @@ pub fn main(args: &[String]) -> Result<()> {
 }
 
 /// Runs every card check in `browser` with the extension in `extension_dir`.
-pub fn card_checks(browser: Browser, extension_dir: &Path) -> Result<Vec<CardCheck>> {
+pub fn card_checks(browser: Browser, extension_dir: &Path) -> Result<Vec<Check>> {
     let root = crate::root();
     let fixtures = root.join("tests/fixtures");
     let served = PAGES
@@ -187,8 +175,9 @@ pub fn card_checks(browser: Browser, extension_dir: &Path) -> Result<Vec<CardChe
         let prefix = format!("{} {}", browser.name(), page.file);
         match check_page(&launched, &mut probe, &server, page, served_page, &prefix) {
             Ok(mut found) => checks.append(&mut found),
-            Err(e) => checks.push(CardCheck::new(
-                format!("{prefix}: the card could be exercised"),
+            Err(e) => checks.push(Check::new(
+                &prefix,
+                "the card could be exercised",
                 Some(format!("{e:#}")),
             )),
         }
@@ -203,15 +192,13 @@ fn check_page(
     page: &CardPage,
     served: &ServedPage,
     prefix: &str,
-) -> Result<Vec<CardCheck>> {
+) -> Result<Vec<Check>> {
     let session = &launched.session;
     let errors_before = extension_errors(launched)?;
     let (report, window) = probe.read_page(launched, server, served, true)?;
     let window = window.ok_or_else(|| anyhow!("the page's window was not kept"))?;
     let mut checks = Vec::new();
-    let mut check = |name: &str, failure: Option<String>| {
-        checks.push(CardCheck::new(format!("{prefix}: {name}"), failure));
-    };
+    let mut check = |name: &str, failure| checks.push(Check::new(prefix, name, failure));
 
     let target = report
         .comments

@@ -351,6 +351,16 @@ pub struct Check {
     pub failure: Option<String>,
 }
 
+impl Check {
+    /// The check `name` of a run whose checks are all named after `prefix` (browser, suite, page).
+    pub fn new(prefix: &str, name: &str, failure: Option<String>) -> Self {
+        Self {
+            name: format!("{prefix}: {name}"),
+            failure,
+        }
+    }
+}
+
 /// A suite of checks (`card_checks`, `options_checks`, …): run in a browser with the extension
 /// folder given, it answers every check it made.
 pub type CheckSuite = fn(Browser, &Path) -> Result<Vec<Check>>;

@@ -17,9 +17,7 @@ use serde_json::{json, Map, Value};
 
 use super::browser::{launch, Browser, Launched, TempDir};
 use super::server::{Published, RequestSource, Server, Site, PUBLISHED_HOST};
-
-/// One check of the options page: its name and, when it failed, why.
-pub use super::Check;
+use super::Check;
 
 const OPTIONS_PAGE: &str = "extension/pages/options.html";
 const PUBLISHED_PATH: &str = "/voice.candor.json";
@@ -99,12 +97,7 @@ pub fn options_checks(browser: Browser, extension_dir: &Path) -> Result<Vec<Chec
     launched.session.set_script_timeout(15_000)?;
     let mut checks = Vec::new();
     let prefix = format!("{} options", browser.name());
-    let mut check = |name: &str, failure: Option<String>| {
-        checks.push(Check {
-            name: format!("{prefix}: {name}"),
-            failure,
-        });
-    };
+    let mut check = |name: &str, failure| checks.push(Check::new(&prefix, name, failure));
     let scratch = TempDir::new("candor-options-")?;
     if let Err(e) = open_options(&launched) {
         check("the options page opens", Some(format!("{e:#}")));

@@ -19,10 +19,9 @@ use anyhow::{anyhow, bail, Result};
 use serde_json::{json, Value};
 
 use super::browser::{launch, Browser, Launched};
-use super::card::CardCheck as Check;
 use super::panel_bench::{GeneratedThread, LARGE, PIN_TAB};
 use super::server::{ServedPage, Server, Site};
-use super::{normalise_url, ExtensionProbe, PageSummary};
+use super::{normalise_url, Check, ExtensionProbe, PageSummary};
 
 const PAGE: &str = "x/demo-thread-en.html";
 const PANEL: &str = "extension/pages/sidepanel.html";
@@ -100,10 +99,11 @@ pub fn panel_checks(browser: Browser, extension_dir: &Path) -> Result<Vec<Check>
         &prefix,
         &mut checks,
     ) {
-        checks.push(Check {
-            name: format!("{prefix}: the panel could be exercised"),
-            failure: Some(format!("{e:#}")),
-        });
+        checks.push(Check::new(
+            &prefix,
+            "the panel could be exercised",
+            Some(format!("{e:#}")),
+        ));
     }
     server.set_active(Some(1));
     let prefix = format!("{} panel, {LARGE}-reply thread", browser.name());
@@ -115,10 +115,11 @@ pub fn panel_checks(browser: Browser, extension_dir: &Path) -> Result<Vec<Check>
         &prefix,
         &mut checks,
     ) {
-        checks.push(Check {
-            name: format!("{prefix}: the panel could be exercised"),
-            failure: Some(format!("{e:#}")),
-        });
+        checks.push(Check::new(
+            &prefix,
+            "the panel could be exercised",
+            Some(format!("{e:#}")),
+        ));
     }
     Ok(checks)
 }
@@ -134,7 +135,7 @@ fn run_large(
     checks: &mut Vec<Check>,
 ) -> Result<()> {
     let session = &launched.session;
-    let mut check = checker(checks, prefix);
+    let mut check = |name: &str, failure| checks.push(Check::new(prefix, name, failure));
     let (report, page_window, engine) = open_page(launched, probe, server, page)?;
     let audience = report.comments.iter().filter(|c| !c.by_brand).count() as u64;
     check(
@@ -194,19 +195,6 @@ fn run_large(
     session.close_window()?;
     session.switch_to(&panel_window)?;
     Ok(())
-}
-
-/// A check recorder: each check named after `prefix`.
-fn checker<'a>(
-    checks: &'a mut Vec<Check>,
-    prefix: &'a str,
-) -> impl FnMut(&str, Option<String>) + 'a {
-    move |name, failure| {
-        checks.push(Check {
-            name: format!("{prefix}: {name}"),
-            failure,
-        })
-    }
 }
 
 /// Reads `page` in a window kept open; answers the report, the window and the engine's summary.
@@ -310,7 +298,7 @@ fn run(
     checks: &mut Vec<Check>,
 ) -> Result<()> {
     let session = &launched.session;
-    let mut check = checker(checks, prefix);
+    let mut check = |name: &str, failure| checks.push(Check::new(prefix, name, failure));
     let (report, page_window, engine) = open_page(launched, probe, server, served)?;
     let tab = page_tab(launched, &served.url)?;
 

@@ -19,7 +19,7 @@ use anyhow::{anyhow, bail, Context, Result};
 use serde_json::{json, Value};
 
 use super::browser::{launch, Browser, Launched};
-use super::options::Check;
+use super::Check;
 use super::server::{RequestSource, Server, Site};
 
 const PRACTICE_PAGE: &str = "extension/pages/practice.html";
@@ -158,12 +158,7 @@ pub fn practice_checks(browser: Browser, extension_dir: &Path) -> Result<Vec<Che
     launched.session.set_script_timeout(15_000)?;
     let mut checks = Vec::new();
     let prefix = format!("{} practice", browser.name());
-    let mut check = |name: &str, failure: Option<String>| {
-        checks.push(Check {
-            name: format!("{prefix}: {name}"),
-            failure,
-        });
-    };
+    let mut check = |name: &str, failure| checks.push(Check::new(&prefix, name, failure));
     if let Err(e) = open_first(&launched, shipped.len()) {
         check("the practice page opens", Some(format!("{e:#}")));
         return Ok(checks);
