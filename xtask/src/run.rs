@@ -20,6 +20,7 @@ use crate::e2e::browser::{
     chromium_args, chromium_extension_id, launch, Browser, Launched, TempDir, CHROMIUM,
 };
 use crate::e2e::server::{find_pages, ServedPage, Server, Site};
+use crate::e2e::values::strings;
 use crate::e2e::{clip, ExtensionProbe};
 use crate::root;
 use crate::tools;
@@ -314,13 +315,7 @@ fn practice_screenshot(root: &Path, launched: &Launched, demo_url: &str) -> Resu
     println!(
         "  opened {first} ({}), picked {comment}: guidance under rules {}",
         open["look"].as_str().unwrap_or("?"),
-        picked["points"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .filter_map(Value::as_str)
-            .collect::<Vec<_>>()
-            .join(", ")
+        strings(&picked["points"]).join(", ")
     );
     let png = session.screenshot()?;
     let out = root.join("dist/practice.png");

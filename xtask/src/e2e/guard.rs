@@ -17,6 +17,7 @@ use serde_json::{json, Value};
 
 use super::browser::{launch, Browser, Launched};
 use super::server::{find_pages, sidecar_of, ServedPage, Server, Site};
+use super::values::strings;
 use super::webdriver::Session;
 use super::ExtensionProbe;
 
@@ -250,13 +251,7 @@ fn wait_for(
 }
 
 fn deleted(session: &Session) -> Result<Vec<String>> {
-    let value = session.execute(DELETED, json!([]))?;
-    Ok(value
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|v| v.as_str().map(str::to_string))
-        .collect())
+    Ok(strings(&session.execute(DELETED, json!([]))?))
 }
 
 fn drive(session: &Session, spec: &Value, report: &mut GuardPageReport) -> Result<()> {

@@ -18,6 +18,7 @@ pub mod panel_bench;
 pub mod pipe;
 pub mod practice;
 pub mod server;
+pub mod values;
 pub mod webdriver;
 
 use std::path::{Path, PathBuf};
@@ -107,27 +108,10 @@ impl PageSummary {
     /// Reads a thread's `summary` object; `None` when the thread carries none.
     pub fn from_thread(thread: &Value) -> Option<Self> {
         let summary = thread.get("summary").filter(|s| s.is_object())?;
-        let strings = |key: &str| -> Vec<String> {
-            summary[key]
-                .as_array()
-                .map(|a| {
-                    a.iter()
-                        .filter_map(|x| x.as_str().map(str::to_string))
-                        .collect()
-                })
-                .unwrap_or_default()
-        };
         Some(Self {
-            counts: summary["counts"]
-                .as_object()
-                .map(|m| {
-                    m.iter()
-                        .map(|(k, v)| (k.clone(), v.as_u64().unwrap_or(0)))
-                        .collect()
-                })
-                .unwrap_or_default(),
-            unanswered: strings("unanswered"),
-            repeat_authors: strings("repeat_authors"),
+            counts: values::counts(&summary["counts"]),
+            unanswered: values::strings(&summary["unanswered"]),
+            repeat_authors: values::strings(&summary["repeat_authors"]),
             crisis: summary["crisis"].as_bool().unwrap_or(false),
         })
     }
@@ -807,14 +791,7 @@ fn reported_comment(c: &Value) -> ReportedComment {
         parent_id: c["parent_id"].as_str().map(str::to_string),
         by_brand: c["by_brand"].as_bool().unwrap_or(false),
         category: c["category"].as_str().map(str::to_string),
-        flags: c["flags"]
-            .as_array()
-            .map(|f| {
-                f.iter()
-                    .filter_map(|x| x.as_str().map(str::to_string))
-                    .collect()
-            })
-            .unwrap_or_default(),
+        flags: values::strings(&c["flags"]),
         truncated: c["truncated"].as_bool().unwrap_or(false),
     }
 }

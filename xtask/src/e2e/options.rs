@@ -17,6 +17,7 @@ use serde_json::{json, Map, Value};
 
 use super::browser::{launch, Browser, Launched, TempDir};
 use super::server::{Published, RequestSource, Server, Site, PUBLISHED_HOST};
+use super::values::field_strings;
 use super::Check;
 
 const OPTIONS_PAGE: &str = "extension/pages/options.html";
@@ -192,12 +193,7 @@ pub fn profile_items(state: &Value) -> (Map<String, Value>, Vec<String>) {
             }
         }
     }
-    let mut names: Vec<String> = state["engine"]["profiles"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|p| p["name"].as_str().map(str::to_string))
-        .collect();
+    let mut names = field_strings(&state["engine"]["profiles"], "name");
     names.sort();
     (items, names)
 }

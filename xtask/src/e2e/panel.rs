@@ -21,6 +21,7 @@ use serde_json::{json, Value};
 use super::browser::{launch, Browser, Launched};
 use super::panel_bench::{GeneratedThread, LARGE, PIN_TAB};
 use super::server::{ServedPage, Server, Site};
+use super::values::{counts, string_pairs, strings};
 use super::{normalise_url, Check, ExtensionProbe, PageSummary};
 
 const PAGE: &str = "x/demo-thread-en.html";
@@ -453,14 +454,7 @@ fn read_panel(launched: &Launched) -> Result<Shown> {
     let raw = launched.session.execute(READ_PANEL, json!([]))?;
     let value: Value = serde_json::from_str(raw.as_str().unwrap_or("{}"))?;
     Ok(Shown {
-        counts: value["counts"]
-            .as_object()
-            .map(|m| {
-                m.iter()
-                    .map(|(k, v)| (k.clone(), v.as_u64().unwrap_or(0)))
-                    .collect()
-            })
-            .unwrap_or_default(),
+        counts: counts(&value["counts"]),
         waiting: strings(&value["waiting"]),
         live: value["live"].as_str().unwrap_or_default().to_string(),
     })
@@ -495,15 +489,6 @@ fn counts_match(a: &BTreeMap<String, u64>, b: &BTreeMap<String, u64>) -> bool {
 
 fn set(items: &[String]) -> BTreeSet<&str> {
     items.iter().map(String::as_str).collect()
-}
-
-fn strings(value: &Value) -> Vec<String> {
-    value
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|x| x.as_str().map(str::to_string))
-        .collect()
 }
 
 fn where_is(launched: &Launched, id: &str) -> Result<Value> {
@@ -562,11 +547,8 @@ struct Truth {
 impl Truth {
     /// `corrected` is the comment the check corrected from complaint: the exports must say so.
     fn of(thread: &Value, corrected: &str) -> Self {
-        let answered: BTreeSet<String> = thread["summary"]["answered"]
-            .as_array()
+        let answered: BTreeSet<String> = strings(&thread["summary"]["answered"])
             .into_iter()
-            .flatten()
-            .filter_map(|x| x.as_str().map(str::to_string))
             .collect();
         let rows = thread["comments"]
             .as_array()
@@ -622,17 +604,10 @@ fn json_rows(content: &str) -> Result<Vec<Row>> {
     if doc["format"] != "candor-thread-report" {
         bail!("not a thread report: format {}", doc["format"]);
     }
-    let corrections: BTreeMap<String, String> = doc["corrections"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .map(|c| {
-            (
-                c["id"].as_str().unwrap_or_default().to_string(),
-                c["corrected_from"].as_str().unwrap_or_default().to_string(),
-            )
-        })
-        .collect();
+    let corrections: BTreeMap<String, String> =
+        string_pairs(&doc["corrections"], "id", "corrected_from")
+            .into_iter()
+            .collect();
     let rows: Vec<Row> = doc["comments"]
         .as_array()
         .ok_or_else(|| anyhow!("the JSON export has no comments"))?

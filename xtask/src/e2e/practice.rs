@@ -19,8 +19,9 @@ use anyhow::{anyhow, bail, Context, Result};
 use serde_json::{json, Value};
 
 use super::browser::{launch, Browser, Launched};
-use super::Check;
 use super::server::{RequestSource, Server, Site};
+use super::values::{field_strings, string_pairs, strings};
+use super::Check;
 
 const PRACTICE_PAGE: &str = "extension/pages/practice.html";
 const THREADS_DIR: &str = "extension/practice";
@@ -357,22 +358,6 @@ fn engine_review(
     Ok(answer)
 }
 
-fn rules_of(list: &Value, key: &str) -> Vec<String> {
-    list.as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|x| x[key].as_str().map(str::to_string))
-        .collect()
-}
-
-fn strings(list: &Value) -> Vec<String> {
-    list.as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|x| x.as_str().map(str::to_string))
-        .collect()
-}
-
 /// The stored progress record, parsed; `Value::Null` when there is none.
 fn stored_progress(launched: &Launched) -> Result<Value> {
     let raw = launched
@@ -486,28 +471,8 @@ fn attempt_checks(
         &format!("button.open-thread[data-thread=\"{id}\"]"),
     )?;
     let page = wait_for(launched, "the thread", |p| p["thread"]["id"] == id)?;
-    let shown: Vec<(String, String)> = page["thread"]["comments"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .map(|c| {
-            (
-                c["id"].as_str().unwrap_or_default().to_string(),
-                c["text"].as_str().unwrap_or_default().to_string(),
-            )
-        })
-        .collect();
-    let mut file: Vec<(String, String)> = thread.json["comments"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .map(|c| {
-            (
-                c["id"].as_str().unwrap_or_default().to_string(),
-                c["text"].as_str().unwrap_or_default().to_string(),
-            )
-        })
-        .collect();
+    let shown = string_pairs(&page["thread"]["comments"], "id", "text");
+    let mut file = string_pairs(&thread.json["comments"], "id", "text");
     let mut shown_sorted = shown.clone();
     shown_sorted.sort();
     file.sort();
@@ -537,7 +502,7 @@ fn attempt_checks(
         p["picked"] == comment_id.as_str() && p["points"].as_array().is_some_and(|a| !a.is_empty())
     })?;
     let engine_empty = engine_review(launched, thread, &comment_id, "", lang)?;
-    let engine_points = rules_of(&engine_empty["guidance"]["points"], "rule");
+    let engine_points = field_strings(&engine_empty["guidance"]["points"], "rule");
     let page_points = strings(&page["points"]);
     check(
         &named("guidance points with their rule ids show before typing, as the engine gives them"),
@@ -556,7 +521,7 @@ fn attempt_checks(
     let poor = poor_reply(lang, address);
     type_draft(launched, &poor)?;
     let engine_poor = engine_review(launched, thread, &comment_id, &poor, lang)?;
-    let want_warnings = rules_of(&engine_poor["warnings"], "rule");
+    let want_warnings = field_strings(&engine_poor["warnings"], "rule");
     let page = wait_for(launched, "the coach's warnings", |p| {
         p["draft"] == poor.as_str() && strings(&p["warnings"]) == want_warnings
     });
@@ -576,8 +541,8 @@ fn attempt_checks(
     // Submit it: a row per rule, the total, low.
     click(launched, "button[data-action=submit]")?;
     let page = wait_for(launched, "the score table", |p| !p["total"].is_null())?;
-    let rows = rules_of(&page["rows"], "rule");
-    let engine_rows = rules_of(&engine_poor["rules"], "rule");
+    let rows = field_strings(&page["rows"], "rule");
+    let engine_rows = field_strings(&engine_poor["rules"], "rule");
     let poor_total = page["total"].as_i64().unwrap_or(-1);
     let empty_why = page["rows"]
         .as_array()
@@ -599,8 +564,8 @@ fn attempt_checks(
         }),
     );
     // The engine was asked in the page's language: its rule titles are the table's.
-    let titles = rules_of(&page["rows"], "title");
-    let engine_titles = rules_of(&engine_poor["rules"], "title");
+    let titles = field_strings(&page["rows"], "title");
+    let engine_titles = field_strings(&engine_poor["rules"], "title");
     check(
         &named("the score table is in the page's language, as the engine words it"),
         (titles != engine_titles || titles.iter().any(|t| t.is_empty()))
@@ -641,7 +606,7 @@ fn attempt_checks(
     })?;
     // The debounced review has run when the count matches the engine's for this draft.
     let engine_good = engine_review(launched, thread, &comment_id, &good, lang)?;
-    let good_warnings = rules_of(&engine_good["warnings"], "rule");
+    let good_warnings = field_strings(&engine_good["warnings"], "rule");
     wait_for(launched, "the good draft's warnings", |p| {
         strings(&p["warnings"]) == good_warnings
     })?;
