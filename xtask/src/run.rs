@@ -246,13 +246,6 @@ return JSON.stringify({
 });
 "#;
 
-const CLICK: &str = r#"
-const el = document.querySelector(arguments[0]);
-if (!el) return false;
-el.click();
-return true;
-"#;
-
 /// Opens the practice page, its first thread and a comment, and saves `dist/practice.png`.
 fn practice_screenshot(root: &Path, launched: &Launched, demo_url: &str) -> Result<()> {
     let session = &launched.session;
@@ -297,18 +290,12 @@ fn practice_screenshot(root: &Path, launched: &Launched, demo_url: &str) -> Resu
         .as_str()
         .unwrap_or_default()
         .to_string();
-    session.execute(
-        CLICK,
-        json!([format!("button.open-thread[data-thread=\"{first}\"]")]),
-    )?;
+    session.click_first(&format!("button.open-thread[data-thread=\"{first}\"]"))?;
     let open = until("the thread", &|v| {
         v["look"].is_string() && v["reply"].as_array().is_some_and(|r| !r.is_empty())
     })?;
     let comment = open["reply"][0].as_str().unwrap_or_default().to_string();
-    session.execute(
-        CLICK,
-        json!([format!("button.reply-action[data-comment=\"{comment}\"]")]),
-    )?;
+    session.click_first(&format!("button.reply-action[data-comment=\"{comment}\"]"))?;
     let picked = until("the guidance", &|v| {
         v["points"].as_array().is_some_and(|p| !p.is_empty())
     })?;

@@ -59,8 +59,6 @@ const PAGES: [CardPage; 2] = [
 /// How long the card may take to show its guidance.
 const CARD_WAIT: Duration = Duration::from_secs(8);
 
-const W3C_ELEMENT: &str = "element-6066-11e4-a52e-4f735466cecf";
-const W3C_SHADOW: &str = "shadow-6066-11e4-a52e-4f735466cecf";
 const KEY_TAB: &str = "\u{E004}";
 const KEY_ENTER: &str = "\u{E007}";
 const KEY_ESCAPE: &str = "\u{E00C}";
@@ -544,33 +542,15 @@ fn keys(launched: &Launched, steps: &[(&str, &str)]) -> Result<()> {
 /// driver's own interactability checks), as a person would.
 fn click_trainee_switch(launched: &Launched) -> Result<()> {
     let session = &launched.session;
-    let host = session.command(
-        "POST",
-        "/element",
-        Some(json!({ "using": "css selector", "value": "[data-candor-card]" })),
-    )?;
-    let host_id = host[W3C_ELEMENT]
-        .as_str()
-        .ok_or_else(|| anyhow!("no card host: {host}"))?;
-    let shadow = session.command("GET", &format!("/element/{host_id}/shadow"), None)?;
-    let shadow_id = shadow[W3C_SHADOW]
-        .as_str()
-        .ok_or_else(|| anyhow!("no open shadow root: {shadow}"))?;
-    let switch = session.command(
-        "POST",
-        &format!("/shadow/{shadow_id}/element"),
-        Some(json!({ "using": "css selector", "value": "[data-candor-card-trainee]" })),
-    )?;
-    let switch_id = switch[W3C_ELEMENT]
-        .as_str()
-        .ok_or_else(|| anyhow!("no trainee switch: {switch}"))?;
+    let host = session
+        .find_element("[data-candor-card]")
+        .context("finding the card")?;
+    let shadow = session.shadow_root(&host)?;
+    let switch = session
+        .find_in_shadow(&shadow, "[data-candor-card-trainee]")
+        .context("finding the trainee switch")?;
     session
-        .command(
-            "POST",
-            &format!("/element/{switch_id}/click"),
-            Some(json!({})),
-        )
-        .map(|_| ())
+        .click_element(&switch)
         .context("clicking the trainee switch")
 }
 

@@ -22,7 +22,6 @@ use super::Check;
 
 const OPTIONS_PAGE: &str = "extension/pages/options.html";
 const PUBLISHED_PATH: &str = "/voice.candor.json";
-const W3C_ELEMENT: &str = "element-6066-11e4-a52e-4f735466cecf";
 /// How long the page, the storage or the background may take to show a change.
 const WAIT: Duration = Duration::from_secs(10);
 
@@ -78,13 +77,6 @@ return {
   actions: [...document.querySelectorAll("button[data-action]")].map((b) => b.dataset.action),
 };
 "##;
-
-const CLICK_ACTION: &str = r#"
-const button = document.querySelector(`button[data-action="${arguments[0]}"]`);
-if (!button) return false;
-button.click();
-return true;
-"#;
 
 /// `cargo xtask e2e --options [--browser chromium|firefox] [--extension DIR]`: these checks alone.
 pub fn main(args: &[String]) -> Result<()> {
@@ -201,29 +193,17 @@ pub fn profile_items(state: &Value) -> (Map<String, Value>, Vec<String>) {
 /// Chooses `path` in the page's file input, as a person picking it in the file dialog.
 fn choose_file(launched: &Launched, path: &Path) -> Result<()> {
     let session = &launched.session;
-    let found = session.command(
-        "POST",
-        "/element",
-        Some(json!({ "using": "css selector", "value": "#import-file" })),
-    )?;
-    let id = found[W3C_ELEMENT]
-        .as_str()
-        .ok_or_else(|| anyhow!("no #import-file input: {found}"))?;
+    let input = session.find_element("#import-file")?;
     session
-        .command(
-            "POST",
-            &format!("/element/{id}/value"),
-            Some(json!({ "text": path.display().to_string() })),
-        )
-        .context("sending the file path to #import-file")?;
-    Ok(())
+        .type_into(&input, &path.display().to_string())
+        .context("sending the file path to #import-file")
 }
 
+/// Clicks the page's button for `action` (`data-action`).
 fn click(launched: &Launched, action: &str) -> Result<()> {
-    if launched.session.execute(CLICK_ACTION, json!([action]))? != json!(true) {
-        bail!("no {action:?} button on the page");
-    }
-    Ok(())
+    launched
+        .session
+        .click(&format!("button[data-action=\"{action}\"]"))
 }
 
 fn import_checks(

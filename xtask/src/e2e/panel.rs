@@ -42,14 +42,6 @@ const live = document.querySelector(".live");
 return JSON.stringify({ counts, waiting, live: live ? live.textContent : "" });
 "#;
 
-/// Clicks the first element matching `arguments[0]`; answers whether there was one.
-const CLICK: &str = r#"
-const el = document.querySelector(arguments[0]);
-if (!el) return false;
-el.click();
-return true;
-"#;
-
 /// Where the comment `arguments[0]` (an X status id) sits in the page's viewport.
 const WHERE_IS: &str = r#"
 const link = [...document.querySelectorAll("article a[href]")].find((a) => a.getAttribute("href").endsWith("/status/" + arguments[0]));
@@ -258,12 +250,9 @@ fn jump_to(
     session.execute("window.scrollTo(0, 0); return true;", json!([]))?;
     let before = where_is(launched, target)?;
     session.switch_to(panel_window)?;
-    let clicked = session.execute(
-        CLICK,
-        json!([format!(
-            "[data-section=\"waiting\"] li.item[data-id=\"{target}\"] button.item-main"
-        )]),
-    )? == json!(true);
+    let clicked = session.click_first(&format!(
+        "[data-section=\"waiting\"] li.item[data-id=\"{target}\"] button.item-main"
+    ))?;
     thread::sleep(Duration::from_millis(600));
     let live = read_panel(launched)?.live;
     session.switch_to(page_window)?;
@@ -369,21 +358,14 @@ fn run(
         .find(|c| c.category.as_deref() == Some("complaint") && engine.unanswered.contains(&c.id))
         .map(|c| c.id.clone())
         .ok_or_else(|| anyhow!("no unanswered complaint to correct"))?;
-    let opened = session.execute(
-        CLICK,
-        json!([format!(".correct-open[data-key=\"w:{corrected}\"]")]),
-    )?;
+    let opened = session.click_first(&format!(".correct-open[data-key=\"w:{corrected}\"]"))?;
     thread::sleep(Duration::from_millis(300));
-    let picked = session.execute(
-        CLICK,
-        json!([format!(
-            "[data-action=\"correct\"][data-id=\"{corrected}\"][data-category=\"praise\"]"
-        )]),
-    )?;
+    let picked = session.click_first(&format!(
+        "[data-action=\"correct\"][data-id=\"{corrected}\"][data-category=\"praise\"]"
+    ))?;
     check(
         "the correction menu opens and offers praise",
-        (opened != json!(true) || picked != json!(true))
-            .then(|| format!("menu opened: {opened}, praise picked: {picked}")),
+        (!opened || !picked).then(|| format!("menu opened: {opened}, praise picked: {picked}")),
     );
     let mut want = engine.counts.clone();
     *want.entry("complaint".into()).or_default() -= 1;

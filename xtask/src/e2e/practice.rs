@@ -26,7 +26,6 @@ use super::Check;
 const PRACTICE_PAGE: &str = "extension/pages/practice.html";
 const THREADS_DIR: &str = "extension/practice";
 const STORAGE_KEY: &str = "practice.progress";
-const W3C_ELEMENT: &str = "element-6066-11e4-a52e-4f735466cecf";
 /// How long the page may take to show a change (the coach waits 150 ms after typing).
 const WAIT: Duration = Duration::from_secs(10);
 
@@ -103,13 +102,6 @@ api.storage.local.set({ [arguments[0]]: arguments[1] }).then(() => done(true), (
 const GO_TO: &str = r#"
 window.__candorHarnessMarker = true;
 location.assign(arguments[0]);
-return true;
-"#;
-
-const CLICK: &str = r#"
-const el = document.querySelector(arguments[0]);
-if (!el) return false;
-el.click();
 return true;
 "#;
 
@@ -302,34 +294,15 @@ fn go_to_list(launched: &Launched, lang: &str, threads: usize) -> Result<Value> 
     })
 }
 
-fn click(launched: &Launched, selector: &str) -> Result<()> {
-    if launched.session.execute(CLICK, json!([selector]))? != json!(true) {
-        bail!("nothing to click at {selector}");
-    }
-    Ok(())
-}
-
 /// Types `text` into the draft as a person would (clearing it first): key by key, so the page
 /// hears every input event and its coach waits for the pause.
 fn type_draft(launched: &Launched, text: &str) -> Result<()> {
     let session = &launched.session;
-    let found = session.command(
-        "POST",
-        "/element",
-        Some(json!({ "using": "css selector", "value": "textarea[data-role=draft]" })),
-    )?;
-    let id = found[W3C_ELEMENT]
-        .as_str()
-        .ok_or_else(|| anyhow!("no draft box: {found}"))?;
-    session.command("POST", &format!("/element/{id}/clear"), Some(json!({})))?;
-    session
-        .command(
-            "POST",
-            &format!("/element/{id}/value"),
-            Some(json!({ "text": text })),
-        )
-        .context("typing the draft")?;
-    Ok(())
+    let draft = session
+        .find_element("textarea[data-role=draft]")
+        .context("finding the draft box")?;
+    session.clear(&draft)?;
+    session.type_into(&draft, text).context("typing the draft")
 }
 
 /// `practice_review` asked directly, for `draft` on `comment` of `thread`.
@@ -466,10 +439,9 @@ fn attempt_checks(
     );
 
     // Open the thread.
-    click(
-        launched,
-        &format!("button.open-thread[data-thread=\"{id}\"]"),
-    )?;
+    launched
+        .session
+        .click(&format!("button.open-thread[data-thread=\"{id}\"]"))?;
     let page = wait_for(launched, "the thread", |p| p["thread"]["id"] == id)?;
     let shown = string_pairs(&page["thread"]["comments"], "id", "text");
     let mut file = string_pairs(&thread.json["comments"], "id", "text");
@@ -494,10 +466,9 @@ fn attempt_checks(
         }),
     );
     // Pick the complaint: the guidance is there before typing, as the engine gives it.
-    click(
-        launched,
-        &format!("li[data-comment=\"{comment_id}\"] button.reply-action"),
-    )?;
+    launched.session.click(&format!(
+        "li[data-comment=\"{comment_id}\"] button.reply-action"
+    ))?;
     let page = wait_for(launched, "the reply box and its guidance", |p| {
         p["picked"] == comment_id.as_str() && p["points"].as_array().is_some_and(|a| !a.is_empty())
     })?;
@@ -539,7 +510,7 @@ fn attempt_checks(
     }
 
     // Submit it: a row per rule, the total, low.
-    click(launched, "button[data-action=submit]")?;
+    launched.session.click("button[data-action=submit]")?;
     let page = wait_for(launched, "the score table", |p| !p["total"].is_null())?;
     let rows = field_strings(&page["rows"], "rule");
     let engine_rows = field_strings(&engine_poor["rules"], "rule");
@@ -589,7 +560,7 @@ fn attempt_checks(
     );
 
     // Try again: the draft stays; a good reply scores higher.
-    click(launched, "button[data-action=again]")?;
+    launched.session.click("button[data-action=again]")?;
     let page = wait_for(launched, "the draft again", |p| p["total"].is_null())?;
     check(
         &named("try again keeps the draft"),
@@ -610,7 +581,7 @@ fn attempt_checks(
     wait_for(launched, "the good draft's warnings", |p| {
         strings(&p["warnings"]) == good_warnings
     })?;
-    click(launched, "button[data-action=submit]")?;
+    launched.session.click("button[data-action=submit]")?;
     let page = wait_for(launched, "the second score", |p| !p["total"].is_null())?;
     let good_total = page["total"].as_i64().unwrap_or(-1);
     check(
@@ -673,7 +644,7 @@ fn reset_checks(
         bail!("no attempt recorded to reset");
     }
     go_to_list(launched, "en", shipped.len())?;
-    click(launched, "button[data-action=reset]")?;
+    launched.session.click("button[data-action=reset]")?;
     let asked = launched
         .session
         .execute(
@@ -681,11 +652,11 @@ fn reset_checks(
             json!([]),
         )?
         == json!(true);
-    click(launched, "button[data-action=reset-no]")?;
+    launched.session.click("button[data-action=reset-no]")?;
     thread::sleep(Duration::from_millis(500));
     let kept = stored_progress(launched)? == before;
-    click(launched, "button[data-action=reset]")?;
-    click(launched, "button[data-action=reset-yes]")?;
+    launched.session.click("button[data-action=reset]")?;
+    launched.session.click("button[data-action=reset-yes]")?;
     let emptied = wait_for(launched, "the list at zero", |p| {
         p["threads"]
             .as_array()
@@ -712,10 +683,10 @@ fn markup_check(
     check: &mut impl FnMut(&str, Option<String>),
 ) -> Result<()> {
     go_to_list(launched, &thread.lang, shipped.len())?;
-    click(
-        launched,
-        &format!("button.open-thread[data-thread=\"{}\"]", thread.id),
-    )?;
+    launched.session.click(&format!(
+        "button.open-thread[data-thread=\"{}\"]",
+        thread.id
+    ))?;
     let page = wait_for(launched, "the thread", |p| {
         p["thread"]["id"] == thread.id.as_str()
     })?;
@@ -775,17 +746,16 @@ fn corrupt_checks(
         .complaint()
         .and_then(|c| c["id"].as_str())
         .unwrap_or_default();
-    click(
-        launched,
-        &format!("button.open-thread[data-thread=\"{}\"]", thread.id),
-    )?;
+    launched.session.click(&format!(
+        "button.open-thread[data-thread=\"{}\"]",
+        thread.id
+    ))?;
     wait_for(launched, "the thread", |p| {
         p["thread"]["id"] == thread.id.as_str()
     })?;
-    click(
-        launched,
-        &format!("li[data-comment=\"{comment}\"] button.reply-action"),
-    )?;
+    launched.session.click(&format!(
+        "li[data-comment=\"{comment}\"] button.reply-action"
+    ))?;
     let works = wait_for(launched, "the guidance after the corrupt record", |p| {
         p["points"].as_array().is_some_and(|a| !a.is_empty())
     })
