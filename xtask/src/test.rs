@@ -101,10 +101,7 @@ pub fn test(args: &[String]) -> Result<()> {
     let mut passed = 0;
     let mut failed = Vec::new();
     for browser in [Browser::Chromium, Browser::Firefox] {
-        let extension = match browser {
-            Browser::Chromium => &built.chrome,
-            Browser::Firefox => &built.firefox,
-        };
+        let extension = browser.extension_in(&built);
         for dir in ["tests/harness", "tests/fixtures"] {
             let pages = root.join(dir);
             let name = format!("end-to-end: {dir} in {}", browser.name());

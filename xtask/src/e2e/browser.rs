@@ -45,6 +45,14 @@ impl Browser {
             Self::Firefox => "firefox",
         }
     }
+
+    /// This browser's copy of the built extension (`dist/chrome` or `dist/firefox`).
+    pub fn extension_in(self, built: &crate::build::Built) -> &Path {
+        match self {
+            Self::Chromium => &built.chrome,
+            Self::Firefox => &built.firefox,
+        }
+    }
 }
 
 /// A fresh folder under the system temp dir, removed when dropped.

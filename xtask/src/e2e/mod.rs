@@ -364,16 +364,7 @@ pub fn run_checks_alone(args: &[String], suite: &str, checks: CheckSuite) -> Res
             ),
         }
     }
-    let extension = match extension {
-        Some(dir) => dir,
-        None => {
-            let built = crate::build::build()?;
-            match browser {
-                Browser::Chromium => built.chrome,
-                Browser::Firefox => built.firefox,
-            }
-        }
-    };
+    let extension = given_or_built(extension, browser)?;
     let checks = checks(browser, &extension)?;
     let failed = checks.iter().filter(|c| c.failure.is_some()).count();
     for c in &checks {
@@ -387,6 +378,14 @@ pub fn run_checks_alone(args: &[String], suite: &str, checks: CheckSuite) -> Res
         bail!("{failed} {suite} check(s) failed in {}", browser.name());
     }
     Ok(())
+}
+
+/// The extension folder given on the command line, or else `browser`'s copy of a fresh build.
+fn given_or_built(given: Option<PathBuf>, browser: Browser) -> Result<PathBuf> {
+    match given {
+        Some(dir) => Ok(dir),
+        None => Ok(browser.extension_in(&crate::build::build()?).to_path_buf()),
+    }
 }
 
 pub fn main(args: &[String]) -> Result<()> {
@@ -416,16 +415,7 @@ pub fn main(args: &[String]) -> Result<()> {
     if args.pages.is_none() && args.guard.is_none() {
         return Ok(());
     }
-    let extension = match args.extension {
-        Some(dir) => dir,
-        None => {
-            let built = crate::build::build()?;
-            match args.browser {
-                Browser::Chromium => built.chrome,
-                Browser::Firefox => built.firefox,
-            }
-        }
-    };
+    let extension = given_or_built(args.extension, args.browser)?;
     if let Some(dir) = &args.guard {
         let reports = guard::run_guard_pages(dir, args.browser, &extension)?;
         let failed: Vec<String> = reports

@@ -222,8 +222,7 @@ pub fn main(args: &[String]) -> Result<()> {
     for browser in &browsers {
         let dir = match (&extension, &built) {
             (Some(dir), _) => dir.clone(),
-            (None, Some(b)) if *browser == Browser::Chromium => b.chrome.clone(),
-            (None, Some(b)) => b.firefox.clone(),
+            (None, Some(b)) => browser.extension_in(b).to_path_buf(),
             (None, None) => unreachable!("built when no folder is given"),
         };
         eprintln!("panel-bench: {}", browser.name());

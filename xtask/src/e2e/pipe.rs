@@ -135,10 +135,7 @@ fn parse_reply(raw: Value) -> Result<Value> {
 /// Measures the pipe in `browser` (headless) and answers a Markdown section.
 pub fn pipe_figures(browser: Browser) -> Result<String> {
     let built = crate::build::build()?;
-    let extension = match browser {
-        Browser::Chromium => built.chrome,
-        Browser::Firefox => built.firefox,
-    };
+    let extension = browser.extension_in(&built).to_path_buf();
     let server = Server::start(Site { pages: Vec::new() })?;
 
     let mut startups = Vec::new();
