@@ -120,8 +120,8 @@ pub fn test(args: &[String]) -> Result<()> {
                 }
             }
         }
-        for (suite, checks) in CHECK_SUITES {
-            let name = format!("end-to-end: {suite} in {}", browser.name());
+        for (_, label, checks) in e2e::CHECK_SUITES {
+            let name = format!("end-to-end: {label} in {}", browser.name());
             for check in steps.run(&name, || checks(browser, extension))? {
                 match check.failure {
                     None => passed += 1,
@@ -161,17 +161,6 @@ pub fn test(args: &[String]) -> Result<()> {
     }
     Ok(())
 }
-
-/// The end-to-end suites whose result is a list of named checks, each counted: (step label, checks).
-const CHECK_SUITES: [(&str, e2e::CheckSuite); 4] = [
-    ("guidance card", e2e::card::card_checks),
-    // Brand profiles: import, undo and the subscription, through the options page.
-    ("options page", e2e::options::options_checks),
-    // The side panel: counts, unanswered, jump to a comment, a correction, the exports.
-    ("side panel", e2e::panel::panel_checks),
-    // The practice page: a full attempt in French and in English, progress kept, a corrupt record.
-    ("practice page", e2e::practice::practice_checks),
-];
 
 /// What is wrong with one page of a report: the harness's own failure rules (load, extension errors,
 /// unexplained requests) and the fixture's expectations.

@@ -149,11 +149,6 @@ for (const el of document.querySelectorAll("article, article *")) {
 return true;
 "#;
 
-/// `cargo xtask e2e --card [--browser chromium|firefox] [--extension DIR]`: these checks alone.
-pub fn main(args: &[String]) -> Result<()> {
-    super::run_checks_alone(args, "card", card_checks)
-}
-
 /// Runs every card check in `browser` with the extension in `extension_dir`.
 pub fn card_checks(browser: Browser, extension_dir: &Path) -> Result<Vec<Check>> {
     let root = crate::root();

@@ -7,7 +7,9 @@
 //! `--bench` measures the extension's message pipe instead (`pipe`); `--card [--browser B]` runs
 //! the guidance card's checks (`card`); `--guard DIR` drives the reply coach and the delete guard on
 //! DIR's pages (`guard`); `--panel` the side panel's checks (`panel`), `--panel-bench` its speed on
-//! live threads (`panel_bench`); `--practice [--browser B]` drives the practice page (`practice`).
+//! live threads (`panel_bench`); `--practice [--browser B]` drives the practice page (`practice`),
+//! `--options` the options page (`options`). Those suites of named checks are listed once, in
+//! [`CHECK_SUITES`], which `cargo xtask test` runs too.
 
 pub mod browser;
 pub mod card;
@@ -349,9 +351,22 @@ impl Check {
 /// folder given, it answers every check it made.
 pub type CheckSuite = fn(Browser, &Path) -> Result<Vec<Check>>;
 
+/// The suites of named checks, in the order `cargo xtask test` runs them: the name that selects
+/// one alone (`cargo xtask e2e --card`), its step's label in `cargo xtask test`, its checks.
+pub const CHECK_SUITES: [(&str, &str, CheckSuite); 4] = [
+    // The guidance card: opened by mouse, keyboard and shortcut, read, tabbed through, closed.
+    ("card", "guidance card", card::card_checks),
+    // Brand profiles: import, undo and the subscription, through the options page.
+    ("options", "options page", options::options_checks),
+    // The side panel: counts, unanswered, jump to a comment, a correction, the exports.
+    ("panel", "side panel", panel::panel_checks),
+    // The practice page: a full attempt in French and in English, progress kept, a corrupt record.
+    ("practice", "practice page", practice::practice_checks),
+];
+
 /// `cargo xtask e2e --SUITE [--browser chromium|firefox] [--extension DIR]`: builds the extension
 /// (unless given), runs one suite of checks, prints each, and fails when one failed.
-pub fn run_checks_alone(args: &[String], suite: &str, checks: CheckSuite) -> Result<()> {
+fn run_checks_alone(args: &[String], suite: &str, checks: CheckSuite) -> Result<()> {
     let mut browser = Browser::Chromium;
     let mut extension = None;
     let mut it = args.iter();
@@ -389,20 +404,13 @@ fn given_or_built(given: Option<PathBuf>, browser: Browser) -> Result<PathBuf> {
 }
 
 pub fn main(args: &[String]) -> Result<()> {
-    if args.first().map(String::as_str) == Some("--card") {
-        return card::main(&args[1..]);
+    let rest = args.get(1..).unwrap_or_default();
+    let flag = args.first().and_then(|a| a.strip_prefix("--"));
+    if flag == Some("panel-bench") {
+        return panel_bench::main(rest);
     }
-    if args.first().map(String::as_str) == Some("--options") {
-        return options::main(&args[1..]);
-    }
-    if args.first().map(String::as_str) == Some("--panel") {
-        return panel::main(&args[1..]);
-    }
-    if args.first().map(String::as_str) == Some("--panel-bench") {
-        return panel_bench::main(&args[1..]);
-    }
-    if args.first().map(String::as_str) == Some("--practice") {
-        return practice::main(&args[1..]);
+    if let Some((suite, _, checks)) = CHECK_SUITES.iter().find(|(name, ..)| Some(*name) == flag) {
+        return run_checks_alone(rest, suite, *checks);
     }
     let args = parse_args(args)?;
     if args.bench {
@@ -825,6 +833,23 @@ mod tests {
             &["--frobnicate"],
         ] {
             assert!(parse_args(&strings(bad)).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn each_check_suite_has_a_name_of_its_own_on_the_command_line() {
+        let mut names: Vec<&str> = CHECK_SUITES.iter().map(|(name, ..)| *name).collect();
+        names.push("panel-bench");
+        let count = names.len();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), count, "{names:?}");
+        // None of them is taken for a page run's flag.
+        for (name, ..) in CHECK_SUITES {
+            assert!(
+                parse_args(&strings(&[&format!("--{name}")])).is_err(),
+                "{name}"
+            );
         }
     }
 

@@ -78,11 +78,6 @@ return {
 };
 "##;
 
-/// `cargo xtask e2e --options [--browser chromium|firefox] [--extension DIR]`: these checks alone.
-pub fn main(args: &[String]) -> Result<()> {
-    super::run_checks_alone(args, "options", options_checks)
-}
-
 /// Runs every options check in `browser` with the extension in `extension_dir`.
 pub fn options_checks(browser: Browser, extension_dir: &Path) -> Result<Vec<Check>> {
     let server = Server::start(Site { pages: Vec::new() })?;

@@ -62,11 +62,6 @@ api.runtime.sendMessage({ v: 1, type: "ExportThread", tab_id: arguments[0], form
 );
 "#;
 
-/// `cargo xtask e2e --panel [--browser chromium|firefox] [--extension DIR]`: these checks alone.
-pub fn main(args: &[String]) -> Result<()> {
-    super::run_checks_alone(args, "panel", panel_checks)
-}
-
 /// Runs the panel's checks in `browser` with the extension in `extension_dir`.
 pub fn panel_checks(browser: Browser, extension_dir: &Path) -> Result<Vec<Check>> {
     let fixtures = crate::root().join("tests/fixtures");

@@ -105,11 +105,6 @@ location.assign(arguments[0]);
 return true;
 "#;
 
-/// `cargo xtask e2e --practice [--browser chromium|firefox] [--extension DIR]`: these checks alone.
-pub fn main(args: &[String]) -> Result<()> {
-    super::run_checks_alone(args, "practice", practice_checks)
-}
-
 /// One practice thread as the extension ships it.
 struct ShippedThread {
     id: String,
