@@ -124,7 +124,12 @@ fn run_large(
 ) -> Result<()> {
     let session = &launched.session;
     let mut check = |name: &str, failure| checks.push(Check::new(prefix, name, failure));
-    let (report, page_window, engine) = open_page(launched, probe, server, page)?;
+    let OpenPage {
+        report,
+        window: page_window,
+        summary: engine,
+        tab,
+    } = open_page(launched, probe, server, page)?;
     let audience = report.comments.iter().filter(|c| !c.by_brand).count() as u64;
     check(
         &format!("the extension read the {LARGE} replies"),
@@ -139,12 +144,8 @@ fn run_large(
             )
         }),
     );
-    let tab = page_tab(launched, &page.url)?;
-    let panel_window = session.new_window("window")?;
-    session.switch_to(&panel_window)?;
     // A query of its own, so that Firefox's harness finds this panel page and not the first one.
-    let panel_window = launched.open_extension_page(&format!("{PANEL}?large"))?;
-    pin(launched, tab)?;
+    let panel_window = open_panel(launched, "?large", tab)?;
     let shown = wait_for_panel_within(launched, LARGE_WAIT, |p| {
         p.counts.values().sum::<u64>() == audience
     })?;
@@ -185,20 +186,47 @@ fn run_large(
     Ok(())
 }
 
-/// Reads `page` in a window kept open; answers the report, the window and the engine's summary.
+/// A page read and kept open in its window.
+struct OpenPage {
+    report: super::PageReport,
+    window: String,
+    /// The engine's summary of its thread.
+    summary: PageSummary,
+    /// The tab the extension read it in.
+    tab: i64,
+}
+
+/// Reads `page` in a window kept open.
 fn open_page(
     launched: &Launched,
     probe: &mut ExtensionProbe,
     server: &Server,
     page: &ServedPage,
-) -> Result<(super::PageReport, String, PageSummary)> {
+) -> Result<OpenPage> {
     let (report, window) = probe.read_page(launched, server, page, true)?;
     let window = window.ok_or_else(|| anyhow!("the page's window was not kept"))?;
     let summary = report
         .summary
         .clone()
         .ok_or_else(|| anyhow!("GetThreads gave the page no summary"))?;
-    Ok((report, window, summary))
+    let tab = page_tab(launched, &page.url)?;
+    Ok(OpenPage {
+        report,
+        window,
+        summary,
+        tab,
+    })
+}
+
+/// Opens the panel (`PANEL` and `query`) in a window of its own, pointed at tab `tab`; answers
+/// its window, the current one.
+fn open_panel(launched: &Launched, query: &str, tab: i64) -> Result<String> {
+    let session = &launched.session;
+    let window = session.new_window("window")?;
+    session.switch_to(&window)?;
+    let window = launched.open_extension_page(&format!("{PANEL}{query}"))?;
+    pin(launched, tab)?;
+    Ok(window)
 }
 
 /// What a click on a waiting item in the panel did to the page.
@@ -284,8 +312,12 @@ fn run(
 ) -> Result<()> {
     let session = &launched.session;
     let mut check = |name: &str, failure| checks.push(Check::new(prefix, name, failure));
-    let (report, page_window, engine) = open_page(launched, probe, server, served)?;
-    let tab = page_tab(launched, &served.url)?;
+    let OpenPage {
+        report,
+        window: page_window,
+        summary: engine,
+        tab,
+    } = open_page(launched, probe, server, served)?;
 
     // The fixture's expected summary (the parts it pins) holds for what the engine said.
     if let Some(want) = expect.get("summary") {
@@ -296,11 +328,7 @@ fn run(
         );
     }
 
-    // The panel, in a window of its own.
-    let panel_window = session.new_window("window")?;
-    session.switch_to(&panel_window)?;
-    let panel_window = launched.open_extension_page(PANEL)?;
-    pin(launched, tab)?;
+    let panel_window = open_panel(launched, "", tab)?;
 
     let shown = wait_for_panel(launched, |p| counts_match(&p.counts, &engine.counts))?;
     check(
