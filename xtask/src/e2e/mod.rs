@@ -539,31 +539,24 @@ api.runtime.sendMessage({ v: 1, type: "GetThreads" }).then(
 impl ExtensionProbe {
     /// Opens the extension page in the session's first window and waits for the engine.
     pub fn open(launched: &Launched) -> Result<Self> {
-        let session = &launched.session;
-        session.set_script_timeout(15_000)?;
-        let url = launched.extension_url(EXTENSION_PAGE);
-        let deadline = Instant::now() + Duration::from_secs(20);
-        // The extension may still be starting: its pages answer only once it is installed.
-        let mut last_error = String::new();
-        while Instant::now() < deadline {
-            match launched
-                .open_extension_page(EXTENSION_PAGE)
-                .and_then(|handle| Self::ask(launched).map(|_| handle))
-            {
-                Ok(handle) => {
-                    return Ok(Self {
-                        handle,
-                        errors_seen: 0,
-                        known_tabs: Vec::new(),
-                        requests_seen_ms: 0,
-                        console_seen_ms: 0,
-                    })
-                }
-                Err(e) => last_error = format!("{e:#}"),
-            }
-            thread::sleep(Duration::from_millis(300));
-        }
-        bail!("the extension page {url} never answered: {last_error}")
+        launched.session.set_script_timeout(15_000)?;
+        let handle = launched
+            .open_extension_page_when_ready(EXTENSION_PAGE, |window| {
+                Self::ask(launched).map(|_| window.to_string())
+            })
+            .with_context(|| {
+                format!(
+                    "the extension page {} never answered",
+                    launched.extension_url(EXTENSION_PAGE)
+                )
+            })?;
+        Ok(Self {
+            handle,
+            errors_seen: 0,
+            known_tabs: Vec::new(),
+            requests_seen_ms: 0,
+            console_seen_ms: 0,
+        })
     }
 
     /// One `GetThreads` round trip from the extension page (the current window).

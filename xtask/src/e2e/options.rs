@@ -105,26 +105,15 @@ pub fn options_checks(browser: Browser, extension_dir: &Path) -> Result<Vec<Chec
 
 /// Opens the options page (the extension may still be starting) and waits until it is drawn.
 fn open_options(launched: &Launched) -> Result<()> {
-    let deadline = Instant::now() + Duration::from_secs(20);
-    let mut last = String::new();
-    while Instant::now() < deadline {
-        match launched
-            .open_extension_page(OPTIONS_PAGE)
-            .and_then(|_| read_state(launched))
-        {
-            Ok(_) => {
-                wait_for(launched, "the options page to draw", |_, page| {
-                    page["actions"]
-                        .as_array()
-                        .is_some_and(|a| a.iter().any(|x| x == "new"))
-                })?;
-                return Ok(());
-            }
-            Err(e) => last = format!("{e:#}"),
-        }
-        thread::sleep(Duration::from_millis(300));
-    }
-    bail!("the options page never answered: {last}")
+    launched
+        .open_extension_page_when_ready(OPTIONS_PAGE, |_| read_state(launched))
+        .context("the options page never answered")?;
+    wait_for(launched, "the options page to draw", |_, page| {
+        page["actions"]
+            .as_array()
+            .is_some_and(|a| a.iter().any(|x| x == "new"))
+    })?;
+    Ok(())
 }
 
 fn read_state(launched: &Launched) -> Result<Value> {

@@ -227,19 +227,12 @@ fn shipped_threads(extension_dir: &Path) -> Result<Vec<ShippedThread>> {
 
 /// Opens the page (the extension may still be starting) and waits until the list is drawn.
 fn open_first(launched: &Launched, threads: usize) -> Result<()> {
-    let deadline = Instant::now() + Duration::from_secs(20);
-    let mut last = String::new();
-    while Instant::now() < deadline {
-        match launched
-            .open_extension_page(PRACTICE_PAGE)
-            .and_then(|_| wait_for(launched, "the list", |p| list_drawn(p, threads)))
-        {
-            Ok(_) => return Ok(()),
-            Err(e) => last = format!("{e:#}"),
-        }
-        thread::sleep(Duration::from_millis(300));
-    }
-    bail!("the practice page never drew its list: {last}")
+    launched
+        .open_extension_page_when_ready(PRACTICE_PAGE, |_| {
+            wait_for(launched, "the list", |p| list_drawn(p, threads))
+        })
+        .context("the practice page never drew its list")?;
+    Ok(())
 }
 
 /// The list is there with every thread's comments counted.
