@@ -282,6 +282,23 @@ fn go_to_list(launched: &Launched, lang: &str, threads: usize) -> Result<Value> 
     })
 }
 
+/// The list's entry for thread `id` (null when it is not listed).
+fn listed(list: &Value, id: &str) -> Value {
+    list["threads"]
+        .as_array()
+        .and_then(|t| t.iter().find(|t| t["id"] == id))
+        .cloned()
+        .unwrap_or(Value::Null)
+}
+
+/// Opens thread `id` from the list and waits until it is drawn; answers what the page shows.
+fn open_thread(launched: &Launched, id: &str) -> Result<Value> {
+    launched
+        .session
+        .click(&format!("button.open-thread[data-thread=\"{id}\"]"))?;
+    wait_for(launched, "the thread", |p| p["thread"]["id"] == id)
+}
+
 /// Types `text` into the draft as a person would (clearing it first): key by key, so the page
 /// hears every input event and its coach waits for the pause.
 fn type_draft(launched: &Launched, text: &str) -> Result<()> {
@@ -406,11 +423,7 @@ fn attempt_checks(
 
     // A fresh page in the thread's language.
     let list = go_to_list(launched, lang, shipped.len())?;
-    let in_list = list["threads"]
-        .as_array()
-        .and_then(|t| t.iter().find(|t| t["id"] == id))
-        .cloned()
-        .unwrap_or(Value::Null);
+    let in_list = listed(&list, id);
     let answerable = thread.json["comments"]
         .as_array()
         .map_or(0, |c| c.iter().filter(|c| c["by_brand"] != true).count());
@@ -427,10 +440,7 @@ fn attempt_checks(
     );
 
     // Open the thread.
-    launched
-        .session
-        .click(&format!("button.open-thread[data-thread=\"{id}\"]"))?;
-    let page = wait_for(launched, "the thread", |p| p["thread"]["id"] == id)?;
+    let page = open_thread(launched, id)?;
     let shown = string_pairs(&page["thread"]["comments"], "id", "text");
     let mut file = string_pairs(&thread.json["comments"], "id", "text");
     let mut shown_sorted = shown.clone();
@@ -605,11 +615,7 @@ fn attempt_checks(
             .then(|| format!("stored scores {scores:?}, shown {poor_total} then {good_total}")),
     );
     let list = go_to_list(launched, lang, shipped.len())?;
-    let in_list = list["threads"]
-        .as_array()
-        .and_then(|t| t.iter().find(|t| t["id"] == id))
-        .cloned()
-        .unwrap_or(Value::Null);
+    let in_list = listed(&list, id);
     let best = good_total.max(poor_total).to_string();
     check(
         &named("after a reload the list shows the thread attempted with the best score"),
@@ -671,13 +677,7 @@ fn markup_check(
     check: &mut impl FnMut(&str, Option<String>),
 ) -> Result<()> {
     go_to_list(launched, &thread.lang, shipped.len())?;
-    launched.session.click(&format!(
-        "button.open-thread[data-thread=\"{}\"]",
-        thread.id
-    ))?;
-    let page = wait_for(launched, "the thread", |p| {
-        p["thread"]["id"] == thread.id.as_str()
-    })?;
+    let page = open_thread(launched, &thread.id)?;
     let mut problems = Vec::new();
     for c in thread.json["comments"].as_array().into_iter().flatten() {
         let Some(text) = c["text"].as_str().filter(|t| t.contains('<')) else {
@@ -734,13 +734,7 @@ fn corrupt_checks(
         .complaint()
         .and_then(|c| c["id"].as_str())
         .unwrap_or_default();
-    launched.session.click(&format!(
-        "button.open-thread[data-thread=\"{}\"]",
-        thread.id
-    ))?;
-    wait_for(launched, "the thread", |p| {
-        p["thread"]["id"] == thread.id.as_str()
-    })?;
+    open_thread(launched, &thread.id)?;
     launched.session.click(&format!(
         "li[data-comment=\"{comment}\"] button.reply-action"
     ))?;
@@ -825,6 +819,20 @@ mod tests {
         ] {
             assert_eq!(is_rule(id), ok, "{id}");
         }
+    }
+
+    #[test]
+    fn a_thread_is_found_in_the_list_by_its_id() {
+        let list = json!({"threads": [{"id": "en-x", "best": "80"}, {"id": "fr-x", "best": "20"}]});
+        let cases = [
+            ("fr-x", json!({"id": "fr-x", "best": "20"})),
+            ("en-x", json!({"id": "en-x", "best": "80"})),
+            ("de-x", Value::Null),
+        ];
+        for (id, want) in cases {
+            assert_eq!(listed(&list, id), want, "{id}");
+        }
+        assert_eq!(listed(&json!({"view": "thread"}), "en-x"), Value::Null);
     }
 
     #[test]
