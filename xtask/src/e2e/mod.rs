@@ -562,13 +562,7 @@ impl ExtensionProbe {
     /// One `GetThreads` round trip from the extension page (the current window).
     pub fn ask(launched: &Launched) -> Result<Value> {
         let raw = launched.session.execute_async(GET_THREADS, json!([]))?;
-        let text = raw
-            .as_str()
-            .ok_or_else(|| anyhow!("GetThreads answered {raw}"))?;
-        let reply: Value = serde_json::from_str(text)?;
-        if let Some(e) = reply.get("harness_error") {
-            bail!("sendMessage failed: {e}");
-        }
+        let reply = values::script_answer(&raw, "GetThreads")?;
         if reply["type"] != "Threads" {
             bail!("GetThreads answered {reply}");
         }

@@ -12,12 +12,12 @@ use std::path::Path;
 use std::thread;
 use std::time::{Duration, Instant};
 
-use anyhow::{anyhow, bail, Context, Result};
+use anyhow::{bail, Context, Result};
 use serde_json::{json, Map, Value};
 
 use super::browser::{launch, Browser, Launched, TempDir};
 use super::server::{Published, RequestSource, Server, Site, PUBLISHED_HOST};
-use super::values::field_strings;
+use super::values::{field_strings, script_answer};
 use super::Check;
 
 const OPTIONS_PAGE: &str = "extension/pages/options.html";
@@ -118,14 +118,7 @@ fn open_options(launched: &Launched) -> Result<()> {
 
 fn read_state(launched: &Launched) -> Result<Value> {
     let raw = launched.session.execute_async(READ_STATE, json!([]))?;
-    let text = raw
-        .as_str()
-        .ok_or_else(|| anyhow!("reading storage answered {raw}"))?;
-    let state: Value = serde_json::from_str(text)?;
-    if let Some(e) = state.get("harness_error") {
-        bail!("reading storage failed: {e}");
-    }
-    Ok(state)
+    script_answer(&raw, "reading storage")
 }
 
 fn page_text(launched: &Launched) -> Result<Value> {

@@ -122,10 +122,7 @@ const api = globalThis.browser ?? globalThis.chrome;
 const WARM_LOADS: usize = 10;
 
 fn parse_reply(raw: Value) -> Result<Value> {
-    let text = raw
-        .as_str()
-        .ok_or_else(|| anyhow!("the script answered {raw}"))?;
-    let value: Value = serde_json::from_str(text)?;
+    let value = super::values::script_answer(&raw, "the script")?;
     if let Some(e) = value.get("error") {
         bail!("in the extension page: {e}");
     }

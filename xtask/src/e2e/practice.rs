@@ -20,7 +20,7 @@ use serde_json::{json, Value};
 
 use super::browser::{launch, Browser, Launched};
 use super::server::{RequestSource, Server, Site};
-use super::values::{field_strings, string_pairs, strings};
+use super::values::{field_strings, script_answer, string_pairs, strings};
 use super::Check;
 
 const PRACTICE_PAGE: &str = "extension/pages/practice.html";
@@ -248,10 +248,7 @@ fn list_drawn(page: &Value, threads: usize) -> bool {
 
 fn read_page(launched: &Launched) -> Result<Value> {
     let raw = launched.session.execute(READ_PAGE, json!([]))?;
-    let text = raw
-        .as_str()
-        .ok_or_else(|| anyhow!("reading the page answered {raw}"))?;
-    Ok(serde_json::from_str(text)?)
+    script_answer(&raw, "reading the page")
 }
 
 /// Polls the page until `done` holds; answers what it showed last.
@@ -323,13 +320,7 @@ fn engine_review(
     let raw = launched
         .session
         .execute_async(ASK_ENGINE, json!([request.to_string()]))?;
-    let text = raw
-        .as_str()
-        .ok_or_else(|| anyhow!("the engine answered {raw}"))?;
-    let answer: Value = serde_json::from_str(text)?;
-    if let Some(e) = answer.get("harness_error") {
-        bail!("asking the engine failed: {e}");
-    }
+    let answer = script_answer(&raw, "asking the engine")?;
     if let Some(e) = answer.get("error") {
         bail!("the engine refused the review: {e}");
     }

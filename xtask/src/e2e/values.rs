@@ -1,11 +1,26 @@
 //! Small readers of the JSON the harness gets back from pages, its scripts and the extension:
-//! a list of strings, one field of every item, two fields of every item, counts per key. Each
-//! suite reads these shapes; they are read here once, forgiving in the same way everywhere (a
-//! missing list is empty, an item without the field is skipped or reads as "").
+//! a script's answer, a list of strings, one field of every item, two fields of every item, counts
+//! per key. Each suite reads these shapes; they are read here once, forgiving in the same way
+//! everywhere (a missing list is empty, an item without the field is skipped or reads as "").
 
 use std::collections::BTreeMap;
 
+use anyhow::{anyhow, bail, Result};
 use serde_json::Value;
+
+/// The JSON text a harness script answered (`done(JSON.stringify(…))`), parsed; `what` names the
+/// script in errors. A script reports its own failure (a rejected promise, a failed import) as
+/// `harness_error`: that is an error too.
+pub fn script_answer(raw: &Value, what: &str) -> Result<Value> {
+    let text = raw
+        .as_str()
+        .ok_or_else(|| anyhow!("{what} answered {raw}"))?;
+    let answer: Value = serde_json::from_str(text)?;
+    if let Some(e) = answer.get("harness_error") {
+        bail!("{what} failed: {e}");
+    }
+    Ok(answer)
+}
 
 /// The strings of a JSON list; anything else in it is skipped, and a non-list is empty.
 pub fn strings(list: &Value) -> Vec<String> {
@@ -51,6 +66,32 @@ fn items(list: &Value) -> impl Iterator<Item = &Value> {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn a_script_answer_is_its_json_text_and_a_reported_failure_is_an_error() {
+        let ok = script_answer(
+            &json!(r#"{"type": "Threads", "threads": []}"#),
+            "GetThreads",
+        );
+        assert_eq!(ok.unwrap(), json!({"type": "Threads", "threads": []}));
+        assert_eq!(script_answer(&json!("null"), "x").unwrap(), Value::Null);
+        let cases = [
+            (
+                json!({"type": "Threads"}),
+                "GetThreads answered {\"type\":\"Threads\"}",
+            ),
+            (json!(null), "GetThreads answered null"),
+            (
+                json!(r#"{"harness_error": "no receiver"}"#),
+                "GetThreads failed: \"no receiver\"",
+            ),
+        ];
+        for (raw, want) in cases {
+            let error = script_answer(&raw, "GetThreads").unwrap_err();
+            assert_eq!(error.to_string(), want, "{raw}");
+        }
+        assert!(script_answer(&json!("{not json"), "GetThreads").is_err());
+    }
 
     #[test]
     fn lists_of_strings_skip_what_is_not_one() {
