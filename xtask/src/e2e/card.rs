@@ -15,9 +15,9 @@ use std::time::{Duration, Instant};
 use anyhow::{anyhow, bail, Context, Result};
 use serde_json::{json, Value};
 
-use super::browser::{launch, Browser, Launched};
-use super::server::{ServedPage, Server, Site};
-use super::{Check, ExtensionProbe};
+use super::browser::{Browser, Launched};
+use super::server::{ServedPage, Server};
+use super::{serve_and_launch, Check, ExtensionProbe};
 
 /// A fixture page and the complaint on it whose card is opened.
 struct CardPage {
@@ -157,11 +157,7 @@ pub fn card_checks(browser: Browser, extension_dir: &Path) -> Result<Vec<Check>>
         .iter()
         .map(|p| ServedPage::load(&fixtures, &fixtures.join(p.file)))
         .collect::<Result<Vec<_>>>()?;
-    let server = Server::start(Site {
-        pages: served.clone(),
-    })?;
-    let launched = launch(browser, extension_dir, server.port)?;
-    let mut probe = ExtensionProbe::open(&launched)?;
+    let (server, launched, mut probe) = serve_and_launch(served.clone(), browser, extension_dir)?;
     let mut checks = Vec::new();
     for (index, (page, served_page)) in PAGES.iter().zip(&served).enumerate() {
         server.set_active(Some(index));

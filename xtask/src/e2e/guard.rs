@@ -15,11 +15,11 @@ use std::time::{Duration, Instant};
 use anyhow::{anyhow, bail, Context, Result};
 use serde_json::{json, Value};
 
-use super::browser::{launch, Browser, Launched};
-use super::server::{find_pages, sidecar_of, ServedPage, Server, Site};
+use super::browser::{Browser, Launched};
+use super::serve_and_launch;
+use super::server::{find_pages, sidecar_of, ServedPage};
 use super::values::strings;
 use super::webdriver::{element_id, element_ref, Session};
-use super::ExtensionProbe;
 
 /// How long a warning, a dialog or a deletion may take before it counts as missing.
 const WAIT: Duration = Duration::from_secs(3);
@@ -56,11 +56,7 @@ pub fn run_guard_pages(
             Ok(sidecar["guard"].clone())
         })
         .collect::<Result<Vec<_>>>()?;
-    let server = Server::start(Site {
-        pages: served.clone(),
-    })?;
-    let launched = launch(browser, extension_dir, server.port)?;
-    let mut probe = ExtensionProbe::open(&launched)?;
+    let (server, launched, mut probe) = serve_and_launch(served.clone(), browser, extension_dir)?;
     let mut reports = Vec::new();
     for (index, (page, spec)) in served.iter().zip(&specs).enumerate() {
         server.set_active(Some(index));

@@ -492,10 +492,7 @@ pub fn run_pages(pages: &Path, browser: Browser, extension_dir: &Path) -> Result
         .iter()
         .map(|f| ServedPage::load(pages, f))
         .collect::<Result<Vec<_>>>()?;
-    let server = Server::start(Site {
-        pages: served.clone(),
-    })?;
-    let launched = launch(browser, extension_dir, server.port)?;
+    let (server, launched, mut probe) = serve_and_launch(served.clone(), browser, extension_dir)?;
     eprintln!(
         "e2e: {} started with Candor in {} ms; serving {} page(s) on port {}",
         browser.name(),
@@ -503,7 +500,6 @@ pub fn run_pages(pages: &Path, browser: Browser, extension_dir: &Path) -> Result
         served.len(),
         server.port
     );
-    let mut probe = ExtensionProbe::open(&launched)?;
     let mut report = Report::default();
     for (index, page) in served.iter().enumerate() {
         server.set_active(Some(index));
@@ -511,6 +507,19 @@ pub fn run_pages(pages: &Path, browser: Browser, extension_dir: &Path) -> Result
         report.pages.push(page_report);
     }
     Ok(report)
+}
+
+/// Serves `pages` (none active until `set_active`), starts `browser` with the extension from
+/// `extension_dir`, and opens the probe: how every run that reads pages begins.
+pub fn serve_and_launch(
+    pages: Vec<ServedPage>,
+    browser: Browser,
+    extension_dir: &Path,
+) -> Result<(Server, Launched, ExtensionProbe)> {
+    let server = Server::start(Site { pages })?;
+    let launched = launch(browser, extension_dir, server.port)?;
+    let probe = ExtensionProbe::open(&launched)?;
+    Ok((server, launched, probe))
 }
 
 /// An extension page kept open in its own window, through which the harness asks the background.

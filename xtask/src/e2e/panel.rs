@@ -18,11 +18,11 @@ use std::time::{Duration, Instant};
 use anyhow::{anyhow, bail, Result};
 use serde_json::{json, Value};
 
-use super::browser::{launch, Browser, Launched};
+use super::browser::{Browser, Launched};
 use super::panel_bench::{GeneratedThread, LARGE, PIN_TAB};
-use super::server::{ServedPage, Server, Site};
+use super::server::{ServedPage, Server};
 use super::values::{counts, string_pairs, strings};
-use super::{normalise_url, Check, ExtensionProbe, PageSummary};
+use super::{normalise_url, serve_and_launch, Check, ExtensionProbe, PageSummary};
 
 const PAGE: &str = "x/demo-thread-en.html";
 const PANEL: &str = "extension/pages/sidepanel.html";
@@ -70,11 +70,11 @@ pub fn panel_checks(browser: Browser, extension_dir: &Path) -> Result<Vec<Check>
         super::server::sidecar_of(&fixtures.join(PAGE)),
     )?)?;
     let large = GeneratedThread::new(LARGE, 0)?;
-    let server = Server::start(Site {
-        pages: vec![served.clone(), large.page.clone()],
-    })?;
-    let launched = launch(browser, extension_dir, server.port)?;
-    let mut probe = ExtensionProbe::open(&launched)?;
+    let (server, launched, mut probe) = serve_and_launch(
+        vec![served.clone(), large.page.clone()],
+        browser,
+        extension_dir,
+    )?;
     server.set_active(Some(0));
     let prefix = format!("{} panel {PAGE}", browser.name());
     let mut checks = Vec::new();
