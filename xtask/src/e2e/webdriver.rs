@@ -1,6 +1,7 @@
 //! A small W3C WebDriver client: the classic commands over HTTP the harness needs (sessions,
-//! windows, navigation, scripts, elements — found, typed into, clicked —, screenshots) and a WebDriver BiDi connection that collects console
-//! entries and uncaught exceptions from every browsing context, and can send BiDi commands.
+//! windows, navigation, scripts, elements found, typed into and clicked, screenshots) and a
+//! WebDriver BiDi connection that collects console entries and uncaught exceptions from every
+//! browsing context, and can send BiDi commands.
 
 use std::collections::HashMap;
 use std::fs::File;
@@ -507,6 +508,20 @@ impl ConsoleLog {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_element_reference_reads_back_its_id_and_other_answers_have_none() {
+        assert_eq!(element_id(&element_ref("e-42")).as_deref(), Some("e-42"));
+        let cases = [
+            json!(null),
+            json!({}),
+            json!({ "shadow-6066-11e4-a52e-4f735466cecf": "s-1" }),
+            json!({ ELEMENT_KEY: 7 }),
+        ];
+        for answer in cases {
+            assert_eq!(element_id(&answer), None, "{answer}");
+        }
+    }
 
     #[test]
     fn base64_decodes_with_and_without_padding() {
