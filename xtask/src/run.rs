@@ -20,6 +20,7 @@ use crate::e2e::browser::{
     chromium_args, chromium_extension_id, launch, Browser, Launched, TempDir, CHROMIUM,
 };
 use crate::e2e::server::{find_pages, ServedPage, Server, Site};
+use crate::e2e::values::strings;
 use crate::e2e::{clip, ExtensionProbe};
 use crate::root;
 use crate::tools;
@@ -245,13 +246,6 @@ return JSON.stringify({
 });
 "#;
 
-const CLICK: &str = r#"
-const el = document.querySelector(arguments[0]);
-if (!el) return false;
-el.click();
-return true;
-"#;
-
 /// Opens the practice page, its first thread and a comment, and saves `dist/practice.png`.
 fn practice_screenshot(root: &Path, launched: &Launched, demo_url: &str) -> Result<()> {
     let session = &launched.session;
@@ -296,31 +290,19 @@ fn practice_screenshot(root: &Path, launched: &Launched, demo_url: &str) -> Resu
         .as_str()
         .unwrap_or_default()
         .to_string();
-    session.execute(
-        CLICK,
-        json!([format!("button.open-thread[data-thread=\"{first}\"]")]),
-    )?;
+    session.click_first(&format!("button.open-thread[data-thread=\"{first}\"]"))?;
     let open = until("the thread", &|v| {
         v["look"].is_string() && v["reply"].as_array().is_some_and(|r| !r.is_empty())
     })?;
     let comment = open["reply"][0].as_str().unwrap_or_default().to_string();
-    session.execute(
-        CLICK,
-        json!([format!("button.reply-action[data-comment=\"{comment}\"]")]),
-    )?;
+    session.click_first(&format!("button.reply-action[data-comment=\"{comment}\"]"))?;
     let picked = until("the guidance", &|v| {
         v["points"].as_array().is_some_and(|p| !p.is_empty())
     })?;
     println!(
         "  opened {first} ({}), picked {comment}: guidance under rules {}",
         open["look"].as_str().unwrap_or("?"),
-        picked["points"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .filter_map(Value::as_str)
-            .collect::<Vec<_>>()
-            .join(", ")
+        strings(&picked["points"]).join(", ")
     );
     let png = session.screenshot()?;
     let out = root.join("dist/practice.png");

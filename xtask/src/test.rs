@@ -101,10 +101,7 @@ pub fn test(args: &[String]) -> Result<()> {
     let mut passed = 0;
     let mut failed = Vec::new();
     for browser in [Browser::Chromium, Browser::Firefox] {
-        let extension = match browser {
-            Browser::Chromium => &built.chrome,
-            Browser::Firefox => &built.firefox,
-        };
+        let extension = browser.extension_in(&built);
         for dir in ["tests/harness", "tests/fixtures"] {
             let pages = root.join(dir);
             let name = format!("end-to-end: {dir} in {}", browser.name());
@@ -123,35 +120,13 @@ pub fn test(args: &[String]) -> Result<()> {
                 }
             }
         }
-        let name = format!("end-to-end: guidance card in {}", browser.name());
-        for check in steps.run(&name, || e2e::card::card_checks(browser, extension))? {
-            match check.failure {
-                None => passed += 1,
-                Some(why) => failed.push(format!("{}:\n    {why}", check.name)),
-            }
-        }
-        // Brand profiles: import, undo and the subscription, through the options page.
-        let name = format!("end-to-end: options page in {}", browser.name());
-        for check in steps.run(&name, || e2e::options::options_checks(browser, extension))? {
-            match check.failure {
-                None => passed += 1,
-                Some(why) => failed.push(format!("{}:\n    {why}", check.name)),
-            }
-        }
-        // The side panel: counts, unanswered, jump to a comment, a correction, the exports.
-        let name = format!("end-to-end: side panel in {}", browser.name());
-        for check in steps.run(&name, || e2e::panel::panel_checks(browser, extension))? {
-            match check.failure {
-                None => passed += 1,
-                Some(why) => failed.push(format!("{}:\n    {why}", check.name)),
-            }
-        }
-        // The practice page: a full attempt in French and in English, progress kept, a corrupt record.
-        let name = format!("end-to-end: practice page in {}", browser.name());
-        for check in steps.run(&name, || e2e::practice::practice_checks(browser, extension))? {
-            match check.failure {
-                None => passed += 1,
-                Some(why) => failed.push(format!("{}:\n    {why}", check.name)),
+        for (_, label, checks) in e2e::CHECK_SUITES {
+            let name = format!("end-to-end: {label} in {}", browser.name());
+            for check in steps.run(&name, || checks(browser, extension))? {
+                match check.failure {
+                    None => passed += 1,
+                    Some(why) => failed.push(format!("{}:\n    {why}", check.name)),
+                }
             }
         }
         // The reply coach and the delete guard, driven as a person would (tests/guard).

@@ -45,6 +45,14 @@ impl Browser {
             Self::Firefox => "firefox",
         }
     }
+
+    /// This browser's copy of the built extension (`dist/chrome` or `dist/firefox`).
+    pub fn extension_in(self, built: &crate::build::Built) -> &Path {
+        match self {
+            Self::Chromium => &built.chrome,
+            Self::Firefox => &built.firefox,
+        }
+    }
 }
 
 /// A fresh folder under the system temp dir, removed when dropped.
@@ -133,6 +141,30 @@ impl Launched {
                 }
                 bail!("the tab with {url} never showed up")
             }
+        }
+    }
+
+    /// Opens the extension's `path` and asks `ready` (given the page's window) whether it works,
+    /// again every 300 ms for up to 20 s: the extension may still be starting, and its pages answer
+    /// only once it is installed. Answers what `ready` answered, or the last failure.
+    pub fn open_extension_page_when_ready<T>(
+        &self,
+        path: &str,
+        mut ready: impl FnMut(&str) -> Result<T>,
+    ) -> Result<T> {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let failure = match self
+                .open_extension_page(path)
+                .and_then(|window| ready(&window))
+            {
+                Ok(answer) => return Ok(answer),
+                Err(e) => e,
+            };
+            if Instant::now() >= deadline {
+                return Err(failure);
+            }
+            std::thread::sleep(Duration::from_millis(300));
         }
     }
 }

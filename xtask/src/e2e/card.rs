@@ -15,21 +15,9 @@ use std::time::{Duration, Instant};
 use anyhow::{anyhow, bail, Context, Result};
 use serde_json::{json, Value};
 
-use super::browser::{launch, Browser, Launched};
-use super::server::{ServedPage, Server, Site};
-use super::ExtensionProbe;
-
-/// One check of the card: its name and, when it failed, why.
-pub use super::Check as CardCheck;
-
-impl CardCheck {
-    fn new(name: impl Into<String>, failure: Option<String>) -> Self {
-        Self {
-            name: name.into(),
-            failure,
-        }
-    }
-}
+use super::browser::{Browser, Launched};
+use super::server::{ServedPage, Server};
+use super::{serve_and_launch, Check, ExtensionProbe};
 
 /// A fixture page and the complaint on it whose card is opened.
 struct CardPage {
@@ -71,8 +59,6 @@ const PAGES: [CardPage; 2] = [
 /// How long the card may take to show its guidance.
 const CARD_WAIT: Duration = Duration::from_secs(8);
 
-const W3C_ELEMENT: &str = "element-6066-11e4-a52e-4f735466cecf";
-const W3C_SHADOW: &str = "shadow-6066-11e4-a52e-4f735466cecf";
 const KEY_TAB: &str = "\u{E004}";
 const KEY_ENTER: &str = "\u{E007}";
 const KEY_ESCAPE: &str = "\u{E00C}";
@@ -163,32 +149,24 @@ for (const el of document.querySelectorAll("article, article *")) {
 return true;
 "#;
 
-/// `cargo xtask e2e --card [--browser chromium|firefox] [--extension DIR]`: these checks alone.
-pub fn main(args: &[String]) -> Result<()> {
-    super::run_checks_alone(args, "card", card_checks)
-}
-
 /// Runs every card check in `browser` with the extension in `extension_dir`.
-pub fn card_checks(browser: Browser, extension_dir: &Path) -> Result<Vec<CardCheck>> {
+pub fn card_checks(browser: Browser, extension_dir: &Path) -> Result<Vec<Check>> {
     let root = crate::root();
     let fixtures = root.join("tests/fixtures");
     let served = PAGES
         .iter()
         .map(|p| ServedPage::load(&fixtures, &fixtures.join(p.file)))
         .collect::<Result<Vec<_>>>()?;
-    let server = Server::start(Site {
-        pages: served.clone(),
-    })?;
-    let launched = launch(browser, extension_dir, server.port)?;
-    let mut probe = ExtensionProbe::open(&launched)?;
+    let (server, launched, mut probe) = serve_and_launch(served.clone(), browser, extension_dir)?;
     let mut checks = Vec::new();
     for (index, (page, served_page)) in PAGES.iter().zip(&served).enumerate() {
         server.set_active(Some(index));
         let prefix = format!("{} {}", browser.name(), page.file);
         match check_page(&launched, &mut probe, &server, page, served_page, &prefix) {
             Ok(mut found) => checks.append(&mut found),
-            Err(e) => checks.push(CardCheck::new(
-                format!("{prefix}: the card could be exercised"),
+            Err(e) => checks.push(Check::new(
+                &prefix,
+                "the card could be exercised",
                 Some(format!("{e:#}")),
             )),
         }
@@ -203,15 +181,13 @@ fn check_page(
     page: &CardPage,
     served: &ServedPage,
     prefix: &str,
-) -> Result<Vec<CardCheck>> {
+) -> Result<Vec<Check>> {
     let session = &launched.session;
     let errors_before = extension_errors(launched)?;
     let (report, window) = probe.read_page(launched, server, served, true)?;
     let window = window.ok_or_else(|| anyhow!("the page's window was not kept"))?;
     let mut checks = Vec::new();
-    let mut check = |name: &str, failure: Option<String>| {
-        checks.push(CardCheck::new(format!("{prefix}: {name}"), failure));
-    };
+    let mut check = |name: &str, failure| checks.push(Check::new(prefix, name, failure));
 
     let target = report
         .comments
@@ -557,33 +533,15 @@ fn keys(launched: &Launched, steps: &[(&str, &str)]) -> Result<()> {
 /// driver's own interactability checks), as a person would.
 fn click_trainee_switch(launched: &Launched) -> Result<()> {
     let session = &launched.session;
-    let host = session.command(
-        "POST",
-        "/element",
-        Some(json!({ "using": "css selector", "value": "[data-candor-card]" })),
-    )?;
-    let host_id = host[W3C_ELEMENT]
-        .as_str()
-        .ok_or_else(|| anyhow!("no card host: {host}"))?;
-    let shadow = session.command("GET", &format!("/element/{host_id}/shadow"), None)?;
-    let shadow_id = shadow[W3C_SHADOW]
-        .as_str()
-        .ok_or_else(|| anyhow!("no open shadow root: {shadow}"))?;
-    let switch = session.command(
-        "POST",
-        &format!("/shadow/{shadow_id}/element"),
-        Some(json!({ "using": "css selector", "value": "[data-candor-card-trainee]" })),
-    )?;
-    let switch_id = switch[W3C_ELEMENT]
-        .as_str()
-        .ok_or_else(|| anyhow!("no trainee switch: {switch}"))?;
+    let host = session
+        .find_element("[data-candor-card]")
+        .context("finding the card")?;
+    let shadow = session.shadow_root(&host)?;
+    let switch = session
+        .find_in_shadow(&shadow, "[data-candor-card-trainee]")
+        .context("finding the trainee switch")?;
     session
-        .command(
-            "POST",
-            &format!("/element/{switch_id}/click"),
-            Some(json!({})),
-        )
-        .map(|_| ())
+        .click_element(&switch)
         .context("clicking the trainee switch")
 }
 

@@ -15,13 +15,12 @@ use std::time::{Duration, Instant};
 use anyhow::{anyhow, bail, Context, Result};
 use serde_json::{json, Value};
 
-use super::browser::{launch, Browser, Launched};
-use super::server::{find_pages, sidecar_of, ServedPage, Server, Site};
-use super::webdriver::Session;
-use super::ExtensionProbe;
+use super::browser::{Browser, Launched};
+use super::serve_and_launch;
+use super::server::{find_pages, sidecar_of, ServedPage};
+use super::values::strings;
+use super::webdriver::{element_id, element_ref, Session};
 
-/// The W3C WebDriver key of an element reference.
-const ELEMENT: &str = "element-6066-11e4-a52e-4f735466cecf";
 /// How long a warning, a dialog or a deletion may take before it counts as missing.
 const WAIT: Duration = Duration::from_secs(3);
 
@@ -57,11 +56,7 @@ pub fn run_guard_pages(
             Ok(sidecar["guard"].clone())
         })
         .collect::<Result<Vec<_>>>()?;
-    let server = Server::start(Site {
-        pages: served.clone(),
-    })?;
-    let launched = launch(browser, extension_dir, server.port)?;
-    let mut probe = ExtensionProbe::open(&launched)?;
+    let (server, launched, mut probe) = serve_and_launch(served.clone(), browser, extension_dir)?;
     let mut reports = Vec::new();
     for (index, (page, spec)) in served.iter().zip(&specs).enumerate() {
         server.set_active(Some(index));
@@ -190,44 +185,15 @@ return host?.shadowRoot?.querySelector(arguments[0]) ?? null;
 const DELETED: &str =
     r#"return (document.body.getAttribute("data-deleted") || "").split(" ").filter(Boolean);"#;
 
-fn find(session: &Session, css: &str) -> Result<String> {
-    let value = session.command(
-        "POST",
-        "/element",
-        Some(json!({"using": "css selector", "value": css})),
-    )?;
-    element_id(&value).ok_or_else(|| anyhow!("no element {css}"))
-}
-
-fn element_id(value: &Value) -> Option<String> {
-    value[ELEMENT].as_str().map(str::to_string)
-}
-
-fn element_ref(id: &str) -> Value {
-    json!({ ELEMENT: id })
-}
-
 /// A real click; when the driver refuses (an element inside a shadow root some drivers hit-test
 /// as its host), the element's own click().
 fn click(session: &Session, id: &str) -> Result<()> {
-    if session
-        .command("POST", &format!("/element/{id}/click"), Some(json!({})))
-        .is_ok()
-    {
+    if session.click_element(id).is_ok() {
         return Ok(());
     }
     session.execute(
         "arguments[0].click(); return true;",
         json!([element_ref(id)]),
-    )?;
-    Ok(())
-}
-
-fn type_into(session: &Session, id: &str, text: &str) -> Result<()> {
-    session.command(
-        "POST",
-        &format!("/element/{id}/value"),
-        Some(json!({ "text": text })),
     )?;
     Ok(())
 }
@@ -250,13 +216,7 @@ fn wait_for(
 }
 
 fn deleted(session: &Session) -> Result<Vec<String>> {
-    let value = session.execute(DELETED, json!([]))?;
-    Ok(value
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|v| v.as_str().map(str::to_string))
-        .collect())
+    Ok(strings(&session.execute(DELETED, json!([]))?))
 }
 
 fn drive(session: &Session, spec: &Value, report: &mut GuardPageReport) -> Result<()> {
@@ -278,9 +238,9 @@ fn coach(session: &Session, spec: &Value, report: &mut GuardPageReport) -> Resul
     let editor_css = spec["editor"].as_str().context("guard.editor")?;
     let draft = spec["draft"].as_str().context("guard.draft")?;
     let rule = spec["rule"].as_str().context("guard.rule")?;
-    let editor = find(session, editor_css)?;
+    let editor = session.find_element(editor_css)?;
     click(session, &editor)?;
-    type_into(session, &editor, draft)?;
+    session.type_into(&editor, draft)?;
     let watch = wait_for(session, READ_WATCH, json!([]), |w| {
         first_update_with(w, rule).is_some()
     })?;
@@ -329,7 +289,7 @@ fn first_update_with(watch: &Value, rule: &str) -> Option<f64> {
 
 /// Opens `target`'s menu and clicks its item (as the person would).
 fn pick(session: &Session, target: &Value) -> Result<()> {
-    let menu = find(session, target["menu"].as_str().context("menu")?)?;
+    let menu = session.find_element(target["menu"].as_str().context("menu")?)?;
     click(session, &menu)?;
     let item_text = target["item"].as_str().context("item")?;
     let item = wait_for(session, MENU_ITEM, json!([item_text]), |v| !v.is_null())?;
@@ -347,7 +307,7 @@ fn confirm(session: &Session, target: &Value) -> Result<()> {
     if let Some(css) = target["confirm"].as_str() {
         let deadline = Instant::now() + WAIT;
         loop {
-            match find(session, css) {
+            match session.find_element(css) {
                 Ok(button) => return click(session, &button),
                 Err(e) if Instant::now() >= deadline => return Err(e),
                 Err(_) => thread::sleep(Duration::from_millis(25)),
@@ -396,14 +356,14 @@ fn remove_complaint(session: &Session, spec: &Value, report: &mut GuardPageRepor
             .push("the complaint was deleted before the person confirmed".into());
     }
     if let Some(css) = target["confirm"].as_str() {
-        if find(session, css).is_ok() {
+        if session.find_element(css).is_ok() {
             report.problems.push(
                 "the platform's confirmation appeared before the person confirmed in Candor".into(),
             );
         }
     }
     let reason = spec["reason"].as_str().context("guard.reason")?;
-    type_into(session, &reason_box, reason)?;
+    session.type_into(&reason_box, reason)?;
     let go_ahead = dialog_control(session, r#"button[data-choice="go-ahead"]"#)?
         .ok_or_else(|| anyhow!("the dialog has no go-ahead button"))?;
     click(session, &go_ahead)?;
@@ -490,7 +450,7 @@ fn cancel_with_escape(session: &Session, spec: &Value, report: &mut GuardPageRep
         return Ok(());
     };
     // WebDriver's Escape key (U+E00C), typed where the focus is in the dialog.
-    type_into(session, &reason_box, "\u{E00C}")?;
+    session.type_into(&reason_box, "\u{E00C}")?;
     let open = wait_for(
         session,
         r#"return Boolean(document.querySelector("[data-candor-guard-dialog]"));"#,
@@ -509,7 +469,7 @@ fn cancel_with_escape(session: &Session, spec: &Value, report: &mut GuardPageRep
             .push("the question was deleted though the person cancelled".into());
     }
     if let Some(css) = target["confirm"].as_str() {
-        if find(session, css).is_ok() {
+        if session.find_element(css).is_ok() {
             report
                 .problems
                 .push("the platform's confirmation appeared though the person cancelled".into());

@@ -7,7 +7,9 @@
 //! `--bench` measures the extension's message pipe instead (`pipe`); `--card [--browser B]` runs
 //! the guidance card's checks (`card`); `--guard DIR` drives the reply coach and the delete guard on
 //! DIR's pages (`guard`); `--panel` the side panel's checks (`panel`), `--panel-bench` its speed on
-//! live threads (`panel_bench`); `--practice [--browser B]` drives the practice page (`practice`).
+//! live threads (`panel_bench`); `--practice [--browser B]` drives the practice page (`practice`),
+//! `--options` the options page (`options`). Those suites of named checks are listed once, in
+//! [`CHECK_SUITES`], which `cargo xtask test` runs too.
 
 pub mod browser;
 pub mod card;
@@ -18,6 +20,7 @@ pub mod panel_bench;
 pub mod pipe;
 pub mod practice;
 pub mod server;
+pub mod values;
 pub mod webdriver;
 
 use std::path::{Path, PathBuf};
@@ -107,27 +110,10 @@ impl PageSummary {
     /// Reads a thread's `summary` object; `None` when the thread carries none.
     pub fn from_thread(thread: &Value) -> Option<Self> {
         let summary = thread.get("summary").filter(|s| s.is_object())?;
-        let strings = |key: &str| -> Vec<String> {
-            summary[key]
-                .as_array()
-                .map(|a| {
-                    a.iter()
-                        .filter_map(|x| x.as_str().map(str::to_string))
-                        .collect()
-                })
-                .unwrap_or_default()
-        };
         Some(Self {
-            counts: summary["counts"]
-                .as_object()
-                .map(|m| {
-                    m.iter()
-                        .map(|(k, v)| (k.clone(), v.as_u64().unwrap_or(0)))
-                        .collect()
-                })
-                .unwrap_or_default(),
-            unanswered: strings("unanswered"),
-            repeat_authors: strings("repeat_authors"),
+            counts: values::counts(&summary["counts"]),
+            unanswered: values::strings(&summary["unanswered"]),
+            repeat_authors: values::strings(&summary["repeat_authors"]),
             crisis: summary["crisis"].as_bool().unwrap_or(false),
         })
     }
@@ -351,13 +337,36 @@ pub struct Check {
     pub failure: Option<String>,
 }
 
+impl Check {
+    /// The check `name` of a run whose checks are all named after `prefix` (browser, suite, page).
+    pub fn new(prefix: &str, name: &str, failure: Option<String>) -> Self {
+        Self {
+            name: format!("{prefix}: {name}"),
+            failure,
+        }
+    }
+}
+
+/// A suite of checks (`card_checks`, `options_checks`, …): run in a browser with the extension
+/// folder given, it answers every check it made.
+pub type CheckSuite = fn(Browser, &Path) -> Result<Vec<Check>>;
+
+/// The suites of named checks, in the order `cargo xtask test` runs them: the name that selects
+/// one alone (`cargo xtask e2e --card`), its step's label in `cargo xtask test`, its checks.
+pub const CHECK_SUITES: [(&str, &str, CheckSuite); 4] = [
+    // The guidance card: opened by mouse, keyboard and shortcut, read, tabbed through, closed.
+    ("card", "guidance card", card::card_checks),
+    // Brand profiles: import, undo and the subscription, through the options page.
+    ("options", "options page", options::options_checks),
+    // The side panel: counts, unanswered, jump to a comment, a correction, the exports.
+    ("panel", "side panel", panel::panel_checks),
+    // The practice page: a full attempt in French and in English, progress kept, a corrupt record.
+    ("practice", "practice page", practice::practice_checks),
+];
+
 /// `cargo xtask e2e --SUITE [--browser chromium|firefox] [--extension DIR]`: builds the extension
 /// (unless given), runs one suite of checks, prints each, and fails when one failed.
-pub fn run_checks_alone(
-    args: &[String],
-    suite: &str,
-    checks: fn(Browser, &Path) -> Result<Vec<Check>>,
-) -> Result<()> {
+fn run_checks_alone(args: &[String], suite: &str, checks: CheckSuite) -> Result<()> {
     let mut browser = Browser::Chromium;
     let mut extension = None;
     let mut it = args.iter();
@@ -370,16 +379,7 @@ pub fn run_checks_alone(
             ),
         }
     }
-    let extension = match extension {
-        Some(dir) => dir,
-        None => {
-            let built = crate::build::build()?;
-            match browser {
-                Browser::Chromium => built.chrome,
-                Browser::Firefox => built.firefox,
-            }
-        }
-    };
+    let extension = given_or_built(extension, browser)?;
     let checks = checks(browser, &extension)?;
     let failed = checks.iter().filter(|c| c.failure.is_some()).count();
     for c in &checks {
@@ -395,21 +395,22 @@ pub fn run_checks_alone(
     Ok(())
 }
 
+/// The extension folder given on the command line, or else `browser`'s copy of a fresh build.
+fn given_or_built(given: Option<PathBuf>, browser: Browser) -> Result<PathBuf> {
+    match given {
+        Some(dir) => Ok(dir),
+        None => Ok(browser.extension_in(&crate::build::build()?).to_path_buf()),
+    }
+}
+
 pub fn main(args: &[String]) -> Result<()> {
-    if args.first().map(String::as_str) == Some("--card") {
-        return card::main(&args[1..]);
+    let rest = args.get(1..).unwrap_or_default();
+    let flag = args.first().and_then(|a| a.strip_prefix("--"));
+    if flag == Some("panel-bench") {
+        return panel_bench::main(rest);
     }
-    if args.first().map(String::as_str) == Some("--options") {
-        return options::main(&args[1..]);
-    }
-    if args.first().map(String::as_str) == Some("--panel") {
-        return panel::main(&args[1..]);
-    }
-    if args.first().map(String::as_str) == Some("--panel-bench") {
-        return panel_bench::main(&args[1..]);
-    }
-    if args.first().map(String::as_str) == Some("--practice") {
-        return practice::main(&args[1..]);
+    if let Some((suite, _, checks)) = CHECK_SUITES.iter().find(|(name, ..)| Some(*name) == flag) {
+        return run_checks_alone(rest, suite, *checks);
     }
     let args = parse_args(args)?;
     if args.bench {
@@ -422,16 +423,7 @@ pub fn main(args: &[String]) -> Result<()> {
     if args.pages.is_none() && args.guard.is_none() {
         return Ok(());
     }
-    let extension = match args.extension {
-        Some(dir) => dir,
-        None => {
-            let built = crate::build::build()?;
-            match args.browser {
-                Browser::Chromium => built.chrome,
-                Browser::Firefox => built.firefox,
-            }
-        }
-    };
+    let extension = given_or_built(args.extension, args.browser)?;
     if let Some(dir) = &args.guard {
         let reports = guard::run_guard_pages(dir, args.browser, &extension)?;
         let failed: Vec<String> = reports
@@ -500,10 +492,7 @@ pub fn run_pages(pages: &Path, browser: Browser, extension_dir: &Path) -> Result
         .iter()
         .map(|f| ServedPage::load(pages, f))
         .collect::<Result<Vec<_>>>()?;
-    let server = Server::start(Site {
-        pages: served.clone(),
-    })?;
-    let launched = launch(browser, extension_dir, server.port)?;
+    let (server, launched, mut probe) = serve_and_launch(served.clone(), browser, extension_dir)?;
     eprintln!(
         "e2e: {} started with Candor in {} ms; serving {} page(s) on port {}",
         browser.name(),
@@ -511,7 +500,6 @@ pub fn run_pages(pages: &Path, browser: Browser, extension_dir: &Path) -> Result
         served.len(),
         server.port
     );
-    let mut probe = ExtensionProbe::open(&launched)?;
     let mut report = Report::default();
     for (index, page) in served.iter().enumerate() {
         server.set_active(Some(index));
@@ -519,6 +507,19 @@ pub fn run_pages(pages: &Path, browser: Browser, extension_dir: &Path) -> Result
         report.pages.push(page_report);
     }
     Ok(report)
+}
+
+/// Serves `pages` (none active until `set_active`), starts `browser` with the extension from
+/// `extension_dir`, and opens the probe: how every run that reads pages begins.
+pub fn serve_and_launch(
+    pages: Vec<ServedPage>,
+    browser: Browser,
+    extension_dir: &Path,
+) -> Result<(Server, Launched, ExtensionProbe)> {
+    let server = Server::start(Site { pages })?;
+    let launched = launch(browser, extension_dir, server.port)?;
+    let probe = ExtensionProbe::open(&launched)?;
+    Ok((server, launched, probe))
 }
 
 /// An extension page kept open in its own window, through which the harness asks the background.
@@ -547,43 +548,30 @@ api.runtime.sendMessage({ v: 1, type: "GetThreads" }).then(
 impl ExtensionProbe {
     /// Opens the extension page in the session's first window and waits for the engine.
     pub fn open(launched: &Launched) -> Result<Self> {
-        let session = &launched.session;
-        session.set_script_timeout(15_000)?;
-        let url = launched.extension_url(EXTENSION_PAGE);
-        let deadline = Instant::now() + Duration::from_secs(20);
-        // The extension may still be starting: its pages answer only once it is installed.
-        let mut last_error = String::new();
-        while Instant::now() < deadline {
-            match launched
-                .open_extension_page(EXTENSION_PAGE)
-                .and_then(|handle| Self::ask(launched).map(|_| handle))
-            {
-                Ok(handle) => {
-                    return Ok(Self {
-                        handle,
-                        errors_seen: 0,
-                        known_tabs: Vec::new(),
-                        requests_seen_ms: 0,
-                        console_seen_ms: 0,
-                    })
-                }
-                Err(e) => last_error = format!("{e:#}"),
-            }
-            thread::sleep(Duration::from_millis(300));
-        }
-        bail!("the extension page {url} never answered: {last_error}")
+        launched.session.set_script_timeout(15_000)?;
+        let handle = launched
+            .open_extension_page_when_ready(EXTENSION_PAGE, |window| {
+                Self::ask(launched).map(|_| window.to_string())
+            })
+            .with_context(|| {
+                format!(
+                    "the extension page {} never answered",
+                    launched.extension_url(EXTENSION_PAGE)
+                )
+            })?;
+        Ok(Self {
+            handle,
+            errors_seen: 0,
+            known_tabs: Vec::new(),
+            requests_seen_ms: 0,
+            console_seen_ms: 0,
+        })
     }
 
     /// One `GetThreads` round trip from the extension page (the current window).
     pub fn ask(launched: &Launched) -> Result<Value> {
         let raw = launched.session.execute_async(GET_THREADS, json!([]))?;
-        let text = raw
-            .as_str()
-            .ok_or_else(|| anyhow!("GetThreads answered {raw}"))?;
-        let reply: Value = serde_json::from_str(text)?;
-        if let Some(e) = reply.get("harness_error") {
-            bail!("sendMessage failed: {e}");
-        }
+        let reply = values::script_answer(&raw, "GetThreads")?;
         if reply["type"] != "Threads" {
             bail!("GetThreads answered {reply}");
         }
@@ -797,14 +785,7 @@ fn reported_comment(c: &Value) -> ReportedComment {
         parent_id: c["parent_id"].as_str().map(str::to_string),
         by_brand: c["by_brand"].as_bool().unwrap_or(false),
         category: c["category"].as_str().map(str::to_string),
-        flags: c["flags"]
-            .as_array()
-            .map(|f| {
-                f.iter()
-                    .filter_map(|x| x.as_str().map(str::to_string))
-                    .collect()
-            })
-            .unwrap_or_default(),
+        flags: values::strings(&c["flags"]),
         truncated: c["truncated"].as_bool().unwrap_or(false),
     }
 }
@@ -848,6 +829,23 @@ mod tests {
             &["--frobnicate"],
         ] {
             assert!(parse_args(&strings(bad)).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn each_check_suite_has_a_name_of_its_own_on_the_command_line() {
+        let mut names: Vec<&str> = CHECK_SUITES.iter().map(|(name, ..)| *name).collect();
+        names.push("panel-bench");
+        let count = names.len();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), count, "{names:?}");
+        // None of them is taken for a page run's flag.
+        for (name, ..) in CHECK_SUITES {
+            assert!(
+                parse_args(&strings(&[&format!("--{name}")])).is_err(),
+                "{name}"
+            );
         }
     }
 

@@ -12,18 +12,16 @@ use std::path::Path;
 use std::thread;
 use std::time::{Duration, Instant};
 
-use anyhow::{anyhow, bail, Context, Result};
+use anyhow::{bail, Context, Result};
 use serde_json::{json, Map, Value};
 
 use super::browser::{launch, Browser, Launched, TempDir};
 use super::server::{Published, RequestSource, Server, Site, PUBLISHED_HOST};
-
-/// One check of the options page: its name and, when it failed, why.
-pub use super::Check;
+use super::values::{field_strings, script_answer};
+use super::Check;
 
 const OPTIONS_PAGE: &str = "extension/pages/options.html";
 const PUBLISHED_PATH: &str = "/voice.candor.json";
-const W3C_ELEMENT: &str = "element-6066-11e4-a52e-4f735466cecf";
 /// How long the page, the storage or the background may take to show a change.
 const WAIT: Duration = Duration::from_secs(10);
 
@@ -80,18 +78,6 @@ return {
 };
 "##;
 
-const CLICK_ACTION: &str = r#"
-const button = document.querySelector(`button[data-action="${arguments[0]}"]`);
-if (!button) return false;
-button.click();
-return true;
-"#;
-
-/// `cargo xtask e2e --options [--browser chromium|firefox] [--extension DIR]`: these checks alone.
-pub fn main(args: &[String]) -> Result<()> {
-    super::run_checks_alone(args, "options", options_checks)
-}
-
 /// Runs every options check in `browser` with the extension in `extension_dir`.
 pub fn options_checks(browser: Browser, extension_dir: &Path) -> Result<Vec<Check>> {
     let server = Server::start(Site { pages: Vec::new() })?;
@@ -99,12 +85,7 @@ pub fn options_checks(browser: Browser, extension_dir: &Path) -> Result<Vec<Chec
     launched.session.set_script_timeout(15_000)?;
     let mut checks = Vec::new();
     let prefix = format!("{} options", browser.name());
-    let mut check = |name: &str, failure: Option<String>| {
-        checks.push(Check {
-            name: format!("{prefix}: {name}"),
-            failure,
-        });
-    };
+    let mut check = |name: &str, failure| checks.push(Check::new(&prefix, name, failure));
     let scratch = TempDir::new("candor-options-")?;
     if let Err(e) = open_options(&launched) {
         check("the options page opens", Some(format!("{e:#}")));
@@ -124,38 +105,20 @@ pub fn options_checks(browser: Browser, extension_dir: &Path) -> Result<Vec<Chec
 
 /// Opens the options page (the extension may still be starting) and waits until it is drawn.
 fn open_options(launched: &Launched) -> Result<()> {
-    let deadline = Instant::now() + Duration::from_secs(20);
-    let mut last = String::new();
-    while Instant::now() < deadline {
-        match launched
-            .open_extension_page(OPTIONS_PAGE)
-            .and_then(|_| read_state(launched))
-        {
-            Ok(_) => {
-                wait_for(launched, "the options page to draw", |_, page| {
-                    page["actions"]
-                        .as_array()
-                        .is_some_and(|a| a.iter().any(|x| x == "new"))
-                })?;
-                return Ok(());
-            }
-            Err(e) => last = format!("{e:#}"),
-        }
-        thread::sleep(Duration::from_millis(300));
-    }
-    bail!("the options page never answered: {last}")
+    launched
+        .open_extension_page_when_ready(OPTIONS_PAGE, |_| read_state(launched))
+        .context("the options page never answered")?;
+    wait_for(launched, "the options page to draw", |_, page| {
+        page["actions"]
+            .as_array()
+            .is_some_and(|a| a.iter().any(|x| x == "new"))
+    })?;
+    Ok(())
 }
 
 fn read_state(launched: &Launched) -> Result<Value> {
     let raw = launched.session.execute_async(READ_STATE, json!([]))?;
-    let text = raw
-        .as_str()
-        .ok_or_else(|| anyhow!("reading storage answered {raw}"))?;
-    let state: Value = serde_json::from_str(text)?;
-    if let Some(e) = state.get("harness_error") {
-        bail!("reading storage failed: {e}");
-    }
-    Ok(state)
+    script_answer(&raw, "reading storage")
 }
 
 fn page_text(launched: &Launched) -> Result<Value> {
@@ -199,12 +162,7 @@ pub fn profile_items(state: &Value) -> (Map<String, Value>, Vec<String>) {
             }
         }
     }
-    let mut names: Vec<String> = state["engine"]["profiles"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|p| p["name"].as_str().map(str::to_string))
-        .collect();
+    let mut names = field_strings(&state["engine"]["profiles"], "name");
     names.sort();
     (items, names)
 }
@@ -212,29 +170,17 @@ pub fn profile_items(state: &Value) -> (Map<String, Value>, Vec<String>) {
 /// Chooses `path` in the page's file input, as a person picking it in the file dialog.
 fn choose_file(launched: &Launched, path: &Path) -> Result<()> {
     let session = &launched.session;
-    let found = session.command(
-        "POST",
-        "/element",
-        Some(json!({ "using": "css selector", "value": "#import-file" })),
-    )?;
-    let id = found[W3C_ELEMENT]
-        .as_str()
-        .ok_or_else(|| anyhow!("no #import-file input: {found}"))?;
+    let input = session.find_element("#import-file")?;
     session
-        .command(
-            "POST",
-            &format!("/element/{id}/value"),
-            Some(json!({ "text": path.display().to_string() })),
-        )
-        .context("sending the file path to #import-file")?;
-    Ok(())
+        .type_into(&input, &path.display().to_string())
+        .context("sending the file path to #import-file")
 }
 
+/// Clicks the page's button for `action` (`data-action`).
 fn click(launched: &Launched, action: &str) -> Result<()> {
-    if launched.session.execute(CLICK_ACTION, json!([action]))? != json!(true) {
-        bail!("no {action:?} button on the page");
-    }
-    Ok(())
+    launched
+        .session
+        .click(&format!("button[data-action=\"{action}\"]"))
 }
 
 fn import_checks(

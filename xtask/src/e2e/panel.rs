@@ -18,11 +18,11 @@ use std::time::{Duration, Instant};
 use anyhow::{anyhow, bail, Result};
 use serde_json::{json, Value};
 
-use super::browser::{launch, Browser, Launched};
-use super::card::CardCheck as Check;
+use super::browser::{Browser, Launched};
 use super::panel_bench::{GeneratedThread, LARGE, PIN_TAB};
-use super::server::{ServedPage, Server, Site};
-use super::{normalise_url, ExtensionProbe, PageSummary};
+use super::server::{ServedPage, Server};
+use super::values::{counts, string_pairs, strings};
+use super::{normalise_url, serve_and_launch, Check, ExtensionProbe, PageSummary};
 
 const PAGE: &str = "x/demo-thread-en.html";
 const PANEL: &str = "extension/pages/sidepanel.html";
@@ -40,14 +40,6 @@ for (const row of document.querySelectorAll(".bar-row")) {
 const waiting = [...document.querySelectorAll('[data-section="waiting"] li.item[data-id]')].map((li) => li.dataset.id);
 const live = document.querySelector(".live");
 return JSON.stringify({ counts, waiting, live: live ? live.textContent : "" });
-"#;
-
-/// Clicks the first element matching `arguments[0]`; answers whether there was one.
-const CLICK: &str = r#"
-const el = document.querySelector(arguments[0]);
-if (!el) return false;
-el.click();
-return true;
 "#;
 
 /// Where the comment `arguments[0]` (an X status id) sits in the page's viewport.
@@ -70,11 +62,6 @@ api.runtime.sendMessage({ v: 1, type: "ExportThread", tab_id: arguments[0], form
 );
 "#;
 
-/// `cargo xtask e2e --panel [--browser chromium|firefox] [--extension DIR]`: these checks alone.
-pub fn main(args: &[String]) -> Result<()> {
-    super::run_checks_alone(args, "panel", panel_checks)
-}
-
 /// Runs the panel's checks in `browser` with the extension in `extension_dir`.
 pub fn panel_checks(browser: Browser, extension_dir: &Path) -> Result<Vec<Check>> {
     let fixtures = crate::root().join("tests/fixtures");
@@ -83,11 +70,11 @@ pub fn panel_checks(browser: Browser, extension_dir: &Path) -> Result<Vec<Check>
         super::server::sidecar_of(&fixtures.join(PAGE)),
     )?)?;
     let large = GeneratedThread::new(LARGE, 0)?;
-    let server = Server::start(Site {
-        pages: vec![served.clone(), large.page.clone()],
-    })?;
-    let launched = launch(browser, extension_dir, server.port)?;
-    let mut probe = ExtensionProbe::open(&launched)?;
+    let (server, launched, mut probe) = serve_and_launch(
+        vec![served.clone(), large.page.clone()],
+        browser,
+        extension_dir,
+    )?;
     server.set_active(Some(0));
     let prefix = format!("{} panel {PAGE}", browser.name());
     let mut checks = Vec::new();
@@ -100,10 +87,11 @@ pub fn panel_checks(browser: Browser, extension_dir: &Path) -> Result<Vec<Check>
         &prefix,
         &mut checks,
     ) {
-        checks.push(Check {
-            name: format!("{prefix}: the panel could be exercised"),
-            failure: Some(format!("{e:#}")),
-        });
+        checks.push(Check::new(
+            &prefix,
+            "the panel could be exercised",
+            Some(format!("{e:#}")),
+        ));
     }
     server.set_active(Some(1));
     let prefix = format!("{} panel, {LARGE}-reply thread", browser.name());
@@ -115,10 +103,11 @@ pub fn panel_checks(browser: Browser, extension_dir: &Path) -> Result<Vec<Check>
         &prefix,
         &mut checks,
     ) {
-        checks.push(Check {
-            name: format!("{prefix}: the panel could be exercised"),
-            failure: Some(format!("{e:#}")),
-        });
+        checks.push(Check::new(
+            &prefix,
+            "the panel could be exercised",
+            Some(format!("{e:#}")),
+        ));
     }
     Ok(checks)
 }
@@ -134,8 +123,13 @@ fn run_large(
     checks: &mut Vec<Check>,
 ) -> Result<()> {
     let session = &launched.session;
-    let mut check = checker(checks, prefix);
-    let (report, page_window, engine) = open_page(launched, probe, server, page)?;
+    let mut check = |name: &str, failure| checks.push(Check::new(prefix, name, failure));
+    let OpenPage {
+        report,
+        window: page_window,
+        summary: engine,
+        tab,
+    } = open_page(launched, probe, server, page)?;
     let audience = report.comments.iter().filter(|c| !c.by_brand).count() as u64;
     check(
         &format!("the extension read the {LARGE} replies"),
@@ -150,12 +144,8 @@ fn run_large(
             )
         }),
     );
-    let tab = page_tab(launched, &page.url)?;
-    let panel_window = session.new_window("window")?;
-    session.switch_to(&panel_window)?;
     // A query of its own, so that Firefox's harness finds this panel page and not the first one.
-    let panel_window = launched.open_extension_page(&format!("{PANEL}?large"))?;
-    pin(launched, tab)?;
+    let panel_window = open_panel(launched, "?large", tab)?;
     let shown = wait_for_panel_within(launched, LARGE_WAIT, |p| {
         p.counts.values().sum::<u64>() == audience
     })?;
@@ -196,33 +186,47 @@ fn run_large(
     Ok(())
 }
 
-/// A check recorder: each check named after `prefix`.
-fn checker<'a>(
-    checks: &'a mut Vec<Check>,
-    prefix: &'a str,
-) -> impl FnMut(&str, Option<String>) + 'a {
-    move |name, failure| {
-        checks.push(Check {
-            name: format!("{prefix}: {name}"),
-            failure,
-        })
-    }
+/// A page read and kept open in its window.
+struct OpenPage {
+    report: super::PageReport,
+    window: String,
+    /// The engine's summary of its thread.
+    summary: PageSummary,
+    /// The tab the extension read it in.
+    tab: i64,
 }
 
-/// Reads `page` in a window kept open; answers the report, the window and the engine's summary.
+/// Reads `page` in a window kept open.
 fn open_page(
     launched: &Launched,
     probe: &mut ExtensionProbe,
     server: &Server,
     page: &ServedPage,
-) -> Result<(super::PageReport, String, PageSummary)> {
+) -> Result<OpenPage> {
     let (report, window) = probe.read_page(launched, server, page, true)?;
     let window = window.ok_or_else(|| anyhow!("the page's window was not kept"))?;
     let summary = report
         .summary
         .clone()
         .ok_or_else(|| anyhow!("GetThreads gave the page no summary"))?;
-    Ok((report, window, summary))
+    let tab = page_tab(launched, &page.url)?;
+    Ok(OpenPage {
+        report,
+        window,
+        summary,
+        tab,
+    })
+}
+
+/// Opens the panel (`PANEL` and `query`) in a window of its own, pointed at tab `tab`; answers
+/// its window, the current one.
+fn open_panel(launched: &Launched, query: &str, tab: i64) -> Result<String> {
+    let session = &launched.session;
+    let window = session.new_window("window")?;
+    session.switch_to(&window)?;
+    let window = launched.open_extension_page(&format!("{PANEL}{query}"))?;
+    pin(launched, tab)?;
+    Ok(window)
 }
 
 /// What a click on a waiting item in the panel did to the page.
@@ -269,12 +273,9 @@ fn jump_to(
     session.execute("window.scrollTo(0, 0); return true;", json!([]))?;
     let before = where_is(launched, target)?;
     session.switch_to(panel_window)?;
-    let clicked = session.execute(
-        CLICK,
-        json!([format!(
-            "[data-section=\"waiting\"] li.item[data-id=\"{target}\"] button.item-main"
-        )]),
-    )? == json!(true);
+    let clicked = session.click_first(&format!(
+        "[data-section=\"waiting\"] li.item[data-id=\"{target}\"] button.item-main"
+    ))?;
     thread::sleep(Duration::from_millis(600));
     let live = read_panel(launched)?.live;
     session.switch_to(page_window)?;
@@ -310,9 +311,13 @@ fn run(
     checks: &mut Vec<Check>,
 ) -> Result<()> {
     let session = &launched.session;
-    let mut check = checker(checks, prefix);
-    let (report, page_window, engine) = open_page(launched, probe, server, served)?;
-    let tab = page_tab(launched, &served.url)?;
+    let mut check = |name: &str, failure| checks.push(Check::new(prefix, name, failure));
+    let OpenPage {
+        report,
+        window: page_window,
+        summary: engine,
+        tab,
+    } = open_page(launched, probe, server, served)?;
 
     // The fixture's expected summary (the parts it pins) holds for what the engine said.
     if let Some(want) = expect.get("summary") {
@@ -323,11 +328,7 @@ fn run(
         );
     }
 
-    // The panel, in a window of its own.
-    let panel_window = session.new_window("window")?;
-    session.switch_to(&panel_window)?;
-    let panel_window = launched.open_extension_page(PANEL)?;
-    pin(launched, tab)?;
+    let panel_window = open_panel(launched, "", tab)?;
 
     let shown = wait_for_panel(launched, |p| counts_match(&p.counts, &engine.counts))?;
     check(
@@ -380,21 +381,14 @@ fn run(
         .find(|c| c.category.as_deref() == Some("complaint") && engine.unanswered.contains(&c.id))
         .map(|c| c.id.clone())
         .ok_or_else(|| anyhow!("no unanswered complaint to correct"))?;
-    let opened = session.execute(
-        CLICK,
-        json!([format!(".correct-open[data-key=\"w:{corrected}\"]")]),
-    )?;
+    let opened = session.click_first(&format!(".correct-open[data-key=\"w:{corrected}\"]"))?;
     thread::sleep(Duration::from_millis(300));
-    let picked = session.execute(
-        CLICK,
-        json!([format!(
-            "[data-action=\"correct\"][data-id=\"{corrected}\"][data-category=\"praise\"]"
-        )]),
-    )?;
+    let picked = session.click_first(&format!(
+        "[data-action=\"correct\"][data-id=\"{corrected}\"][data-category=\"praise\"]"
+    ))?;
     check(
         "the correction menu opens and offers praise",
-        (opened != json!(true) || picked != json!(true))
-            .then(|| format!("menu opened: {opened}, praise picked: {picked}")),
+        (!opened || !picked).then(|| format!("menu opened: {opened}, praise picked: {picked}")),
     );
     let mut want = engine.counts.clone();
     *want.entry("complaint".into()).or_default() -= 1;
@@ -465,14 +459,7 @@ fn read_panel(launched: &Launched) -> Result<Shown> {
     let raw = launched.session.execute(READ_PANEL, json!([]))?;
     let value: Value = serde_json::from_str(raw.as_str().unwrap_or("{}"))?;
     Ok(Shown {
-        counts: value["counts"]
-            .as_object()
-            .map(|m| {
-                m.iter()
-                    .map(|(k, v)| (k.clone(), v.as_u64().unwrap_or(0)))
-                    .collect()
-            })
-            .unwrap_or_default(),
+        counts: counts(&value["counts"]),
         waiting: strings(&value["waiting"]),
         live: value["live"].as_str().unwrap_or_default().to_string(),
     })
@@ -507,15 +494,6 @@ fn counts_match(a: &BTreeMap<String, u64>, b: &BTreeMap<String, u64>) -> bool {
 
 fn set(items: &[String]) -> BTreeSet<&str> {
     items.iter().map(String::as_str).collect()
-}
-
-fn strings(value: &Value) -> Vec<String> {
-    value
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|x| x.as_str().map(str::to_string))
-        .collect()
 }
 
 fn where_is(launched: &Launched, id: &str) -> Result<Value> {
@@ -574,11 +552,8 @@ struct Truth {
 impl Truth {
     /// `corrected` is the comment the check corrected from complaint: the exports must say so.
     fn of(thread: &Value, corrected: &str) -> Self {
-        let answered: BTreeSet<String> = thread["summary"]["answered"]
-            .as_array()
+        let answered: BTreeSet<String> = strings(&thread["summary"]["answered"])
             .into_iter()
-            .flatten()
-            .filter_map(|x| x.as_str().map(str::to_string))
             .collect();
         let rows = thread["comments"]
             .as_array()
@@ -634,17 +609,10 @@ fn json_rows(content: &str) -> Result<Vec<Row>> {
     if doc["format"] != "candor-thread-report" {
         bail!("not a thread report: format {}", doc["format"]);
     }
-    let corrections: BTreeMap<String, String> = doc["corrections"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .map(|c| {
-            (
-                c["id"].as_str().unwrap_or_default().to_string(),
-                c["corrected_from"].as_str().unwrap_or_default().to_string(),
-            )
-        })
-        .collect();
+    let corrections: BTreeMap<String, String> =
+        string_pairs(&doc["corrections"], "id", "corrected_from")
+            .into_iter()
+            .collect();
     let rows: Vec<Row> = doc["comments"]
         .as_array()
         .ok_or_else(|| anyhow!("the JSON export has no comments"))?

@@ -21,9 +21,9 @@ use std::time::{Duration, Instant};
 use anyhow::{anyhow, bail, Context, Result};
 use serde_json::{json, Value};
 
-use super::browser::{launch, Browser, Launched, TempDir};
-use super::server::{ServedPage, Server, Site};
-use super::ExtensionProbe;
+use super::browser::{Browser, Launched, TempDir};
+use super::serve_and_launch;
+use super::server::ServedPage;
 
 const PANEL: &str = "extension/pages/sidepanel.html";
 /// Replies appended per round, and rounds of each size by default.
@@ -222,8 +222,7 @@ pub fn main(args: &[String]) -> Result<()> {
     for browser in &browsers {
         let dir = match (&extension, &built) {
             (Some(dir), _) => dir.clone(),
-            (None, Some(b)) if *browser == Browser::Chromium => b.chrome.clone(),
-            (None, Some(b)) => b.firefox.clone(),
+            (None, Some(b)) => browser.extension_in(b).to_path_buf(),
             (None, None) => unreachable!("built when no folder is given"),
         };
         eprintln!("panel-bench: {}", browser.name());
@@ -269,11 +268,11 @@ fn measure(browser: Browser, extension_dir: &Path, rounds: usize) -> Result<Figu
     let more = ROUND_SIZES.iter().sum::<usize>() * rounds;
     let small = GeneratedThread::new(SMALL, more)?;
     let large = GeneratedThread::new(LARGE, more)?;
-    let server = Server::start(Site {
-        pages: vec![small.page.clone(), large.page.clone()],
-    })?;
-    let launched = launch(browser, extension_dir, server.port)?;
-    let _probe = ExtensionProbe::open(&launched)?;
+    let (server, launched, _probe) = serve_and_launch(
+        vec![small.page.clone(), large.page.clone()],
+        browser,
+        extension_dir,
+    )?;
     let session = &launched.session;
     session.set_script_timeout(60_000)?;
 

@@ -122,10 +122,7 @@ const api = globalThis.browser ?? globalThis.chrome;
 const WARM_LOADS: usize = 10;
 
 fn parse_reply(raw: Value) -> Result<Value> {
-    let text = raw
-        .as_str()
-        .ok_or_else(|| anyhow!("the script answered {raw}"))?;
-    let value: Value = serde_json::from_str(text)?;
+    let value = super::values::script_answer(&raw, "the script")?;
     if let Some(e) = value.get("error") {
         bail!("in the extension page: {e}");
     }
@@ -135,10 +132,7 @@ fn parse_reply(raw: Value) -> Result<Value> {
 /// Measures the pipe in `browser` (headless) and answers a Markdown section.
 pub fn pipe_figures(browser: Browser) -> Result<String> {
     let built = crate::build::build()?;
-    let extension = match browser {
-        Browser::Chromium => built.chrome,
-        Browser::Firefox => built.firefox,
-    };
+    let extension = browser.extension_in(&built).to_path_buf();
     let server = Server::start(Site { pages: Vec::new() })?;
 
     let mut startups = Vec::new();

@@ -19,13 +19,13 @@ use anyhow::{anyhow, bail, Context, Result};
 use serde_json::{json, Value};
 
 use super::browser::{launch, Browser, Launched};
-use super::options::Check;
 use super::server::{RequestSource, Server, Site};
+use super::values::{field_strings, script_answer, string_pairs, strings};
+use super::Check;
 
 const PRACTICE_PAGE: &str = "extension/pages/practice.html";
 const THREADS_DIR: &str = "extension/practice";
 const STORAGE_KEY: &str = "practice.progress";
-const W3C_ELEMENT: &str = "element-6066-11e4-a52e-4f735466cecf";
 /// How long the page may take to show a change (the coach waits 150 ms after typing).
 const WAIT: Duration = Duration::from_secs(10);
 
@@ -105,18 +105,6 @@ location.assign(arguments[0]);
 return true;
 "#;
 
-const CLICK: &str = r#"
-const el = document.querySelector(arguments[0]);
-if (!el) return false;
-el.click();
-return true;
-"#;
-
-/// `cargo xtask e2e --practice [--browser chromium|firefox] [--extension DIR]`: these checks alone.
-pub fn main(args: &[String]) -> Result<()> {
-    super::run_checks_alone(args, "practice", practice_checks)
-}
-
 /// One practice thread as the extension ships it.
 struct ShippedThread {
     id: String,
@@ -158,12 +146,7 @@ pub fn practice_checks(browser: Browser, extension_dir: &Path) -> Result<Vec<Che
     launched.session.set_script_timeout(15_000)?;
     let mut checks = Vec::new();
     let prefix = format!("{} practice", browser.name());
-    let mut check = |name: &str, failure: Option<String>| {
-        checks.push(Check {
-            name: format!("{prefix}: {name}"),
-            failure,
-        });
-    };
+    let mut check = |name: &str, failure| checks.push(Check::new(&prefix, name, failure));
     if let Err(e) = open_first(&launched, shipped.len()) {
         check("the practice page opens", Some(format!("{e:#}")));
         return Ok(checks);
@@ -244,19 +227,12 @@ fn shipped_threads(extension_dir: &Path) -> Result<Vec<ShippedThread>> {
 
 /// Opens the page (the extension may still be starting) and waits until the list is drawn.
 fn open_first(launched: &Launched, threads: usize) -> Result<()> {
-    let deadline = Instant::now() + Duration::from_secs(20);
-    let mut last = String::new();
-    while Instant::now() < deadline {
-        match launched
-            .open_extension_page(PRACTICE_PAGE)
-            .and_then(|_| wait_for(launched, "the list", |p| list_drawn(p, threads)))
-        {
-            Ok(_) => return Ok(()),
-            Err(e) => last = format!("{e:#}"),
-        }
-        thread::sleep(Duration::from_millis(300));
-    }
-    bail!("the practice page never drew its list: {last}")
+    launched
+        .open_extension_page_when_ready(PRACTICE_PAGE, |_| {
+            wait_for(launched, "the list", |p| list_drawn(p, threads))
+        })
+        .context("the practice page never drew its list")?;
+    Ok(())
 }
 
 /// The list is there with every thread's comments counted.
@@ -272,10 +248,7 @@ fn list_drawn(page: &Value, threads: usize) -> bool {
 
 fn read_page(launched: &Launched) -> Result<Value> {
     let raw = launched.session.execute(READ_PAGE, json!([]))?;
-    let text = raw
-        .as_str()
-        .ok_or_else(|| anyhow!("reading the page answered {raw}"))?;
-    Ok(serde_json::from_str(text)?)
+    script_answer(&raw, "reading the page")
 }
 
 /// Polls the page until `done` holds; answers what it showed last.
@@ -306,34 +279,32 @@ fn go_to_list(launched: &Launched, lang: &str, threads: usize) -> Result<Value> 
     })
 }
 
-fn click(launched: &Launched, selector: &str) -> Result<()> {
-    if launched.session.execute(CLICK, json!([selector]))? != json!(true) {
-        bail!("nothing to click at {selector}");
-    }
-    Ok(())
+/// The list's entry for thread `id` (null when it is not listed).
+fn listed(list: &Value, id: &str) -> Value {
+    list["threads"]
+        .as_array()
+        .and_then(|t| t.iter().find(|t| t["id"] == id))
+        .cloned()
+        .unwrap_or(Value::Null)
+}
+
+/// Opens thread `id` from the list and waits until it is drawn; answers what the page shows.
+fn open_thread(launched: &Launched, id: &str) -> Result<Value> {
+    launched
+        .session
+        .click(&format!("button.open-thread[data-thread=\"{id}\"]"))?;
+    wait_for(launched, "the thread", |p| p["thread"]["id"] == id)
 }
 
 /// Types `text` into the draft as a person would (clearing it first): key by key, so the page
 /// hears every input event and its coach waits for the pause.
 fn type_draft(launched: &Launched, text: &str) -> Result<()> {
     let session = &launched.session;
-    let found = session.command(
-        "POST",
-        "/element",
-        Some(json!({ "using": "css selector", "value": "textarea[data-role=draft]" })),
-    )?;
-    let id = found[W3C_ELEMENT]
-        .as_str()
-        .ok_or_else(|| anyhow!("no draft box: {found}"))?;
-    session.command("POST", &format!("/element/{id}/clear"), Some(json!({})))?;
-    session
-        .command(
-            "POST",
-            &format!("/element/{id}/value"),
-            Some(json!({ "text": text })),
-        )
-        .context("typing the draft")?;
-    Ok(())
+    let draft = session
+        .find_element("textarea[data-role=draft]")
+        .context("finding the draft box")?;
+    session.clear(&draft)?;
+    session.type_into(&draft, text).context("typing the draft")
 }
 
 /// `practice_review` asked directly, for `draft` on `comment` of `thread`.
@@ -349,33 +320,11 @@ fn engine_review(
     let raw = launched
         .session
         .execute_async(ASK_ENGINE, json!([request.to_string()]))?;
-    let text = raw
-        .as_str()
-        .ok_or_else(|| anyhow!("the engine answered {raw}"))?;
-    let answer: Value = serde_json::from_str(text)?;
-    if let Some(e) = answer.get("harness_error") {
-        bail!("asking the engine failed: {e}");
-    }
+    let answer = script_answer(&raw, "asking the engine")?;
     if let Some(e) = answer.get("error") {
         bail!("the engine refused the review: {e}");
     }
     Ok(answer)
-}
-
-fn rules_of(list: &Value, key: &str) -> Vec<String> {
-    list.as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|x| x[key].as_str().map(str::to_string))
-        .collect()
-}
-
-fn strings(list: &Value) -> Vec<String> {
-    list.as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|x| x.as_str().map(str::to_string))
-        .collect()
 }
 
 /// The stored progress record, parsed; `Value::Null` when there is none.
@@ -465,11 +414,7 @@ fn attempt_checks(
 
     // A fresh page in the thread's language.
     let list = go_to_list(launched, lang, shipped.len())?;
-    let in_list = list["threads"]
-        .as_array()
-        .and_then(|t| t.iter().find(|t| t["id"] == id))
-        .cloned()
-        .unwrap_or(Value::Null);
+    let in_list = listed(&list, id);
     let answerable = thread.json["comments"]
         .as_array()
         .map_or(0, |c| c.iter().filter(|c| c["by_brand"] != true).count());
@@ -486,33 +431,9 @@ fn attempt_checks(
     );
 
     // Open the thread.
-    click(
-        launched,
-        &format!("button.open-thread[data-thread=\"{id}\"]"),
-    )?;
-    let page = wait_for(launched, "the thread", |p| p["thread"]["id"] == id)?;
-    let shown: Vec<(String, String)> = page["thread"]["comments"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .map(|c| {
-            (
-                c["id"].as_str().unwrap_or_default().to_string(),
-                c["text"].as_str().unwrap_or_default().to_string(),
-            )
-        })
-        .collect();
-    let mut file: Vec<(String, String)> = thread.json["comments"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .map(|c| {
-            (
-                c["id"].as_str().unwrap_or_default().to_string(),
-                c["text"].as_str().unwrap_or_default().to_string(),
-            )
-        })
-        .collect();
+    let page = open_thread(launched, id)?;
+    let shown = string_pairs(&page["thread"]["comments"], "id", "text");
+    let mut file = string_pairs(&thread.json["comments"], "id", "text");
     let mut shown_sorted = shown.clone();
     shown_sorted.sort();
     file.sort();
@@ -534,15 +455,14 @@ fn attempt_checks(
         }),
     );
     // Pick the complaint: the guidance is there before typing, as the engine gives it.
-    click(
-        launched,
-        &format!("li[data-comment=\"{comment_id}\"] button.reply-action"),
-    )?;
+    launched.session.click(&format!(
+        "li[data-comment=\"{comment_id}\"] button.reply-action"
+    ))?;
     let page = wait_for(launched, "the reply box and its guidance", |p| {
         p["picked"] == comment_id.as_str() && p["points"].as_array().is_some_and(|a| !a.is_empty())
     })?;
     let engine_empty = engine_review(launched, thread, &comment_id, "", lang)?;
-    let engine_points = rules_of(&engine_empty["guidance"]["points"], "rule");
+    let engine_points = field_strings(&engine_empty["guidance"]["points"], "rule");
     let page_points = strings(&page["points"]);
     check(
         &named("guidance points with their rule ids show before typing, as the engine gives them"),
@@ -561,7 +481,7 @@ fn attempt_checks(
     let poor = poor_reply(lang, address);
     type_draft(launched, &poor)?;
     let engine_poor = engine_review(launched, thread, &comment_id, &poor, lang)?;
-    let want_warnings = rules_of(&engine_poor["warnings"], "rule");
+    let want_warnings = field_strings(&engine_poor["warnings"], "rule");
     let page = wait_for(launched, "the coach's warnings", |p| {
         p["draft"] == poor.as_str() && strings(&p["warnings"]) == want_warnings
     });
@@ -579,10 +499,10 @@ fn attempt_checks(
     }
 
     // Submit it: a row per rule, the total, low.
-    click(launched, "button[data-action=submit]")?;
+    launched.session.click("button[data-action=submit]")?;
     let page = wait_for(launched, "the score table", |p| !p["total"].is_null())?;
-    let rows = rules_of(&page["rows"], "rule");
-    let engine_rows = rules_of(&engine_poor["rules"], "rule");
+    let rows = field_strings(&page["rows"], "rule");
+    let engine_rows = field_strings(&engine_poor["rules"], "rule");
     let poor_total = page["total"].as_i64().unwrap_or(-1);
     let empty_why = page["rows"]
         .as_array()
@@ -604,8 +524,8 @@ fn attempt_checks(
         }),
     );
     // The engine was asked in the page's language: its rule titles are the table's.
-    let titles = rules_of(&page["rows"], "title");
-    let engine_titles = rules_of(&engine_poor["rules"], "title");
+    let titles = field_strings(&page["rows"], "title");
+    let engine_titles = field_strings(&engine_poor["rules"], "title");
     check(
         &named("the score table is in the page's language, as the engine words it"),
         (titles != engine_titles || titles.iter().any(|t| t.is_empty()))
@@ -629,7 +549,7 @@ fn attempt_checks(
     );
 
     // Try again: the draft stays; a good reply scores higher.
-    click(launched, "button[data-action=again]")?;
+    launched.session.click("button[data-action=again]")?;
     let page = wait_for(launched, "the draft again", |p| p["total"].is_null())?;
     check(
         &named("try again keeps the draft"),
@@ -646,11 +566,11 @@ fn attempt_checks(
     })?;
     // The debounced review has run when the count matches the engine's for this draft.
     let engine_good = engine_review(launched, thread, &comment_id, &good, lang)?;
-    let good_warnings = rules_of(&engine_good["warnings"], "rule");
+    let good_warnings = field_strings(&engine_good["warnings"], "rule");
     wait_for(launched, "the good draft's warnings", |p| {
         strings(&p["warnings"]) == good_warnings
     })?;
-    click(launched, "button[data-action=submit]")?;
+    launched.session.click("button[data-action=submit]")?;
     let page = wait_for(launched, "the second score", |p| !p["total"].is_null())?;
     let good_total = page["total"].as_i64().unwrap_or(-1);
     check(
@@ -686,11 +606,7 @@ fn attempt_checks(
             .then(|| format!("stored scores {scores:?}, shown {poor_total} then {good_total}")),
     );
     let list = go_to_list(launched, lang, shipped.len())?;
-    let in_list = list["threads"]
-        .as_array()
-        .and_then(|t| t.iter().find(|t| t["id"] == id))
-        .cloned()
-        .unwrap_or(Value::Null);
+    let in_list = listed(&list, id);
     let best = good_total.max(poor_total).to_string();
     check(
         &named("after a reload the list shows the thread attempted with the best score"),
@@ -713,7 +629,7 @@ fn reset_checks(
         bail!("no attempt recorded to reset");
     }
     go_to_list(launched, "en", shipped.len())?;
-    click(launched, "button[data-action=reset]")?;
+    launched.session.click("button[data-action=reset]")?;
     let asked = launched
         .session
         .execute(
@@ -721,11 +637,11 @@ fn reset_checks(
             json!([]),
         )?
         == json!(true);
-    click(launched, "button[data-action=reset-no]")?;
+    launched.session.click("button[data-action=reset-no]")?;
     thread::sleep(Duration::from_millis(500));
     let kept = stored_progress(launched)? == before;
-    click(launched, "button[data-action=reset]")?;
-    click(launched, "button[data-action=reset-yes]")?;
+    launched.session.click("button[data-action=reset]")?;
+    launched.session.click("button[data-action=reset-yes]")?;
     let emptied = wait_for(launched, "the list at zero", |p| {
         p["threads"]
             .as_array()
@@ -752,13 +668,7 @@ fn markup_check(
     check: &mut impl FnMut(&str, Option<String>),
 ) -> Result<()> {
     go_to_list(launched, &thread.lang, shipped.len())?;
-    click(
-        launched,
-        &format!("button.open-thread[data-thread=\"{}\"]", thread.id),
-    )?;
-    let page = wait_for(launched, "the thread", |p| {
-        p["thread"]["id"] == thread.id.as_str()
-    })?;
+    let page = open_thread(launched, &thread.id)?;
     let mut problems = Vec::new();
     for c in thread.json["comments"].as_array().into_iter().flatten() {
         let Some(text) = c["text"].as_str().filter(|t| t.contains('<')) else {
@@ -815,17 +725,10 @@ fn corrupt_checks(
         .complaint()
         .and_then(|c| c["id"].as_str())
         .unwrap_or_default();
-    click(
-        launched,
-        &format!("button.open-thread[data-thread=\"{}\"]", thread.id),
-    )?;
-    wait_for(launched, "the thread", |p| {
-        p["thread"]["id"] == thread.id.as_str()
-    })?;
-    click(
-        launched,
-        &format!("li[data-comment=\"{comment}\"] button.reply-action"),
-    )?;
+    open_thread(launched, &thread.id)?;
+    launched.session.click(&format!(
+        "li[data-comment=\"{comment}\"] button.reply-action"
+    ))?;
     let works = wait_for(launched, "the guidance after the corrupt record", |p| {
         p["points"].as_array().is_some_and(|a| !a.is_empty())
     })
@@ -907,6 +810,20 @@ mod tests {
         ] {
             assert_eq!(is_rule(id), ok, "{id}");
         }
+    }
+
+    #[test]
+    fn a_thread_is_found_in_the_list_by_its_id() {
+        let list = json!({"threads": [{"id": "en-x", "best": "80"}, {"id": "fr-x", "best": "20"}]});
+        let cases = [
+            ("fr-x", json!({"id": "fr-x", "best": "20"})),
+            ("en-x", json!({"id": "en-x", "best": "80"})),
+            ("de-x", Value::Null),
+        ];
+        for (id, want) in cases {
+            assert_eq!(listed(&list, id), want, "{id}");
+        }
+        assert_eq!(listed(&json!({"view": "thread"}), "en-x"), Value::Null);
     }
 
     #[test]

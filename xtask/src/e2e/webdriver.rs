@@ -1,6 +1,7 @@
 //! A small W3C WebDriver client: the classic commands over HTTP the harness needs (sessions,
-//! windows, navigation, scripts, screenshots) and a WebDriver BiDi connection that collects console
-//! entries and uncaught exceptions from every browsing context, and can send BiDi commands.
+//! windows, navigation, scripts, elements found, typed into and clicked, screenshots) and a
+//! WebDriver BiDi connection that collects console entries and uncaught exceptions from every
+//! browsing context, and can send BiDi commands.
 
 use std::collections::HashMap;
 use std::fs::File;
@@ -197,6 +198,71 @@ impl Session {
         .map(|_| ())
     }
 
+    /// The first element matching `css` in the current window; answers its WebDriver id.
+    pub fn find_element(&self, css: &str) -> Result<String> {
+        self.find_from("", css)
+    }
+
+    /// The first element matching `css` inside the shadow root `shadow` (from [`Self::shadow_root`]).
+    pub fn find_in_shadow(&self, shadow: &str, css: &str) -> Result<String> {
+        self.find_from(&format!("/shadow/{shadow}"), css)
+    }
+
+    fn find_from(&self, scope: &str, css: &str) -> Result<String> {
+        let found = self.command(
+            "POST",
+            &format!("{scope}/element"),
+            Some(json!({ "using": "css selector", "value": css })),
+        )?;
+        element_id(&found).ok_or_else(|| anyhow!("no element {css}: {found}"))
+    }
+
+    /// The open shadow root of element `id`; answers its WebDriver id.
+    pub fn shadow_root(&self, id: &str) -> Result<String> {
+        let found = self.command("GET", &format!("/element/{id}/shadow"), None)?;
+        found[SHADOW_KEY]
+            .as_str()
+            .map(str::to_string)
+            .ok_or_else(|| anyhow!("no open shadow root: {found}"))
+    }
+
+    /// Empties the text field `id`.
+    pub fn clear(&self, id: &str) -> Result<()> {
+        self.command("POST", &format!("/element/{id}/clear"), Some(json!({})))
+            .map(|_| ())
+    }
+
+    /// Types `text` into element `id` key by key, as a person would (for a file input: the path of
+    /// the file to choose).
+    pub fn type_into(&self, id: &str, text: &str) -> Result<()> {
+        self.command(
+            "POST",
+            &format!("/element/{id}/value"),
+            Some(json!({ "text": text })),
+        )
+        .map(|_| ())
+    }
+
+    /// A real click on element `id`, with the driver's own interactability checks.
+    pub fn click_element(&self, id: &str) -> Result<()> {
+        self.command("POST", &format!("/element/{id}/click"), Some(json!({})))
+            .map(|_| ())
+    }
+
+    /// Clicks the first element matching `css` through its own `click()` (no hit test); answers
+    /// whether there was one.
+    pub fn click_first(&self, css: &str) -> Result<bool> {
+        Ok(self.execute(CLICK_FIRST, json!([css]))? == json!(true))
+    }
+
+    /// [`Self::click_first`], failing when nothing matches `css`.
+    pub fn click(&self, css: &str) -> Result<()> {
+        if !self.click_first(css)? {
+            bail!("nothing to click at {css}");
+        }
+        Ok(())
+    }
+
     /// A PNG of the current window's viewport.
     pub fn screenshot(&self) -> Result<Vec<u8>> {
         let encoded = as_string(self.command("GET", "/screenshot", None)?)?;
@@ -212,6 +278,28 @@ impl Drop for Session {
         let _ = self.driver.kill();
         let _ = self.driver.wait();
     }
+}
+
+/// The W3C keys of an element reference and of a shadow root reference.
+const ELEMENT_KEY: &str = "element-6066-11e4-a52e-4f735466cecf";
+const SHADOW_KEY: &str = "shadow-6066-11e4-a52e-4f735466cecf";
+
+/// Clicks the first element matching `arguments[0]`; answers whether there was one.
+const CLICK_FIRST: &str = r#"
+const el = document.querySelector(arguments[0]);
+if (!el) return false;
+el.click();
+return true;
+"#;
+
+/// The id of the element a command or a script answered, if it answered one.
+pub fn element_id(value: &Value) -> Option<String> {
+    value[ELEMENT_KEY].as_str().map(str::to_string)
+}
+
+/// Element `id` as a script argument.
+pub fn element_ref(id: &str) -> Value {
+    json!({ ELEMENT_KEY: id })
 }
 
 fn unwrap_value(reply: Value) -> Result<Value> {
@@ -420,6 +508,20 @@ impl ConsoleLog {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_element_reference_reads_back_its_id_and_other_answers_have_none() {
+        assert_eq!(element_id(&element_ref("e-42")).as_deref(), Some("e-42"));
+        let cases = [
+            json!(null),
+            json!({}),
+            json!({ "shadow-6066-11e4-a52e-4f735466cecf": "s-1" }),
+            json!({ ELEMENT_KEY: 7 }),
+        ];
+        for answer in cases {
+            assert_eq!(element_id(&answer), None, "{answer}");
+        }
+    }
 
     #[test]
     fn base64_decodes_with_and_without_padding() {
