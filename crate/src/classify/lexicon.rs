@@ -56,6 +56,9 @@ pub const THANKS: Classes = 1 << 27;
 /// Words that insult only in English and mean something plain in French ("retard" is a delay):
 /// in French text they keep their French classes only, elsewhere their insult only.
 pub const ENGLISH_INSULT_ONLY: Classes = 1 << 28;
+/// An apology in a team's voice ("we are sorry", "nous sommes désolés"): the writer answers a
+/// grievance, so what it apologises for is not theirs. Not a model feature (see `CLASS_NAMES`).
+pub const APOLOGY: Classes = 1 << 29;
 
 const ENTRIES: &[(Classes, &str)] = &[
     // Insults aimed at a person (EN).
@@ -111,6 +114,8 @@ const ENTRIES: &[(Classes, &str)] = &[
     (RESOLVED, "sorted sorted-out sorting fixed fixing resolved resolving solved solving repairing replacing refunding repaired replaced refunded reimbursed restored working-again works-again back-online back-up found"),
     (RESOLVED, "regle reglee regles resolu resolue resolus repare reparee rembourse remboursee remplace remplacee retabli retablie retrouve retrouvee depanne depannee fonctionne-a-nouveau remarche"),
     (THANKS, "thanks thank thx ty cheers grateful merci remercie remercier reconnaissant reconnaissante"),
+    (APOLOGY, "we-are-sorry we-re-sorry were-sorry we-apologise we-apologize we-do-apologise we-do-apologize our-apologies our-sincere-apologies sorry-for-the-inconvenience"),
+    (APOLOGY, "nous-sommes-desoles nous-sommes-desolees nous-sommes-vraiment-desoles nos-excuses nous-nous-excusons desoles-pour-le-desagrement"),
     (COMPLAINT, "price-hike price-hikes price-increase prices-up went-up gone-up going-up overpriced pricier more-expensive hausse hausses augmentation trop-cher plus-cher ont-augmente a-augmente encore-augmente"),
     (INTENSIFIER, "very so really too extremely totally absolutely completely utterly super tres vraiment trop tellement grave completement totalement absolument"),
     (REQUEST, "please help assist advise info information contact dm-us send-us let-me-know"),

@@ -26,10 +26,11 @@ pub enum CueReason {
     Urgent,
     LegalThreat,
     Hostile,
+    Apology,
     Truncated,
 }
 
-const ALL: [CueReason; 21] = [
+const ALL: [CueReason; 22] = [
     CueReason::Insult,
     CueReason::Profanity,
     CueReason::Slur,
@@ -50,6 +51,7 @@ const ALL: [CueReason; 21] = [
     CueReason::Urgent,
     CueReason::LegalThreat,
     CueReason::Hostile,
+    CueReason::Apology,
     CueReason::Truncated,
 ];
 
@@ -77,6 +79,7 @@ impl CueReason {
             CueReason::Urgent => "urgent",
             CueReason::LegalThreat => "legal_threat",
             CueReason::Hostile => "hostile",
+            CueReason::Apology => "apology",
             CueReason::Truncated => "truncated",
         }
     }
@@ -145,6 +148,12 @@ impl CueReason {
             CueReason::LegalThreat => "A threat of legal action.",
             CueReason::Hostile if fr => "Ton hostile ou provocateur, sans grief précis.",
             CueReason::Hostile => "A hostile or provocative tone with no specific grievance.",
+            CueReason::Apology if fr => {
+                "Des excuses au nom d'une équipe : ce message répond à un reproche, il n'en fait pas."
+            }
+            CueReason::Apology => {
+                "An apology on behalf of a team: this answers a grievance rather than voicing one."
+            }
             CueReason::Truncated if fr => "Texte trop long : seule la première partie a été lue.",
             CueReason::Truncated => "Text too long: only its beginning was read.",
         }

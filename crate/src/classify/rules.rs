@@ -69,6 +69,8 @@ struct Evidence {
     own_case: bool,
     /// A problem put right and thanked for ("sorted my broken blender, thank you").
     resolved_thanks: bool,
+    /// The writer apologises in a team's voice: a reply to a grievance, not one.
+    apology: bool,
 }
 
 pub fn decide(text: &str, lang_hint: Option<Lang>) -> Analysed {
@@ -142,6 +144,7 @@ pub fn decide(text: &str, lang_hint: Option<Lang>) -> Analysed {
         && about_people
         && !friendly
         && !plain_question
+        && !e.apology
         && !(group_only && calm);
     let troll_score = logit(p_offensive)
         + if e.abusive { 2.5 } else { 0.0 }
@@ -156,6 +159,7 @@ pub fn decide(text: &str, lang_hint: Option<Lang>) -> Analysed {
     // complaint: the complaint head, taught on product reviews, hears a grievance in any rant.
     let named = e.complaint_hits + e.negated_positive + u32::from(e.legal && e.own_case);
     let grievance = complaint
+        && !e.apology
         && (!hostile_model || e.own_case || named >= 1)
         && if e.abusive {
             // Insults plus one vague cue are trolling; insults around a real case are a complaint.
@@ -190,6 +194,7 @@ pub fn decide(text: &str, lang_hint: Option<Lang>) -> Analysed {
     } else if e.question >= 1.0 {
         Category::Question
     } else if complaint
+        && !e.apology
         && (named > 0
             // Negative tone alone, with no grievance named, must be clearly a complaint.
             || !e.counter && neg > pos && neg > neu && complaint_score > TUNING.complaint + 0.3)
@@ -351,23 +356,16 @@ fn gather_lexical(a: &Analysis, e: &mut Evidence) {
     let letdown = a.has(LETDOWN)
         || t.iter()
             .any(|t| t.kind == TokenKind::Emoji(EmojiMeaning::Negative));
-    e.own_case = t.iter().any(|t| {
+    // The author speaks of themselves ("my order", "je") or of their household ("our", "nos").
+    let speaks_for_self = t.iter().any(|t| {
         matches!(
             t.norm.as_str(),
-            "my" | "mine"
-                | "ma"
-                | "mon"
-                | "mes"
-                | "our"
-                | "notre"
-                | "nos"
-                | "i"
-                | "je"
-                | "j"
-                | "me"
-                | "moi"
+            "my" | "mine" | "i" | "me" | "ma" | "mon" | "mes" | "je" | "j" | "moi"
         )
     });
+    e.own_case = speaks_for_self
+        || t.iter()
+            .any(|t| matches!(t.norm.as_str(), "our" | "notre" | "nos"));
     let live = |class: Classes| {
         a.hits
             .iter()
@@ -376,6 +374,9 @@ fn gather_lexical(a: &Analysis, e: &mut Evidence) {
     // "Sorted my broken blender, thank you": the grievance words tell a story that ended well.
     // Not when the thanks are bitter ("thanks for nothing") or a repair is denied ("pas réglé").
     e.resolved_thanks = live(RESOLVED) && live(THANKS) && !a.has(LETDOWN | SARCASM_MARK);
+    // Not when the writer speaks of their own case ("we are sorry? my refund is still missing"):
+    // that is a customer quoting the apology back.
+    e.apology = live(APOLOGY) && !speaks_for_self;
     // "Prices went up again… we see you": a pointed call-out beside a grievance is sarcasm.
     let grievance_anywhere = live(COMPLAINT | LETDOWN)
         || t.iter()
@@ -491,7 +492,14 @@ fn gather_lexical(a: &Analysis, e: &mut Evidence) {
         if e.resolved_thanks && c & RESOLVED != 0 && !negated {
             e.cues.push(Cue::new(start, end, CueReason::Praise));
         }
-        if c & COMPLAINT != 0 && !negated && !(e.resolved_thanks && c & RESOLVED != 0) {
+        if e.apology && c & APOLOGY != 0 {
+            e.cues.push(Cue::new(start, end, CueReason::Apology));
+        }
+        // What a team apologises for ("sorry for the wait") is the grievance it answers.
+        let answered = e.apology && c & COMPLAINT != 0;
+        if answered {
+            // Neither a complaint cue nor a negative one: the apology's cue covers it.
+        } else if c & COMPLAINT != 0 && !negated && !(e.resolved_thanks && c & RESOLVED != 0) {
             e.complaint_hits += 1;
             e.cues.push(Cue::new(start, end, CueReason::Complaint));
         } else if c & NEGATIVE != 0 && !negated && c & (INSULT | INSULT_WEAK) == 0 {

@@ -417,6 +417,50 @@ fn a_problem_put_right_and_thanked_for_is_praise() {
 }
 
 #[test]
+fn a_team_apology_answers_a_grievance_and_is_not_one() {
+    // (text, is a complaint): a reply that apologises in a team's voice names the trouble it
+    // answers; a customer who is sorry, or who throws the apology back, still complains.
+    let cases = [
+        (
+            "Hi Sam, we are sorry for the wait. We have chased the courier and will DM you today.",
+            false,
+        ),
+        (
+            "We apologise for the delay, your replacement ships tomorrow.",
+            false,
+        ),
+        (
+            "Nous sommes désolés pour ce retard, nous revenons vers vous en message privé.",
+            false,
+        ),
+        (
+            "Toutes nos excuses pour la panne d'hier, le service est rétabli.",
+            false,
+        ),
+        (
+            "I'm sorry but this is the third late delivery this month, unacceptable",
+            true,
+        ),
+        (
+            "Désolé mais ma commande n'est toujours pas arrivée, c'est inadmissible",
+            true,
+        ),
+        (
+            "We are sorry? You should be, my refund is still missing after 3 weeks",
+            true,
+        ),
+    ];
+    let wrong = misjudged(&cases, |v, complaint| {
+        let cued = |reason: &str| v.cues.iter().any(|c| c.reason == reason);
+        (v.category == Category::Complaint) == complaint
+            && v.category != Category::Troll
+            // An apology shows as one, not as the complaint words it apologises for.
+            && (complaint || cued("apology") && !cued("complaint"))
+    });
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
 fn counter_speech_is_neither_a_complaint_nor_abuse() {
     let cases = [
         "Calling people idiots is not OK",
