@@ -545,3 +545,51 @@ fn friendly_words_and_plain_questions_are_not_heard_as_hostile() {
         assert!(verdict(text).flags.contains(&Flag::Abusive), "{text}");
     }
 }
+
+#[test]
+fn threat_idioms_are_threats_and_their_look_alikes_are_not() {
+    // A threat needs no violent word: the idiom says it. The look-alikes share words with one.
+    let cases: [(&str, bool); 12] = [
+        ("Watch your back, I know where you live.", true),
+        ("Your days are numbered at this company, pal", true),
+        ("You'll pay for this, mark my words", true),
+        ("Fais gaffe à toi, je sais où tu habites", true),
+        ("Tes jours sont comptés.", true),
+        ("Tu ne perds rien pour attendre, toi", true),
+        ("Vous allez me le payer, bande de voleurs", true),
+        ("Watch the back seat when you fold it, it pinches", false),
+        (
+            "I don't know where you live, can you DM the address?",
+            false,
+        ),
+        ("Fais gaffe à la marche en sortant du magasin", false),
+        (
+            "Je ne sais pas où tu habites, envoie l'adresse en privé",
+            false,
+        ),
+        ("Vous allez me payer ce remboursement quand ?", false),
+    ];
+    let wrong = misjudged(&cases, |v, threat| {
+        let heard = v
+            .cues
+            .iter()
+            .any(|c| c.reason_code() == Some(CueReason::Threat));
+        heard == threat && v.flags.contains(&Flag::Abusive) == threat
+    });
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
+
+#[test]
+fn failed_service_and_leaving_customers_are_complaints() {
+    read_as(
+        &[
+            "I was denied boarding with a valid ticket and nobody answers the phone",
+            "Called three times, got disconnected every time. Still no update on my case.",
+            "Double-charged again this month, I'm switching to another bank",
+            "Toujours aucune réponse à mes relances depuis deux semaines",
+            "On m'a raccroché au nez, impossible de joindre le service client",
+            "Colis jamais livré, je résilie mon abonnement",
+        ],
+        Category::Complaint,
+    );
+}
