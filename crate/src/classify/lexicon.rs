@@ -59,6 +59,11 @@ pub const ENGLISH_INSULT_ONLY: Classes = 1 << 28;
 /// An apology in a team's voice ("we are sorry", "nous sommes désolés"): the writer answers a
 /// grievance, so what it apologises for is not theirs. Not a model feature (see `CLASS_NAMES`).
 pub const APOLOGY: Classes = 1 << 29;
+/// Someone who may need care (a baby, a wheelchair user, a pregnancy) or a place or thing of care
+/// (a hospital, insulin), and words with an everyday sense ("fire", "feu", "fuite"): urgent only in
+/// the author's own case or beside a grievance, not in "the baby changing table is great". Always
+/// given with [`URGENT`]. Not a model feature (see `CLASS_NAMES`).
+pub const VULNERABLE: Classes = 1 << 30;
 
 const ENTRIES: &[(Classes, &str)] = &[
     // Insults aimed at a person (EN).
@@ -111,9 +116,12 @@ const ENTRIES: &[(Classes, &str)] = &[
     (FIRST_PERSON, "i me my mine im ive id myself we our us je j moi mon ma mes nous notre nos"),
     (SPAM, "subscribe subscribers sub4sub channel follow followers giveaway giveaways promo promotion discount coupon code free win winner prize bitcoin btc crypto cryptocurrency ethereum forex invest investment investing investor earn earning earnings money cash income profit profits dm inbox whatsapp telegram click visit check-out checkout website link bio sale deals deal offer offers limited cheap onlyfans xxx"),
     (SPAM, "abonnez abonne abonnez-vous abonnement chaine suivez suivre concours gagnez gagner gratuit gratuite gratuits cadeau cadeaux promo reduction offre offres lien site argent investir investissement gains revenus mp cliquez visitez"),
-    (URGENT, "emergency urgent urgently danger dangerous unsafe injured injury injuries hurt bleeding hospital ambulance allergic allergy allergies poisoning poisoned food-poisoning choking fire smoke gas leak leaking electrocuted suicide suicidal overdose pregnant elderly disabled wheelchair baby infant toddler insulin oxygen medication medicine no-power no-water no-heat no-heating power-outage blackout stranded abused harassed harassment stalker stalking"),
-    (URGENT, "urgence urgent urgente danger dangereux dangereuse blesse blessee blessure blessures hopital ambulance allergie allergique intoxication intoxique incendie feu fumee fuite gaz electrocute suicide suicidaire enceinte bebe nourrisson personne-agee handicapee fauteuil insuline oxygene medicament medicaments sans-electricite sans-eau sans-chauffage coupure-electricite harcele harcelee harcelement"),
+    (URGENT, "emergency urgent urgently danger dangerous unsafe injured injury injuries bleeding ambulance poisoning poisoned food-poisoning choking gas-leak carbon-monoxide electrocuted suicide suicidal overdose rash hives vomiting vomited fainted passed-out seizure anaphylactic no-power no-water no-heat no-heating power-outage abused harassed harassment stalker stalking"),
+    (URGENT | VULNERABLE, "hurt hospital allergic allergy allergies fire smoke leak leaking pregnant elderly disabled wheelchair baby infant toddler insulin oxygen medication medicine blackout stranded"),
+    (URGENT, "urgence urgent urgente danger dangereux dangereuse blesse blessee blessure blessures ambulance intoxication intoxique incendie fuite-de-gaz monoxyde electrocute suicide suicidaire urticaire vomissements vomi evanoui evanouie convulsions sans-electricite sans-eau sans-chauffage coupure-electricite harcele harcelee harcelement"),
+    (URGENT | VULNERABLE, "hopital allergie allergique feu fumee fuite gaz enceinte bebe nourrisson personne-agee handicapee fauteuil insuline oxygene medicament medicaments"),
     (LEGAL, "lawyer lawyers attorney sue suing lawsuit court legal-action small-claims ombudsman regulator fraud police report-you consumer-rights"),
+    (LEGAL, "see-you-in-court take-you-to-court taking-you-to-court report-you-to on-se-verra-au-tribunal rendez-vous-au-tribunal porter-plainte porte-plainte plainte-deposee"),
     (LEGAL, "avocat avocats plainte tribunal tribunaux justice proces poursuivre poursuites huissier dgccrf ufc-que-choisir mediateur police gendarmerie illegal illegale escroquerie escroc"),
     (COUNTER, "racist racism sexist sexism homophobic homophobia hateful bigot bigotry unacceptable not-ok not-okay not-cool stop-calling stop-saying offensive disgraceful shameful inappropriate wrong-to report reported"),
     (COUNTER, "raciste racisme sexiste sexisme homophobe homophobie haineux haineuse inacceptable pas-ok pas-normal pas-acceptable arretez-de arrete-de stop-au signale signaler honte-a inadmissible deplace"),

@@ -377,6 +377,9 @@ fn gather_lexical(a: &Analysis, e: &mut Evidence) {
     // Not when the writer speaks of their own case ("we are sorry? my refund is still missing"):
     // that is a customer quoting the apology back.
     e.apology = live(APOLOGY) && !speaks_for_self;
+    // A baby, a wheelchair, a hospital are urgent when they are the author's own case or beside a
+    // grievance ("my baby has a rash"), not in praise or news ("love the wheelchair ramp").
+    let in_trouble = e.own_case || letdown || live(COMPLAINT | NEGATIVE);
     // "Prices went up again… we see you": a pointed call-out beside a grievance is sarcasm.
     let grievance_anywhere = live(COMPLAINT | LETDOWN)
         || t.iter()
@@ -523,11 +526,13 @@ fn gather_lexical(a: &Analysis, e: &mut Evidence) {
                 e.cues.push(Cue::new(start, end, CueReason::Praise));
             }
         }
-        if c & URGENT != 0 && !negated && !quoted {
+        if c & URGENT != 0 && !negated && !quoted && (c & VULNERABLE == 0 || in_trouble) {
             e.urgent = true;
             e.cues.push(Cue::new(start, end, CueReason::Urgent));
         }
-        if c & LEGAL != 0 && !negated && !quoted {
+        // A lawyer, the police or a court threaten the brand when the author brings them in ("my
+        // lawyer", "je porte plainte") or in a set phrase ("see you in court"), not in the news.
+        if c & LEGAL != 0 && !negated && !quoted && (e.own_case || hit.last > hit.first) {
             e.legal = true;
             e.cues.push(Cue::new(start, end, CueReason::LegalThreat));
         }

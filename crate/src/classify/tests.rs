@@ -593,3 +593,75 @@ fn failed_service_and_leaving_customers_are_complaints() {
         Category::Complaint,
     );
 }
+
+#[test]
+fn care_words_are_urgent_in_trouble_not_in_praise_or_news() {
+    // A baby, a wheelchair or a hospital call for speed when someone is in trouble; the same words
+    // in thanks or in news are no emergency. Strong words ("bleeding", "fuite de gaz") always are.
+    let cases: [(&str, bool); 12] = [
+        (
+            "My baby had a rash after using your cream, we are at the hospital",
+            true,
+        ),
+        (
+            "Our insulin delivery never arrived and my son needs it tonight",
+            true,
+        ),
+        (
+            "Ma mère est en fauteuil et l'ascenseur est en panne depuis 3 jours",
+            true,
+        ),
+        (
+            "Je suis enceinte et votre chauffeur a refusé de me laisser m'asseoir",
+            true,
+        ),
+        (
+            "There is a gas leak smell in your store on Main street",
+            true,
+        ),
+        (
+            "Odeur de fuite de gaz dans votre magasin, rue de la Paix",
+            true,
+        ),
+        (
+            "The baby changing table in your Lyon store is great, thanks!",
+            false,
+        ),
+        ("Love the new wheelchair ramp at the entrance", false),
+        ("Many nurses work night shifts at the hospital", false),
+        ("Votre crème pour bébé sent super bon", false),
+        ("Gas prices went down this week", false),
+        ("Ce morceau est le feu, bravo à l'équipe", false),
+    ];
+    let wrong = misjudged(&cases, |v, urgent| {
+        v.flags.contains(&Flag::Urgent) == urgent
+    });
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
+
+#[test]
+fn a_legal_threat_is_the_authors_not_the_news() {
+    // Courts and police in the author's own case, or in a set phrase, threaten the brand (urgent);
+    // in a report of what happened elsewhere they don't.
+    let cases: [(&str, bool); 8] = [
+        ("I will sue you if my refund is not here by Friday", true),
+        ("See you in court.", true),
+        ("Je vais porter plainte, vous avez encaissé deux fois", true),
+        ("Mon avocat va vous contacter", true),
+        ("The police arrested him yesterday", false),
+        ("The court ruled on the merger this morning", false),
+        ("Le tribunal a jugé l'affaire hier", false),
+        (
+            "La police est arrivée sur les lieux de l'accident de train",
+            false,
+        ),
+    ];
+    let wrong = misjudged(&cases, |v, legal| {
+        let cued = v
+            .cues
+            .iter()
+            .any(|c| c.reason_code() == Some(CueReason::LegalThreat));
+        cued == legal && v.flags.contains(&Flag::Urgent) == legal
+    });
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
