@@ -187,7 +187,11 @@ pub fn decide(text: &str, lang_hint: Option<Lang>) -> Analysed {
     } else if e.resolved_thanks && !e.abusive {
         // The problem is over and the author thanks for it: praise, whatever it was (P2 thanks back).
         Category::Praise
-    } else if grievance && !(troll_score > TUNING.troll + 1.0 && p_complaint < 0.5) {
+    } else if grievance
+        // Strong model hostility outweighs a weak complaint head, but not sarcasm about a named
+        // grievance with no insult in it ("prices went up again… we see you").
+        && (e.sarcasm && !e.abusive || !(troll_score > TUNING.troll + 1.0 && p_complaint < 0.5))
+    {
         Category::Complaint
     } else if troll_score > TUNING.troll && (e.abusive || hostile_model && !e.counter) {
         Category::Troll
