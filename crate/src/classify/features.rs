@@ -56,6 +56,9 @@ impl Analysis {
             } else {
                 lexicon::lookup(&t.key)
             };
+            if single == 0 && lang == Lang::Fr && !t.masked {
+                single = lexicon::lookup_french_inflection(&t.key);
+            }
             if single & lexicon::FRENCH_ONLY != 0 && lang != Lang::Fr {
                 single = 0;
             }

@@ -193,6 +193,23 @@ pub fn lookup(key: &str) -> Classes {
     lexicon().get(key).copied().unwrap_or(0)
 }
 
+/// The classes a French word takes from its masculine or singular form when the lexicon lists only
+/// that ("ratée", "perdues", "abîmés" → "rate", "perdue", "abime"): the content classes only, so a
+/// function word or an English look-alike ("sales" → "sale", an offer) gains nothing.
+pub fn lookup_french_inflection(key: &str) -> Classes {
+    const CONTENT: Classes =
+        COMPLAINT | NEGATIVE | POSITIVE | INSULT | INSULT_WEAK | URGENT | LEGAL | DEHUMANISING;
+    if key.chars().count() < 5 {
+        return 0;
+    }
+    ["es", "s", "e"]
+        .iter()
+        .filter_map(|ending| key.strip_suffix(ending))
+        .map(|stem| lookup(stem) & CONTENT)
+        .find(|&classes| classes != 0)
+        .unwrap_or(0)
+}
+
 /// Looks up a masked word ("f*ck", "c**nard") against single-word insults and swear words: each
 /// `*` stands for one or more hidden letters.
 pub fn lookup_masked(key: &str) -> Classes {
@@ -262,6 +279,28 @@ mod tests {
                 "{word} -> {}",
                 key_of(word)
             );
+        }
+    }
+
+    #[test]
+    fn french_inflections_take_the_content_classes_of_their_base_form() {
+        let cases: [(&str, Classes); 7] = [
+            ("ratée", COMPLAINT),
+            ("perdues", COMPLAINT),
+            ("abîmés", COMPLAINT),
+            ("géniales", POSITIVE),
+            // An English offer word and short function words gain nothing.
+            ("sales", 0),
+            ("tes", 0),
+            ("vous", 0),
+        ];
+        for (word, class) in cases {
+            let found = lookup_french_inflection(&key_of(word));
+            if class == 0 {
+                assert_eq!(found, 0, "{word}");
+            } else {
+                assert_ne!(found & class, 0, "{word}");
+            }
         }
     }
 

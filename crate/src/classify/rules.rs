@@ -193,6 +193,17 @@ pub fn decide(text: &str, lang_hint: Option<Lang>) -> Analysed {
         && (e.sarcasm && !e.abusive || !(troll_score > TUNING.troll + 1.0 && p_complaint < 0.5))
     {
         Category::Complaint
+    } else if named > 0
+        && hostile_model
+        && !e.abusive
+        && !e.counter
+        && !e.apology
+        && troll_score <= TUNING.troll + 1.0
+    {
+        // P7: a named grievance with no insult stays criticism when the model only half hears
+        // hostility (the French offensive head, taught on hateful tweets, hears it in curt service
+        // complaints: "livraison ratée, encore. @RapidColis").
+        Category::Complaint
     } else if troll_score > TUNING.troll && (e.abusive || hostile_model && !e.counter) {
         Category::Troll
     } else if e.question >= 1.0 {
@@ -545,6 +556,15 @@ fn gather_lexical(a: &Analysis, e: &mut Evidence) {
     // sincere praise stands beside it ("still going strong, great service 👏" is applause).
     let sincere_praise = e.positive_hits > 0;
     for tok in t {
+        // An eye-roll, a clown, a facepalm never praise: beside a compliment or a grievance they
+        // mock it ("Vraiment bravo 🙄").
+        let mocking = tok.kind == TokenKind::Emoji(EmojiMeaning::Mocking);
+        if mocking && (sincere_praise || a.has(COMPLAINT) || letdown) && !e.resolved_thanks {
+            e.sarcasm = true;
+            e.cues
+                .push(Cue::new(tok.start, tok.end, CueReason::Sarcasm));
+            continue;
+        }
         match tok.kind {
             TokenKind::Emoji(EmojiMeaning::Positive) if !letdown => e.positive_hits += 1,
             TokenKind::Emoji(EmojiMeaning::Positive | EmojiMeaning::Ambiguous)

@@ -665,3 +665,51 @@ fn a_legal_threat_is_the_authors_not_the_news() {
     });
     assert!(wrong.is_empty(), "{wrong:#?}");
 }
+
+#[test]
+fn an_eye_roll_mocks_the_compliment_beside_it() {
+    // (text, sarcastic): an eye-roll or a clown beside a compliment or a grievance mocks it; a smile
+    // doesn't.
+    let cases: [(&str, bool); 5] = [
+        ("Great update, love it 🙄", true),
+        ("Vraiment bravo, la finale coupée à la 80e minute 🙄", true),
+        ("Service client au top 🤡 trois semaines sans réponse", true),
+        ("Great update, love it 😊", false),
+        ("Merci pour votre aide, au top 😊", false),
+    ];
+    let wrong = misjudged(&cases, |v, sarcastic| {
+        let cued = v.cues.iter().any(|c| c.reason == "sarcasm");
+        cued == sarcastic && (v.category == Category::Praise) != sarcastic
+    });
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
+
+#[test]
+fn french_feminine_and_plural_forms_name_the_grievance() {
+    for (text, word) in [
+        ("Valises abîmées et perdues, personne ne répond", "abîmées"),
+        ("La table est arrivée rayée, les pieds cassés", "cassés"),
+        ("Deux livraisons ratées cette semaine", "ratées"),
+    ] {
+        let v = verdict(text);
+        let at = text.find(word).map(|b| text[..b].chars().count());
+        let cued = v
+            .cues
+            .iter()
+            .any(|c| c.reason == "complaint" && Some(c.start) == at);
+        assert!(cued && v.category == Category::Complaint, "{text}: {v:?}");
+    }
+}
+
+#[test]
+fn a_curt_grievance_the_model_half_hears_as_hostile_stays_a_complaint() {
+    // P7: the French offensive head, taught on hateful tweets, hears hostility in terse service
+    // complaints aimed at "vous"; a named grievance with no insult keeps them complaints.
+    read_as(
+        &[
+            "@FitZoneFR résiliation envoyée en recommandé en septembre et vous me prélevez encore",
+            "Vous avez perdu mon colis et vous me proposez un bon de réduction, sérieusement ?",
+        ],
+        Category::Complaint,
+    );
+}

@@ -19,8 +19,10 @@ pub enum EmojiMeaning {
     Negative,
     /// Laughing until crying: mockery as often as joy.
     Laugh,
-    /// Clapping, eye-roll, upside-down face: sincere or sarcastic, context decides.
+    /// Clapping, upside-down face, smirk: sincere or sarcastic, context decides.
     Ambiguous,
+    /// Eye-roll, clown, facepalm, yawn: exasperation, never praise.
+    Mocking,
     /// Middle finger, poo, skull aimed at someone.
     Rude,
     /// Any other pictograph.
@@ -34,6 +36,7 @@ impl EmojiMeaning {
             EmojiMeaning::Negative => "emo_neg",
             EmojiMeaning::Laugh => "emo_laugh",
             EmojiMeaning::Ambiguous => "emo_amb",
+            EmojiMeaning::Mocking => "emo_mock",
             EmojiMeaning::Rude => "emo_rude",
             EmojiMeaning::Other => "emo_other",
         }
@@ -166,9 +169,8 @@ pub fn emoji_meaning(c: char) -> Option<EmojiMeaning> {
             Negative
         }
         '😂' | '🤣' | '😹' => Laugh,
-        '👏' | '🙄' | '🙃' | '😏' | '🤔' | '🤡' | '🥱' | '😒' | '🤦' | '🤷' => {
-            Ambiguous
-        }
+        '👏' | '🙃' | '😏' | '🤔' | '🤷' => Ambiguous,
+        '🙄' | '🤡' | '🥱' | '😒' | '🤦' => Mocking,
         '🖕' | '💩' | '💀' | '🐷' | '🐖' | '🐒' | '🐵' | '🔪' | '🔫' | '💣' | '🐍' | '🐀' => {
             Rude
         }
