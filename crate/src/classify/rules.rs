@@ -708,6 +708,14 @@ fn is_strong_spam(norm: &str) -> bool {
             | "abonnez"
             | "abonnes"
             | "followback"
+            | "trading"
+            | "casino"
+            | "iptv"
+            | "parrainage"
+            | "referral"
+            | "marabout"
+            | "voyance"
+            | "voyante"
     )
 }
 
@@ -737,6 +745,10 @@ fn is_promo_object(norm: &str) -> bool {
             | "youtube"
             | "account"
             | "bio"
+            | "profil"
+            | "lien"
+            | "link"
+            | "salon"
     )
 }
 
@@ -753,7 +765,11 @@ fn gather_spam(a: &Analysis, e: &mut Evidence) {
             }
             TokenKind::Word => {
                 let c = a.classes[i];
-                let next = t.get(i + 1).map(|n| n.norm.as_str()).unwrap_or("");
+                // The next word, across a hyphen ("écrivez-moi").
+                let next = t[i + 1..]
+                    .iter()
+                    .find(|n| n.kind != TokenKind::Punct('-'))
+                    .map_or("", |n| n.norm.as_str());
                 if is_strong_spam(&tok.norm) && !a.negated[i] {
                     words += 1.5;
                     e.cues.push(Cue::new(tok.start, tok.end, CueReason::Spam));
@@ -782,6 +798,11 @@ fn gather_spam(a: &Analysis, e: &mut Evidence) {
                         | ("venez", "voir")
                         | ("suivez", "moi")
                         | ("abonnez", _)
+                        | ("check", "mon" | "ma")
+                        | ("passe" | "passez", "voir")
+                        | ("ecrivez" | "ecris" | "demandez", "moi")
+                        | ("link" | "lien", "in" | "en")
+                        | ("dm", "moi")
                 ) {
                     words += 1.5;
                     e.cues.push(Cue::new(tok.start, tok.end, CueReason::Spam));

@@ -713,3 +713,25 @@ fn a_curt_grievance_the_model_half_hears_as_hostile_stays_a_complaint() {
         Category::Complaint,
     );
 }
+
+#[test]
+fn french_spam_calls_to_act_and_a_customer_own_words() {
+    // (text, spam): calls to act ("écrivez-moi", "lien en bio", "check mon profil") and scam
+    // trades are spam; a customer's own profile or a broken link in a mail is not.
+    let cases: [(&str, bool); 6] = [
+        ("Je gagne 500€ par jour grâce au trading, écrivez-moi", true),
+        ("Super post ! Lien en bio pour des codes promo 🔥", true),
+        ("Check mon profil pour des abonnements à 5€", true),
+        (
+            "Contactez-moi au plus vite, mon colis n'est jamais arrivé",
+            false,
+        ),
+        (
+            "Mon profil client affiche une mauvaise adresse, pouvez-vous corriger ?",
+            false,
+        ),
+        ("Le lien en bas de votre mail ne marche pas", false),
+    ];
+    let wrong = misjudged(&cases, |v, spam| (v.category == Category::Spam) == spam);
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
