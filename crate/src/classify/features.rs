@@ -496,9 +496,9 @@ mod tests {
             ("what a 1d10t", lexicon::INSULT, &["1d10t"]),
             ("f*ck this", lexicon::PROFANITY, &["f*ck"]),
             (
-                "le service client ne répond pas",
+                "colis toujours pas arrivé",
                 lexicon::COMPLAINT,
-                &["service client"],
+                &["toujours pas", "pas arrivé"],
             ),
             ("NUUUUL", lexicon::NEGATIVE, &["NUUUUL"]),
             ("f.u.c.k", lexicon::PROFANITY, &["f.u.c.k"]),

@@ -719,7 +719,8 @@ fn is_strong_spam(norm: &str) -> bool {
     )
 }
 
-/// Self-promotion objects: "my channel", "ma chaîne".
+/// Self-promotion objects: "my channel", "ma chaîne". Not "account": "my account was locked" is a
+/// customer's.
 fn is_promo_object(norm: &str) -> bool {
     matches!(
         norm,
@@ -743,7 +744,6 @@ fn is_promo_object(norm: &str) -> bool {
             | "instagram"
             | "tiktok"
             | "youtube"
-            | "account"
             | "bio"
             | "profil"
             | "lien"

@@ -735,3 +735,24 @@ fn french_spam_calls_to_act_and_a_customer_own_words() {
     let wrong = misjudged(&cases, |v, spam| (v.category == Category::Spam) == spam);
     assert!(wrong.is_empty(), "{wrong:#?}");
 }
+
+#[test]
+fn a_fix_in_other_words_is_still_thanked_for_and_customer_service_is_a_topic() {
+    // "arrangé", "corrigé", "débloqué" put a problem right as "réglé" does; "customer service" and
+    // "service client" name who is talked about, praised as often as blamed.
+    read_as(
+        &[
+            "J'avais eu un souci avec ma réservation, la réception a tout arrangé. Merci Sophie",
+            "Souci sur ma facture, tout a été corrigé le lendemain, merci !",
+            "My account was locked, support unblocked it in ten minutes, thank you",
+        ],
+        Category::Praise,
+    );
+    for text in [
+        "Customer service picked up in two minutes, lovely people",
+        "Le service client m'a répondu en deux minutes, merci",
+    ] {
+        let v = verdict(text);
+        assert_ne!(v.category, Category::Complaint, "{text}: {v:?}");
+    }
+}
