@@ -349,6 +349,11 @@ fn read_as(texts: &[&str], category: Category) -> Vec<Verdict> {
         .collect()
 }
 
+/// True when one of the verdict's cues gives `reason`.
+fn cued(v: &Verdict, reason: CueReason) -> bool {
+    v.cues.iter().any(|c| c.reason_code() == Some(reason))
+}
+
 /// The cases whose verdict `right` refuses, each with its verdict, for the failure message.
 fn misjudged(cases: &[(&str, bool)], right: impl Fn(&Verdict, bool) -> bool) -> Vec<String> {
     cases
@@ -570,11 +575,7 @@ fn threat_idioms_are_threats_and_their_look_alikes_are_not() {
         ("Vous allez me payer ce remboursement quand ?", false),
     ];
     let wrong = misjudged(&cases, |v, threat| {
-        let heard = v
-            .cues
-            .iter()
-            .any(|c| c.reason_code() == Some(CueReason::Threat));
-        heard == threat && v.flags.contains(&Flag::Abusive) == threat
+        cued(v, CueReason::Threat) == threat && v.flags.contains(&Flag::Abusive) == threat
     });
     assert!(wrong.is_empty(), "{wrong:#?}");
 }
@@ -657,11 +658,7 @@ fn a_legal_threat_is_the_authors_not_the_news() {
         ),
     ];
     let wrong = misjudged(&cases, |v, legal| {
-        let cued = v
-            .cues
-            .iter()
-            .any(|c| c.reason_code() == Some(CueReason::LegalThreat));
-        cued == legal && v.flags.contains(&Flag::Urgent) == legal
+        cued(v, CueReason::LegalThreat) == legal && v.flags.contains(&Flag::Urgent) == legal
     });
     assert!(wrong.is_empty(), "{wrong:#?}");
 }
