@@ -753,3 +753,24 @@ fn a_fix_in_other_words_is_still_thanked_for_and_customer_service_is_a_topic() {
         assert_ne!(v.category, Category::Complaint, "{text}: {v:?}");
     }
 }
+
+#[test]
+fn a_rhetorical_question_about_a_grievance_is_a_complaint() {
+    // Asked to be heard, not answered; a real question about the same topic stays a question.
+    read_as(
+        &[
+            "Frais de service de 14€ sur un billet à 45€. Vous êtes sérieux ?",
+            "Ça sert à quoi d'avoir une appli si on doit envoyer un courrier ?",
+            "A 30 pound fee to change a date online, are you kidding me?",
+            "Trouvez-vous normal de facturer 95€ pour 25 minutes ?",
+        ],
+        Category::Complaint,
+    );
+    read_as(
+        &[
+            "Quels sont les frais de service sur un billet à 45€ ?",
+            "Is there a fee to change a date online?",
+        ],
+        Category::Question,
+    );
+}
