@@ -179,6 +179,18 @@ pub fn decide(text: &str, lang_hint: Option<Lang>) -> Analysed {
                 // A question or a plea about one's own trouble is a complaint (P2 answers both).
                 || e.own_case && e.question >= 0.4 && neg > pos && neg > neu
         };
+    // Strong model hostility outweighs a weak complaint head, but not sarcasm about a named
+    // grievance with no insult in it ("prices went up again… we see you").
+    let strongly_hostile = troll_score > TUNING.troll + 1.0 && p_complaint < 0.5;
+    // P7: a named grievance with no insult stays criticism when the model only half hears
+    // hostility (the French offensive head, taught on hateful tweets, hears it in curt service
+    // complaints: "livraison ratée, encore. @RapidColis").
+    let half_heard_criticism = named > 0
+        && hostile_model
+        && !e.abusive
+        && !e.counter
+        && !e.apology
+        && troll_score <= TUNING.troll + 1.0;
     // P7: rudeness inside a real complaint keeps it a complaint; hate and threats never are.
     let category = if e.spam >= TUNING.spam && !(complaint && e.spam < TUNING.spam + 1.0) {
         Category::Spam
@@ -187,22 +199,7 @@ pub fn decide(text: &str, lang_hint: Option<Lang>) -> Analysed {
     } else if e.resolved_thanks && !e.abusive {
         // The problem is over and the author thanks for it: praise, whatever it was (P2 thanks back).
         Category::Praise
-    } else if grievance
-        // Strong model hostility outweighs a weak complaint head, but not sarcasm about a named
-        // grievance with no insult in it ("prices went up again… we see you").
-        && (e.sarcasm && !e.abusive || !(troll_score > TUNING.troll + 1.0 && p_complaint < 0.5))
-    {
-        Category::Complaint
-    } else if named > 0
-        && hostile_model
-        && !e.abusive
-        && !e.counter
-        && !e.apology
-        && troll_score <= TUNING.troll + 1.0
-    {
-        // P7: a named grievance with no insult stays criticism when the model only half hears
-        // hostility (the French offensive head, taught on hateful tweets, hears it in curt service
-        // complaints: "livraison ratée, encore. @RapidColis").
+    } else if grievance && (e.sarcasm && !e.abusive || !strongly_hostile) || half_heard_criticism {
         Category::Complaint
     } else if troll_score > TUNING.troll && (e.abusive || hostile_model && !e.counter) {
         Category::Troll
@@ -559,7 +556,7 @@ fn gather_lexical(a: &Analysis, e: &mut Evidence) {
         // An eye-roll, a clown, a facepalm never praise: beside a compliment or a grievance they
         // mock it ("Vraiment bravo 🙄").
         let mocking = tok.kind == TokenKind::Emoji(EmojiMeaning::Mocking);
-        if mocking && (sincere_praise || a.has(COMPLAINT) || letdown) && !e.resolved_thanks {
+        if mocking && (sincere_praise || grievance_anywhere) && !e.resolved_thanks {
             e.sarcasm = true;
             e.cues
                 .push(Cue::new(tok.start, tok.end, CueReason::Sarcasm));

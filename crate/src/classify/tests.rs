@@ -349,6 +349,14 @@ fn read_as(texts: &[&str], category: Category) -> Vec<Verdict> {
         .collect()
 }
 
+/// Asserts that none of `texts` reads as `category`.
+fn not_read_as(texts: &[&str], category: Category) {
+    for text in texts {
+        let v = verdict(text);
+        assert_ne!(v.category, category, "{text}: {v:?}");
+    }
+}
+
 /// True when one of the verdict's cues gives `reason`.
 fn cued(v: &Verdict, reason: CueReason) -> bool {
     v.cues.iter().any(|c| c.reason_code() == Some(reason))
@@ -500,13 +508,13 @@ fn pointed_sarcasm_beside_a_grievance_is_a_complaint() {
         );
     }
     // Without a grievance the same words are not sarcasm.
-    for text in [
-        "Nice try on the new logo, I like it",
-        "On vous voit au salon demain !",
-    ] {
-        let v = verdict(text);
-        assert_ne!(v.category, Category::Complaint, "{text}: {v:?}");
-    }
+    not_read_as(
+        &[
+            "Nice try on the new logo, I like it",
+            "On vous voit au salon demain !",
+        ],
+        Category::Complaint,
+    );
 }
 
 /// The model alone hears hostility in some long texts about people; thanks that outweigh every
@@ -745,13 +753,13 @@ fn a_fix_in_other_words_is_still_thanked_for_and_customer_service_is_a_topic() {
         ],
         Category::Praise,
     );
-    for text in [
-        "Customer service picked up in two minutes, lovely people",
-        "Le service client m'a répondu en deux minutes, merci",
-    ] {
-        let v = verdict(text);
-        assert_ne!(v.category, Category::Complaint, "{text}: {v:?}");
-    }
+    not_read_as(
+        &[
+            "Customer service picked up in two minutes, lovely people",
+            "Le service client m'a répondu en deux minutes, merci",
+        ],
+        Category::Complaint,
+    );
 }
 
 #[test]
