@@ -341,10 +341,18 @@ fn reported(a: &Analysis, first: usize) -> bool {
 
 fn gather_lexical(a: &Analysis, e: &mut Evidence) {
     let t = a.tokens();
-    e.counter = a
+    // Counter-speech condemns words or people: an insult, a slur, a group, a quote, or the act
+    // named ("insulter les employés n'est pas normal"). With none of them, "not okay" and "disgraceful" judge the brand's service, and they
+    // are complaint cues ("an hour on hold — not okay").
+    let something_to_condemn = a
+        .has(INSULT | INSULT_WEAK | SLUR | IDENTITY | DEHUMANISING | THREAT)
+        || a.quoted.iter().any(|&q| q)
+        || t.iter().any(|t| names_abuse(&t.norm));
+    let conduct_judged = a
         .hits
         .iter()
         .any(|h| h.classes & COUNTER != 0 && !a.negated[h.first]);
+    e.counter = conduct_judged && something_to_condemn;
     // Sarcasm needs a grievance after the compliment, in the same breath ("super, third outage"),
     // not a mixed review ("good product but late delivery").
     let grievance_after = |first: usize| {
@@ -517,6 +525,9 @@ fn gather_lexical(a: &Analysis, e: &mut Evidence) {
         } else if c & COMPLAINT != 0 && !negated && !(e.resolved_thanks && c & RESOLVED != 0) {
             e.complaint_hits += 1;
             e.cues.push(Cue::new(start, end, CueReason::Complaint));
+        } else if c & COUNTER != 0 && !e.counter && !negated {
+            e.complaint_hits += 1;
+            e.cues.push(Cue::new(start, end, CueReason::Complaint));
         } else if c & NEGATIVE != 0 && !negated && c & (INSULT | INSULT_WEAK) == 0 {
             e.negative_hits += 1;
             e.cues.push(Cue::new(start, end, CueReason::Negative));
@@ -582,6 +593,14 @@ fn gather_lexical(a: &Analysis, e: &mut Evidence) {
             e.cues.push(Cue::new(start, end, CueReason::CounterSpeech));
         }
     }
+}
+
+/// Words for the act of abusing someone ("insulting", "harceler", "bullied"): what counter-speech
+/// condemns when no insult is quoted.
+fn names_abuse(norm: &str) -> bool {
+    ["insult", "harass", "harcel", "bully", "bulli", "intimid"]
+        .iter()
+        .any(|stem| norm.starts_with(stem))
 }
 
 /// How far back a negator is looked for when drawing a negation cue.

@@ -492,6 +492,19 @@ fn counter_speech_is_neither_a_complaint_nor_abuse() {
 }
 
 #[test]
+fn judging_the_service_without_anyone_to_defend_is_a_complaint() {
+    // "Not okay" condemns an insult when there is one; otherwise it judges the service.
+    let cases = [
+        "An hour to board a plane that was already at the gate. Not okay.",
+        "Une heure pour embarquer dans un avion déjà à quai, ce n'est pas normal.",
+        "Ce que vous avez fait à ma commande n'est pas acceptable.",
+    ];
+    for (text, v) in cases.iter().zip(read_as(&cases, Category::Complaint)) {
+        assert!(v.cues.iter().any(|c| c.reason == "complaint"), "{text}: {v:?}");
+    }
+}
+
+#[test]
 fn pointed_sarcasm_beside_a_grievance_is_a_complaint() {
     let cases = [
         "Prices went up again… We see you",
