@@ -500,8 +500,43 @@ fn judging_the_service_without_anyone_to_defend_is_a_complaint() {
         "Ce que vous avez fait à ma commande n'est pas acceptable.",
     ];
     for (text, v) in cases.iter().zip(read_as(&cases, Category::Complaint)) {
-        assert!(v.cues.iter().any(|c| c.reason == "complaint"), "{text}: {v:?}");
+        assert!(
+            v.cues.iter().any(|c| c.reason == "complaint"),
+            "{text}: {v:?}"
+        );
     }
+}
+
+#[test]
+fn failed_service_words_of_any_trade_are_complaint_cues() {
+    let cases = [
+        "The seats were filthy and the sandwich inedible.",
+        "You are really testing my patience today.",
+        "La chambre était crade et le petit-déjeuner immangeable.",
+        "Je suis à bout de patience avec vous.",
+    ];
+    for (text, v) in cases.iter().zip(read_as(&cases, Category::Complaint)) {
+        assert!(
+            v.cues.iter().any(|c| c.reason == "complaint"),
+            "{text}: {v:?}"
+        );
+    }
+}
+
+#[test]
+fn english_praise_needs_a_word_to_show_for_it() {
+    // The English sentiment head alone heard praise in this; no word of praise is in it.
+    not_read_as(
+        &["Well that was an interesting way to spend a Saturday morning on the phone with you."],
+        Category::Praise,
+    );
+    read_as(
+        &[
+            "Loved the new winter menu, the soup was perfect",
+            "Thank you so much, see you next week 😊",
+        ],
+        Category::Praise,
+    );
 }
 
 #[test]
