@@ -59,6 +59,17 @@ impl Analysis {
             if single == 0 && lang == Lang::Fr && !t.masked {
                 single = lexicon::lookup_french_inflection(&t.key);
             }
+            // "Envoyé en recommandé" is registered mail, not a recommendation.
+            if single & lexicon::POSITIVE != 0 && t.key.starts_with("recommand") && i > 0 {
+                let before = tokens[..i]
+                    .iter()
+                    .rev()
+                    .find(|p| p.kind == TokenKind::Word)
+                    .map(|p| p.key.as_str());
+                if matches!(before, Some("en" | "lettre" | "courrier" | "envoi" | "pli")) {
+                    single &= !lexicon::POSITIVE;
+                }
+            }
             if single & lexicon::FRENCH_ONLY != 0 && lang != Lang::Fr {
                 single = 0;
             }

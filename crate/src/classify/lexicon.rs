@@ -70,6 +70,10 @@ const ENTRIES: &[(Classes, &str)] = &[
     (INSULT, "idiot idiots moron morons imbecile imbeciles cretin loser losers clown clowns jerk jerks scum scumbag dumbass dipshit asshole assholes arsehole bastard bastards bitch bitches dickhead twat wanker prick douche douchebag cunt cunts slut whore hoe piece-of-shit pos trash garbage-human degenerate degenerates buffoon fool fools idiotic numpty tosser pig pigs snowflake libtard libtards"),
     // Insults aimed at a person (FR).
     (INSULT, "connard connards connasse connasses con cons conne connes abruti abrutis abrutie abruties debile debiles cretin cretins cretine cretines idiote idiotes imbecile imbeciles encule encules enculer salope salopes pute putes fdp ntm batard batards batarde bouffon bouffons cassos gogol gogols mongol mongols mongole attarde attardes tocard tocards naze nazes blaireau blaireaux boloss bolosse pd tarlouze guignol guignols minable minables raclure ordure ordures merdeux sous-merde gueux teubé teube clochard baltringue pouffiasse grognasse cinglé"),
+    // More name-calling, general vocabulary (EN, then FR): none of it names a product.
+    (INSULT, "freak freaks goon goons thug thugs traitor traitors lunatic lunatics psycho psychos nutjob nutjobs nutcase weirdo weirdos creep creeps sleazebag sleazeball hag crook crooks kook kooks snowflakes sheeple rapist rapists pedo pedos pedophile pedophiles paedophile nazi nazis commie commies fascist fascists lowlife lowlifes halfwit dimwit nitwit dork doofus airhead bimbo skank coward cowards pussy jackass jackasses smartass"),
+    (INSULT, "salaud salauds salopard salopards fumier fumiers pourriture pourritures crapule crapules voyou voyous larbin larbins psychopathe psychopathes charogne charognes collabo collabos facho fachos traitre traitres crevard crevards pignouf pignoufs fripouille fripouilles nazi nazis pedophile pedophiles violeur violeurs lache laches"),
+    (INSULT | FRENCH_ONLY, "tare tares taree tarees"),
     (INSULT | FRENCH_ONLY, "con cons"),
     (INSULT | ENGLISH_INSULT_ONLY, "retard retards"),
     // A French word that is plain English ("laid off").

@@ -492,6 +492,26 @@ fn counter_speech_is_neither_a_complaint_nor_abuse() {
 }
 
 #[test]
+fn everyday_name_calling_is_abuse_in_both_languages() {
+    let cases = [
+        "Espèce de salaud",
+        "T'es complètement tarée ma pauvre",
+        "You're a lunatic and a coward, @Dave",
+        "Only a weirdo would defend this",
+    ];
+    for (text, v) in cases.iter().zip(read_as(&cases, Category::Troll)) {
+        assert!(v.flags.contains(&Flag::Abusive), "{text}: {v:?}");
+    }
+}
+
+#[test]
+fn registered_mail_is_not_a_recommendation() {
+    let v = verdict("J'ai envoyé ma résiliation en recommandé il y a un mois");
+    assert!(!cued(&v, CueReason::Praise), "{v:?}");
+    read_as(&["Je recommande cette boutique à tout le monde"], Category::Praise);
+}
+
+#[test]
 fn judging_the_service_without_anyone_to_defend_is_a_complaint() {
     // "Not okay" condemns an insult when there is one; otherwise it judges the service.
     let cases = [
