@@ -531,10 +531,11 @@ fn gather_lexical(a: &Analysis, e: &mut Evidence) {
         let answered = e.apology && c & COMPLAINT != 0;
         if answered {
             // Neither a complaint cue nor a negative one: the apology's cue covers it.
-        } else if c & COMPLAINT != 0 && !negated && !(e.resolved_thanks && c & RESOLVED != 0) {
-            e.complaint_hits += 1;
-            e.cues.push(Cue::new(start, end, CueReason::Complaint));
-        } else if c & COUNTER != 0 && !e.counter && !negated {
+        } else if !negated
+            && (c & COMPLAINT != 0 && !(e.resolved_thanks && c & RESOLVED != 0)
+                // A judgement with no one to defend judges the service (see `e.counter`).
+                || c & COUNTER != 0 && !e.counter)
+        {
             e.complaint_hits += 1;
             e.cues.push(Cue::new(start, end, CueReason::Complaint));
         } else if c & NEGATIVE != 0 && !negated && c & (INSULT | INSULT_WEAK) == 0 {

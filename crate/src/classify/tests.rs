@@ -508,7 +508,10 @@ fn everyday_name_calling_is_abuse_in_both_languages() {
 fn registered_mail_is_not_a_recommendation() {
     let v = verdict("J'ai envoyé ma résiliation en recommandé il y a un mois");
     assert!(!cued(&v, CueReason::Praise), "{v:?}");
-    read_as(&["Je recommande cette boutique à tout le monde"], Category::Praise);
+    read_as(
+        &["Je recommande cette boutique à tout le monde"],
+        Category::Praise,
+    );
 }
 
 #[test]
