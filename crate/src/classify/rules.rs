@@ -335,6 +335,18 @@ fn targeted(a: &Analysis, first: usize, last: usize) -> bool {
         })
 }
 
+/// A violent verb with "it", "that" or "this" as its object is an idiom, not a threat ("you are
+/// killing it", "can't beat that"), and so is beating a dead horse.
+fn figure_of_speech(a: &Analysis, hit: &Hit) -> bool {
+    let t = a.tokens();
+    let next = |k: usize| t.get(k).map(|w| w.norm.as_str());
+    hit.first == hit.last
+        && (matches!(next(hit.last + 1), Some("it" | "that" | "this"))
+            || next(hit.last + 1) == Some("a")
+                && next(hit.last + 2) == Some("dead")
+                && next(hit.last + 3) == Some("horse"))
+}
+
 /// A third person ("he", "elle") stands near tokens `first..=last`.
 fn about_someone(a: &Analysis, first: usize, last: usize) -> bool {
     let lo = first.saturating_sub(TARGET_WINDOW);
@@ -509,7 +521,7 @@ fn gather_lexical(a: &Analysis, e: &mut Evidence) {
                 }
             }
         }
-        if c & THREAT != 0 && !negated && !quoted {
+        if c & THREAT != 0 && !negated && !quoted && !figure_of_speech(a, hit) {
             let phrase = hit.last > hit.first;
             // Aimed at the reader, or at a whole group ("tuer tous les …").
             let near_group =

@@ -633,7 +633,7 @@ fn friendly_words_and_plain_questions_are_not_heard_as_hostile() {
 #[test]
 fn threat_idioms_are_threats_and_their_look_alikes_are_not() {
     // A threat needs no violent word: the idiom says it. The look-alikes share words with one.
-    let cases: [(&str, bool); 12] = [
+    let cases: [(&str, bool); 15] = [
         ("Watch your back, I know where you live.", true),
         ("Your days are numbered at this company, pal", true),
         ("You'll pay for this, mark my words", true),
@@ -652,6 +652,9 @@ fn threat_idioms_are_threats_and_their_look_alikes_are_not() {
             false,
         ),
         ("Vous allez me payer ce remboursement quand ?", false),
+        ("You are killing it, love the new look", false),
+        ("Honestly you can't beat that price", false),
+        ("I will kill you if you post that again", true),
     ];
     let wrong = misjudged(&cases, |v, threat| {
         cued(v, CueReason::Threat) == threat && v.flags.contains(&Flag::Abusive) == threat
