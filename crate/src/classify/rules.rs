@@ -373,7 +373,13 @@ fn gather_lexical(a: &Analysis, e: &mut Evidence) {
         .hits
         .iter()
         .any(|h| h.classes & COUNTER != 0 && !a.negated[h.first]);
-    e.counter = conduct_judged && something_to_condemn;
+    // "On n'insulte pas les caissières", "stop harassing her": the abuse is named to forbid it.
+    let abuse_forbidden = t.iter().enumerate().any(|(i, w)| {
+        names_abuse(&w.norm)
+            && (a.negated[i]
+                || i > 0 && matches!(t[i - 1].norm.as_str(), "stop" | "arretez" | "arrete"))
+    });
+    e.counter = conduct_judged && something_to_condemn || abuse_forbidden;
     // Sarcasm needs a grievance after the compliment, in the same breath ("super, third outage"),
     // not a mixed review ("good product but late delivery").
     let grievance_after = |first: usize| {

@@ -505,6 +505,28 @@ fn everyday_name_calling_is_abuse_in_both_languages() {
 }
 
 #[test]
+fn forbidding_abuse_and_calling_a_thing_silly_are_not_abuse() {
+    let cases = [
+        "C'est con, j'ai raté la livraison d'une minute.",
+        "On n'insulte pas les caissières, elles font leur boulot.",
+        "Stop insulting the drivers, they don't set the timetable",
+    ];
+    for text in cases {
+        let v = verdict(text);
+        assert!(
+            v.category != Category::Troll && !v.flags.contains(&Flag::Abusive),
+            "{text}: {v:?}"
+        );
+    }
+    // The same word aimed at someone still insults.
+    assert!(verdict("T'es con ou quoi ?").flags.contains(&Flag::Abusive));
+    read_as(
+        &["L'assistance est venue en 40 min un dimanche soir. Respect."],
+        Category::Praise,
+    );
+}
+
+#[test]
 fn registered_mail_is_not_a_recommendation() {
     let v = verdict("J'ai envoyé ma résiliation en recommandé il y a un mois");
     assert!(!cued(&v, CueReason::Praise), "{v:?}");
