@@ -92,6 +92,10 @@ const ENTRIES: &[(Classes, &str)] = &[
     (DEHUMANISING, "hate despise loathe expel deported deport-them get-rid deteste detestons detestent hais hait hair virer degager expulser dehors gazer"),
     (THREAT, "kill killing murder shoot stab burn beat hang lynch destroy-you hunt kys i'll-find gonna-kill will-kill"),
     (THREAT, "tuer tue crever buter egorger bruler cramer frapper defoncer defonce eclater pendre je-vais-te on-va-te retrouver-ou"),
+    // Blows promised to someone: as phrases they threaten whoever reads them ("punch" alone also
+    // punches tickets).
+    (THREAT, "punch-you punch-your-face punch-ur-face smash-your-face smash-ur-face smash-your-head slap-you strangle-you choke-you break-your-legs break-your-neck break-your-face beat-you-up find-you-after going-to-find-you gonna-find-you coming-for-you"),
+    (THREAT, "casser-la-gueule peter-la-gueule te-casser-la-gueule te-peter-la-gueule vous-casser-la-gueule te-gifler te-frapper t'eclater te-retrouver vais-te-retrouver on-va-te-retrouver casser-les-dents"),
     // Threats that name no violence: the idiom is the threat, whoever it is said to.
     (THREAT, "watch-your-back watch-ur-back i-know-where-you-live we-know-where-you-live your-days-are-numbered sleep-with-one-eye-open you'll-pay-for-this"),
     (THREAT, "fais-gaffe-a-toi faites-gaffe-a-vous gare-a-toi gare-a-vous je-sais-ou-tu-habites on-sait-ou-tu-habites je-sais-ou-vous-habitez tes-jours-sont-comptes vos-jours-sont-comptes tu-ne-perds-rien-pour-attendre tu-perds-rien-pour-attendre tu-vas-me-le-payer vous-allez-me-le-payer"),

@@ -347,6 +347,22 @@ fn figure_of_speech(a: &Analysis, hit: &Hit) -> bool {
                 && next(hit.last + 3) == Some("horse"))
 }
 
+/// The author calls themselves names ("what an idiot I am", "I'm such a klutz", "je suis con"),
+/// with no one else addressed near it.
+fn self_named(a: &Analysis, hit: &Hit) -> bool {
+    let t = a.tokens();
+    let norm = |k: usize| t.get(k).map_or("", |w| w.norm.as_str());
+    let after = (hit.last + 1..hit.last + 3).any(|k| matches!(norm(k), "i" | "im" | "je"));
+    let before = (hit.first.saturating_sub(4)..hit.first).any(|k| {
+        matches!(norm(k), "im" | "suis") || norm(k) == "am" && k > 0 && norm(k - 1) == "i"
+    });
+    let someone_else =
+        (hit.first.saturating_sub(TARGET_WINDOW + 1)..hit.last + TARGET_WINDOW).any(|k| {
+            k < t.len() && (a.classes[k] & SECOND_PERSON != 0 || t[k].kind == TokenKind::Mention)
+        });
+    (after || before) && !someone_else
+}
+
 /// A third person ("he", "elle") stands near tokens `first..=last`.
 fn about_someone(a: &Analysis, first: usize, last: usize) -> bool {
     let lo = first.saturating_sub(TARGET_WINDOW);
@@ -363,8 +379,9 @@ fn reported(a: &Analysis, first: usize) -> bool {
 fn gather_lexical(a: &Analysis, e: &mut Evidence) {
     let t = a.tokens();
     // Counter-speech condemns words or people: an insult, a slur, a group, a quote, or the act
-    // named ("insulter les employés n'est pas normal"). With none of them, "not okay" and "disgraceful" judge the brand's service, and they
-    // are complaint cues ("an hour on hold — not okay").
+    // named ("insulter les employés n'est pas normal"). With none of them, "not okay" and
+    // "disgraceful" judge the brand's service, and they are complaint cues ("an hour on hold —
+    // not okay").
     let something_to_condemn = a
         .has(INSULT | INSULT_WEAK | SLUR | IDENTITY | DEHUMANISING | THREAT)
         || a.quoted.iter().any(|&q| q)
@@ -464,7 +481,7 @@ fn gather_lexical(a: &Analysis, e: &mut Evidence) {
         }
         let quoted = a.quoted[hit.first];
         let negated = a.negated[hit.first];
-        if (quoted || negated) && c & (INSULT | SLUR | DEHUMANISING) != 0 {
+        if (quoted || negated) && c & (INSULT | INSULT_WEAK | SLUR | DEHUMANISING) != 0 {
             e.defused = true;
         }
         if quoted && c & (INSULT | INSULT_WEAK | SLUR | PROFANITY) != 0 {
@@ -488,7 +505,10 @@ fn gather_lexical(a: &Analysis, e: &mut Evidence) {
         }
         if c & (INSULT | INSULT_WEAK) != 0 && !negated && c & SLUR == 0 {
             let aimed = targeted(a, hit.first, hit.last);
-            if condemned && !(aimed && c & INSULT != 0 && !reported(a, hit.first)) {
+            if self_named(a, hit) {
+                // "What an idiot I am", "je suis trop bête": the author laughs at themselves.
+                e.negative_hits += 1;
+            } else if condemned && !(aimed && c & INSULT != 0 && !reported(a, hit.first)) {
                 // Reported or condemned: the insult is someone else's ("he called me a moron").
                 e.defused = true;
                 e.cues.push(Cue::new(start, end, CueReason::CounterSpeech));
@@ -613,6 +633,24 @@ fn gather_lexical(a: &Analysis, e: &mut Evidence) {
             TokenKind::Emoji(EmojiMeaning::Negative) => e.negative_hits += 1,
             TokenKind::Emoji(EmojiMeaning::Rude) => e.insults_untargeted += 1,
             _ => {}
+        }
+    }
+    // "Your cashier called me an idiot", "il m'a traité de menteur": the author was insulted, and
+    // that is their grievance.
+    for hit in a
+        .hits
+        .iter()
+        .filter(|h| h.classes & (INSULT | INSULT_WEAK | SLUR) != 0)
+    {
+        let lo = hit.first.saturating_sub(6);
+        let reporting = (lo..hit.first).find(|&i| a.classes[i] & REPORTING != 0);
+        let at_me = (lo..hit.first).any(|i| matches!(t[i].norm.as_str(), "me" | "m" | "moi"));
+        if let (Some(i), true) = (reporting, at_me) {
+            e.own_case = true;
+            e.complaint_hits += 1;
+            e.cues
+                .push(Cue::new(t[i].start, t[i].end, CueReason::Complaint));
+            break;
         }
     }
     if e.counter {

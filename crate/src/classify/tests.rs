@@ -527,6 +527,35 @@ fn forbidding_abuse_and_calling_a_thing_silly_are_not_abuse() {
 }
 
 #[test]
+fn an_insult_the_author_received_is_their_grievance() {
+    let cases = [
+        "Your cashier called me an idiot and your manager laughed.",
+        "He called me a \"stupid cow\" at the checkout and nobody said a word.",
+        "Le livreur m'a traité d'abruti devant mes voisins.",
+    ];
+    for (text, v) in cases.iter().zip(read_as(&cases, Category::Complaint)) {
+        assert!(!v.flags.contains(&Flag::Abusive), "{text}: {v:?}");
+    }
+}
+
+#[test]
+fn calling_oneself_names_insults_no_one() {
+    for text in [
+        "What an idiot I am, I left my card at home",
+        "I'm such an idiot, forgot my code",
+    ] {
+        let v = verdict(text);
+        assert!(
+            v.category != Category::Troll && !v.flags.contains(&Flag::Abusive),
+            "{text}: {v:?}"
+        );
+    }
+    assert!(verdict("I think you're an idiot")
+        .flags
+        .contains(&Flag::Abusive));
+}
+
+#[test]
 fn registered_mail_is_not_a_recommendation() {
     let v = verdict("J'ai envoyé ma résiliation en recommandé il y a un mois");
     assert!(!cued(&v, CueReason::Praise), "{v:?}");
@@ -655,7 +684,7 @@ fn friendly_words_and_plain_questions_are_not_heard_as_hostile() {
 #[test]
 fn threat_idioms_are_threats_and_their_look_alikes_are_not() {
     // A threat needs no violent word: the idiom says it. The look-alikes share words with one.
-    let cases: [(&str, bool); 15] = [
+    let cases: [(&str, bool); 17] = [
         ("Watch your back, I know where you live.", true),
         ("Your days are numbered at this company, pal", true),
         ("You'll pay for this, mark my words", true),
@@ -677,6 +706,11 @@ fn threat_idioms_are_threats_and_their_look_alikes_are_not() {
         ("You are killing it, love the new look", false),
         ("Honestly you can't beat that price", false),
         ("I will kill you if you post that again", true),
+        (
+            "I'm going to find you after work and smash your face in.",
+            true,
+        ),
+        ("Je vais te casser la gueule à la sortie", true),
     ];
     let wrong = misjudged(&cases, |v, threat| {
         cued(v, CueReason::Threat) == threat && v.flags.contains(&Flag::Abusive) == threat
