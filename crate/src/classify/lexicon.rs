@@ -133,7 +133,7 @@ const ENTRIES: &[(Classes, &str)] = &[
     (LEGAL, "avocat avocats plainte tribunal tribunaux justice proces poursuivre poursuites huissier dgccrf ufc-que-choisir mediateur police gendarmerie illegal illegale escroquerie escroc"),
     (COUNTER, "racist racism sexist sexism homophobic homophobia hateful bigot bigotry unacceptable not-ok not-okay not-cool stop-calling stop-saying offensive disgraceful shameful inappropriate wrong-to report reported"),
     (COUNTER, "raciste racisme sexiste sexisme homophobe homophobie haineux haineuse inacceptable pas-ok pas-normal pas-acceptable arretez-de arrete-de stop-au signale signaler honte-a inadmissible deplace"),
-    (LETDOWN, "again another third fourth fifth once-again as-usual every-time everytime outage outages thanks-for-nothing yet-again"),
+    (LETDOWN, "again another third fourth fifth once-again as-usual every-time everytime every-single-time each-time outage outages thanks-for-nothing yet-again"),
     (LETDOWN, "encore-une encore-un troisieme quatrieme cinquieme comme-dhabitude comme-d'habitude a-chaque-fois chaque-fois merci-pour-rien encore-une-fois"),
     (SARCASM_MARK, "we-see-you i-see-you nice-try good-try how-convenient what-a-surprise big-surprise shocker surprise-surprise sure-jan well-played on-vous-voit je-vous-vois bien-essaye bien-tente comme-par-hasard quelle-surprise sans-surprise bien-joue"),
     (RESOLVED, "sorted sorted-out sorting fixed fixing resolved resolving solved solving repairing replacing refunding repaired replaced refunded reimbursed restored working-again works-again back-online back-up found recovered unblocked corrected resent"),
@@ -147,8 +147,8 @@ const ENTRIES: &[(Classes, &str)] = &[
     (COMPLAINT, "refuse refusee refuses rejete rejetee personne-ne-repond aucune-reponse pas-de-reponse sans-reponse toujours-rien toujours-aucune jamais-eu raccroche impossible-de-joindre impossible-de-se-connecter lenteur relance relances relancer publicite-mensongere jamais-livre pas-livre non-livre indemnisation dedommagement geste-commercial resilier resiliation je-resilie plus-jamais ras-le-bol"),
     // Things that cannot be used, reached or stood, and help that never came: how a service
     // fails, in any trade.
-    (COMPLAINT, "ruining nasty filthy dirty gross inedible unusable unreachable overcrowded cramped smelly impossible took-forever takes-forever taking-forever no-one-will no-one-has nobody-will nobody-has no-one-helped nobody-helped no-compensation testing-my-patience trying-my-patience losing-my-patience out-of-patience"),
-    (COMPLAINT, "crade degueu infect infecte inutilisable immangeable inmangeable personne-ne-m'a personne-ne-veut aucune-compensation aucun-geste des-heures-d'attente a-bout-de-patience ma-patience-a-des-limites"),
+    (COMPLAINT, "ruining nasty filthy dirty gross inedible unusable unreachable overcrowded cramped smelly impossible took-forever takes-forever taking-forever no-one-will no-one-has nobody-will nobody-has no-one-helped nobody-helped no-compensation never-works never-work never-worked keeps-freezing keeps-failing keeps-dropping keeps-logging logs-me-out kicked-me-out testing-my-patience trying-my-patience losing-my-patience out-of-patience"),
+    (COMPLAINT, "crade degueu infect infecte inutilisable immangeable inmangeable personne-ne-m'a personne-ne-veut aucune-compensation aucun-geste des-heures-d'attente marche-jamais fonctionne-jamais me-deconnecte a-bout-de-patience ma-patience-a-des-limites"),
     // Rhetorical questions that voice a grievance ("vous êtes sérieux ?", "ça sert à quoi ?").
     (COMPLAINT, "are-you-serious are-you-kidding you-must-be-joking is-this-a-joke how-is-this-acceptable how-is-that-acceptable what-is-the-point whats-the-point"),
     (COMPLAINT, "vous-etes-serieux t'es-serieux vous-etes-pas-genes ca-sert-a-quoi a-quoi-ca-sert pour-quel-service vous-vous-moquez vous-vous-foutez on-se-moque-de-qui trouvez-vous-normal"),

@@ -588,6 +588,7 @@ fn failed_service_words_of_any_trade_are_complaint_cues() {
         "You are really testing my patience today.",
         "La chambre était crade et le petit-déjeuner immangeable.",
         "Je suis à bout de patience avec vous.",
+        "@StreamBox the app logs me out every single time I open it",
     ];
     for (text, v) in cases.iter().zip(read_as(&cases, Category::Complaint)) {
         assert!(
