@@ -148,7 +148,7 @@ const ENTRIES: &[(Classes, &str)] = &[
     // Things that cannot be used, reached or stood, and help that never came: how a service
     // fails, in any trade.
     (COMPLAINT, "ruining nasty filthy dirty gross inedible unusable unreachable overcrowded cramped smelly impossible took-forever takes-forever taking-forever no-one-will no-one-has nobody-will nobody-has no-one-helped nobody-helped no-compensation never-works never-work never-worked keeps-freezing keeps-failing keeps-dropping keeps-logging logs-me-out kicked-me-out testing-my-patience trying-my-patience losing-my-patience out-of-patience"),
-    (COMPLAINT, "crade degueu infect infecte inutilisable immangeable inmangeable personne-ne-m'a personne-ne-veut aucune-compensation aucun-geste des-heures-d'attente marche-jamais fonctionne-jamais me-deconnecte a-bout-de-patience ma-patience-a-des-limites"),
+    (COMPLAINT, "crade degueu infect infecte inutilisable immangeable inmangeable personne-ne-m'a personne-ne-veut aucune-compensation aucun-geste des-heures-d'attente marche-jamais fonctionne-jamais marchent-jamais fonctionnent-jamais ne-marchent ne-fonctionnent marchent-pas fonctionnent-pas supprime supprimee supprimes supprimees trompe trompes trompee trompees me-deconnecte a-bout-de-patience ma-patience-a-des-limites"),
     // Rhetorical questions that voice a grievance ("vous êtes sérieux ?", "ça sert à quoi ?").
     (COMPLAINT, "are-you-serious are-you-kidding you-must-be-joking is-this-a-joke how-is-this-acceptable how-is-that-acceptable what-is-the-point whats-the-point"),
     (COMPLAINT, "vous-etes-serieux t'es-serieux vous-etes-pas-genes ca-sert-a-quoi a-quoi-ca-sert pour-quel-service vous-vous-moquez vous-vous-foutez on-se-moque-de-qui trouvez-vous-normal"),

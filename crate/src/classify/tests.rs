@@ -589,6 +589,9 @@ fn failed_service_words_of_any_trade_are_complaint_cues() {
         "La chambre était crade et le petit-déjeuner immangeable.",
         "Je suis à bout de patience avec vous.",
         "@StreamBox the app logs me out every single time I open it",
+        "@Supermag les caisses automatiques ne marchent jamais et il y a une seule caissière",
+        "@CafeDuPort vous vous êtes trompés dans ma commande pour la troisième fois",
+        "@TER_Sud le 8h02 encore supprimé, troisième fois cette semaine",
     ];
     for (text, v) in cases.iter().zip(read_as(&cases, Category::Complaint)) {
         assert!(
