@@ -382,21 +382,22 @@ fn gather_lexical(a: &Analysis, e: &mut Evidence) {
     // named ("insulter les employés n'est pas normal"). With none of them, "not okay" and
     // "disgraceful" judge the brand's service, and they are complaint cues ("an hour on hold —
     // not okay").
-    let something_to_condemn = a
-        .has(INSULT | INSULT_WEAK | SLUR | IDENTITY | DEHUMANISING | THREAT)
-        || a.quoted.iter().any(|&q| q)
-        || t.iter().any(|t| names_abuse(&t.norm));
     let conduct_judged = a
         .hits
         .iter()
         .any(|h| h.classes & COUNTER != 0 && !a.negated[h.first]);
+    let something_to_condemn = || {
+        a.has(INSULT | INSULT_WEAK | SLUR | IDENTITY | DEHUMANISING | THREAT)
+            || a.quoted.iter().any(|&q| q)
+            || t.iter().any(|t| names_abuse(&t.norm))
+    };
     // "On n'insulte pas les caissières", "stop harassing her": the abuse is named to forbid it.
     let abuse_forbidden = t.iter().enumerate().any(|(i, w)| {
         names_abuse(&w.norm)
             && (a.negated[i]
                 || i > 0 && matches!(t[i - 1].norm.as_str(), "stop" | "arretez" | "arrete"))
     });
-    e.counter = conduct_judged && something_to_condemn || abuse_forbidden;
+    e.counter = conduct_judged && something_to_condemn() || abuse_forbidden;
     // Sarcasm needs a grievance after the compliment, in the same breath ("super, third outage"),
     // not a mixed review ("good product but late delivery").
     let grievance_after = |first: usize| {
@@ -664,9 +665,10 @@ fn gather_lexical(a: &Analysis, e: &mut Evidence) {
 /// Words for the act of abusing someone ("insulting", "harceler", "bullied"): what counter-speech
 /// condemns when no insult is quoted.
 fn names_abuse(norm: &str) -> bool {
-    ["insult", "harass", "harcel", "bully", "bulli", "intimid"]
-        .iter()
-        .any(|stem| norm.starts_with(stem))
+    matches!(norm.as_bytes().first(), Some(b'i' | b'h' | b'b'))
+        && ["insult", "harass", "harcel", "bully", "bulli", "intimid"]
+            .iter()
+            .any(|stem| norm.starts_with(stem))
 }
 
 /// How far back a negator is looked for when drawing a negation cue.
