@@ -64,6 +64,9 @@ pub const APOLOGY: Classes = 1 << 29;
 /// the author's own case or beside a grievance, not in "the baby changing table is great". Always
 /// given with [`URGENT`]. Not a model feature (see `CLASS_NAMES`).
 pub const VULNERABLE: Classes = 1 << 30;
+/// Taunts, gloating and contempt that need no insult word ("cry more", "get a life", "personne
+/// t'a demandé", "hope you go bust"): trolling by themselves. Not a model feature.
+pub const TAUNT: Classes = 1 << 31;
 
 const ENTRIES: &[(Classes, &str)] = &[
     // Insults aimed at a person (EN).
@@ -92,6 +95,11 @@ const ENTRIES: &[(Classes, &str)] = &[
     (DEHUMANISING, "hate despise loathe expel deported deport-them get-rid deteste detestons detestent hais hait hair virer degager expulser dehors gazer"),
     (THREAT, "kill killing murder shoot stab burn beat hang lynch destroy-you hunt kys i'll-find gonna-kill will-kill"),
     (THREAT, "tuer tue crever buter egorger bruler cramer frapper defoncer defonce eclater pendre je-vais-te on-va-te retrouver-ou"),
+    // Trolling with no insult word: taunts, gloating over someone's loss, contempt for the reader.
+    (TAUNT, "cry-more keep-crying get-a-life go-touch-grass touch-grass nobody-asked no-one-asked who-asked stay-mad cope-harder ok-boomer make-me-a-sandwich couldnt-be-me not-reading-all-that sorry-that-happened iq-of brain-dead braindead brain-cells talentless shills corporate-parrots typical-woman typical-women hope-you-go-bust hope-it-goes-bust hope-you-all-lose hope-you-lose-your hope-it-fails hope-you-fail goes-to-zero"),
+    (TAUNT, "personne-t'a-demande personne-ne-t'a-demande personne-vous-a-demande pleure-encore continue-de-pleurer chiale ouin-ouin va-travailler trouve-toi-une-vie va-te-trouver-une-vie retourne-a-l'ecole retourne-jouer ferme-la fermez-la t'as-pas-d'amis qi-d'une qi-de-moule que-vous-fassiez-faillite vivement-la-faillite"),
+    // Veiled threats: where someone works or waits, said to them.
+    (THREAT, "i-know-where-you-work we-know-where-you-work watch-yourself waiting-outside-your find-out-where-you-live find-out-where-your je-sais-ou-tu-travailles je-sais-ou-vous-travaillez on-sait-ou-tu-travailles je-t'attends-a-la-sortie je-vous-attends-a-la-sortie"),
     // Blows promised to someone: as phrases they threaten whoever reads them ("punch" alone also
     // punches tickets).
     (THREAT, "punch-you punch-your-face punch-ur-face smash-your-face smash-ur-face smash-your-head slap-you strangle-you choke-you break-your-legs break-your-neck break-your-face beat-you-up find-you-after going-to-find-you gonna-find-you coming-for-you"),

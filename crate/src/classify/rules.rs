@@ -53,6 +53,8 @@ struct Evidence {
     hate: bool,
     threat: bool,
     counter: bool,
+    /// A taunt or gloating with no insult word (see [`TAUNT`]).
+    taunt: bool,
     complaint_hits: u32,
     negative_hits: u32,
     positive_hits: u32,
@@ -157,6 +159,7 @@ pub fn decide(text: &str, lang_hint: Option<Lang>) -> Analysed {
         && !(group_only && calm);
     let troll_score = logit(p_offensive)
         + if e.abusive { 2.5 } else { 0.0 }
+        + if e.taunt { 2.0 } else { 0.0 }
         + 0.7 * (e.insults_untargeted.min(2) as f32)
         + if e.counter { -2.0 } else { 0.0 }
         - if e.profanity && !e.abusive { 0.8 } else { 0.0 };
@@ -210,7 +213,7 @@ pub fn decide(text: &str, lang_hint: Option<Lang>) -> Analysed {
         Category::Praise
     } else if grievance && (e.sarcasm && !e.abusive || !strongly_hostile) || half_heard_criticism {
         Category::Complaint
-    } else if troll_score > TUNING.troll && (e.abusive || hostile_model && !e.counter) {
+    } else if troll_score > TUNING.troll && (e.abusive || e.taunt || hostile_model && !e.counter) {
         Category::Troll
     } else if e.question >= 1.0 {
         Category::Question
@@ -227,7 +230,7 @@ pub fn decide(text: &str, lang_hint: Option<Lang>) -> Analysed {
         Category::Neutral
     };
 
-    if category == Category::Troll && !e.abusive && !e.cues.iter().any(is_abuse_cue) {
+    if category == Category::Troll && !e.abusive && !e.taunt && !e.cues.iter().any(is_abuse_cue) {
         if let (Some(first), Some(last)) = (a.tokens().first(), a.tokens().last()) {
             e.cues
                 .push(Cue::new(first.start, last.end, CueReason::Hostile));
@@ -598,6 +601,10 @@ fn gather_lexical(a: &Analysis, e: &mut Evidence) {
                 e.cues.push(Cue::new(start, end, CueReason::Praise));
             }
         }
+        if c & TAUNT != 0 && !negated && !quoted && !e.counter && !names_a_product(a, hit) {
+            e.taunt = true;
+            e.cues.push(Cue::new(start, end, CueReason::Hostile));
+        }
         if c & URGENT != 0 && !negated && !quoted && (c & VULNERABLE == 0 || in_trouble) {
             e.urgent = true;
             e.cues.push(Cue::new(start, end, CueReason::Urgent));
@@ -660,6 +667,16 @@ fn gather_lexical(a: &Analysis, e: &mut Evidence) {
             e.cues.push(Cue::new(start, end, CueReason::CounterSpeech));
         }
     }
+}
+
+/// A taunt's words run on into a product's name ("get a life insurance quote").
+fn names_a_product(a: &Analysis, hit: &Hit) -> bool {
+    a.tokens().get(hit.last + 1).is_some_and(|w| {
+        matches!(
+            w.norm.as_str(),
+            "insurance" | "assurance" | "cover" | "policy" | "quote" | "plan"
+        )
+    })
 }
 
 /// Words for the act of abusing someone ("insulting", "harceler", "bullied"): what counter-speech

@@ -556,6 +556,33 @@ fn calling_oneself_names_insults_no_one() {
 }
 
 #[test]
+fn a_taunt_is_trolling_without_a_single_insult() {
+    let cases = [
+        "Cry more, the price is fine",
+        "Get a life, it's just a burger",
+        "Personne t'a demandé ton avis",
+        "Vivement la faillite de cette boîte",
+    ];
+    for (text, v) in cases.iter().zip(read_as(&cases, Category::Troll)) {
+        assert!(cued(&v, CueReason::Hostile), "{text}: {v:?}");
+        assert!(!v.flags.contains(&Flag::Abusive), "{text}: {v:?}");
+    }
+    // Veiled threats are threats.
+    for text in [
+        "I know where you work, watch yourself",
+        "Je sais où tu travailles, fais gaffe",
+    ] {
+        assert!(cued(&verdict(text), CueReason::Threat), "{text}");
+    }
+    // The same words about a product are no taunt.
+    let v = verdict("I'm trying to get a life insurance quote, can you help?");
+    assert!(
+        !cued(&v, CueReason::Hostile) && v.category != Category::Troll,
+        "{v:?}"
+    );
+}
+
+#[test]
 fn registered_mail_is_not_a_recommendation() {
     let v = verdict("J'ai envoyé ma résiliation en recommandé il y a un mois");
     assert!(!cued(&v, CueReason::Praise), "{v:?}");
