@@ -762,6 +762,19 @@ fn gather_question(a: &Analysis, e: &mut Evidence) {
                 e.question += if asks { 1.0 } else { 0.6 };
                 e.cues
                     .push(Cue::new(tok.start, tok.end, CueReason::Question));
+                // "Why can't I…", "pourquoi personne ne répond": the question is a reproach.
+                if matches!(tok.norm.as_str(), "why" | "pourquoi") {
+                    // "Why not…" and "why no one…?" can be plain questions or suggestions.
+                    let reproach = (i + 1..(i + 5).min(t.len())).find(|&k| {
+                        a.classes[k] & (NEGATOR | COMPLAINT) != 0
+                            && !matches!(t[k].norm.as_str(), "no" | "not" | "nothing")
+                    });
+                    if let Some(k) = reproach {
+                        e.complaint_hits += 1;
+                        e.cues
+                            .push(Cue::new(tok.start, t[k].end, CueReason::Complaint));
+                    }
+                }
             } else if c & QUESTION_AUX != 0 && is_subject(next) {
                 e.question += 1.0;
                 e.cues

@@ -932,6 +932,8 @@ fn a_rhetorical_question_about_a_grievance_is_a_complaint() {
             "Ça sert à quoi d'avoir une appli si on doit envoyer un courrier ?",
             "A 30 pound fee to change a date online, are you kidding me?",
             "Trouvez-vous normal de facturer 95€ pour 25 minutes ?",
+            "Why can't I reschedule my booking online?",
+            "Pourquoi personne ne répond au téléphone ?",
         ],
         Category::Complaint,
     );
@@ -939,6 +941,8 @@ fn a_rhetorical_question_about_a_grievance_is_a_complaint() {
         &[
             "Quels sont les frais de service sur un billet à 45€ ?",
             "Is there a fee to change a date online?",
+            "Why is your logo blue?",
+            "Why not open on Sundays?",
         ],
         Category::Question,
     );
