@@ -583,6 +583,19 @@ fn a_taunt_is_trolling_without_a_single_insult() {
 }
 
 #[test]
+fn a_french_authors_own_case_is_criticism_however_curt() {
+    // The French offensive head hears hostility in these; they are the author's own trouble (P7).
+    read_as(
+        &[
+            "Votre technicien m'a promis de passer avant midi. Il est 18h.",
+            "J'en ai marre, mon écran devient vert tout seul pour la troisième fois @TelPlus",
+            "Mon colis est arrivé ouvert et à moitié vide @RapidColis",
+        ],
+        Category::Complaint,
+    );
+}
+
+#[test]
 fn registered_mail_is_not_a_recommendation() {
     let v = verdict("J'ai envoyé ma résiliation en recommandé il y a un mois");
     assert!(!cued(&v, CueReason::Praise), "{v:?}");
