@@ -642,7 +642,7 @@ fn failed_service_words_of_any_trade_are_complaint_cues() {
 }
 
 #[test]
-fn english_praise_needs_a_word_to_show_for_it() {
+fn praise_needs_a_word_to_show_for_it_in_english_and_in_ones_own_story() {
     // The English sentiment head alone heard praise in this; no word of praise is in it.
     not_read_as(
         &["Well that was an interesting way to spend a Saturday morning on the phone with you."],
@@ -652,6 +652,18 @@ fn english_praise_needs_a_word_to_show_for_it() {
         &[
             "Loved the new winter menu, the soup was perfect",
             "Thank you so much, see you next week 😊",
+        ],
+        Category::Praise,
+    );
+    // In French, only in the author's own story.
+    not_read_as(
+        &["Ma box redémarre toute seule chaque nuit depuis lundi"],
+        Category::Praise,
+    );
+    read_as(
+        &[
+            "Mon fils a adoré l'atelier de samedi",
+            "Je reviendrai l'an prochain, c'était top",
         ],
         Category::Praise,
     );
