@@ -157,6 +157,10 @@ const ENTRIES: &[(Classes, &str)] = &[
     // fails, in any trade.
     (COMPLAINT, "ruining nasty filthy dirty gross inedible unusable unreachable overcrowded cramped smelly impossible took-forever takes-forever taking-forever no-one-will no-one-has nobody-will nobody-has no-one-helped nobody-helped no-compensation never-works never-work never-worked keeps-freezing keeps-failing keeps-dropping keeps-logging logs-me-out kicked-me-out testing-my-patience trying-my-patience losing-my-patience out-of-patience"),
     (COMPLAINT, "crade degueu infect infecte inutilisable immangeable inmangeable personne-ne-m'a personne-ne-veut aucune-compensation aucun-geste des-heures-d'attente marche-jamais fonctionne-jamais marchent-jamais fonctionnent-jamais ne-marchent ne-fonctionnent marchent-pas fonctionnent-pas supprime supprimee supprimes supprimees trompe trompes trompee trompees me-deconnecte a-bout-de-patience ma-patience-a-des-limites"),
+    // More of the same, from how French and English customers say a service let them down.
+    (COMPLAINT, "truque truquee truques truquees pour-rien ca-rame qui-plante lent lente lents lentes perime perimee perimes perimees date-depassee rupture-de-stock c'est-pas-possible ce-n'est-pas-possible pas-acces plus-acces aucun-acces pas-de-reseau plus-de-reseau pas-d'internet plus-d'internet personne-ne-previent sans-prevenir pas-nettoye pas-nettoyee arretez-de-mentir"),
+    (COMPLAINT, "out-of-stock no-signal no-internet without-warning without-notice not-cleaned expired rigged for-nothing"),
+    (NEGATIVE, "saoule saoulant relou gonfle gonflant"),
     // Rhetorical questions that voice a grievance ("vous êtes sérieux ?", "ça sert à quoi ?").
     (COMPLAINT, "are-you-serious are-you-kidding you-must-be-joking is-this-a-joke how-is-this-acceptable how-is-that-acceptable what-is-the-point whats-the-point"),
     (COMPLAINT, "vous-etes-serieux t'es-serieux vous-etes-pas-genes ca-sert-a-quoi a-quoi-ca-sert pour-quel-service vous-vous-moquez vous-vous-foutez on-se-moque-de-qui trouvez-vous-normal"),
