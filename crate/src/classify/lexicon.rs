@@ -159,6 +159,8 @@ const ENTRIES: &[(Classes, &str)] = &[
     (COMPLAINT, "crade degueu infect infecte inutilisable immangeable inmangeable personne-ne-m'a personne-ne-veut aucune-compensation aucun-geste des-heures-d'attente marche-jamais fonctionne-jamais marchent-jamais fonctionnent-jamais ne-marchent ne-fonctionnent marchent-pas fonctionnent-pas supprime supprimee supprimes supprimees trompe trompes trompee trompees me-deconnecte a-bout-de-patience ma-patience-a-des-limites"),
     // More of the same, from how French and English customers say a service let them down.
     (COMPLAINT, "truque truquee truques truquees pour-rien ca-rame qui-plante lent lente lents lentes perime perimee perimes perimees date-depassee rupture-de-stock c'est-pas-possible ce-n'est-pas-possible pas-acces plus-acces aucun-acces pas-de-reseau plus-de-reseau pas-d'internet plus-d'internet personne-ne-previent sans-prevenir pas-nettoye pas-nettoyee arretez-de-mentir"),
+    (COMPLAINT, "or-what too-much-to-ask how-did-this-pass who-decided who-thought treated-like treated-me-like treated-us-like treated-him-like treated-her-like no-warning not-even-a not-even-an hire-more traite-comme traites-comme traitee-comme traitees-comme pas-meme-un pas-meme-une embauchez"),
+    (NEGATIVE, "sneaky"),
     (COMPLAINT, "out-of-stock no-signal no-internet without-warning without-notice not-cleaned expired rigged for-nothing"),
     (NEGATIVE, "saoule saoulant relou gonfle gonflant"),
     // Rhetorical questions that voice a grievance ("vous êtes sérieux ?", "ça sert à quoi ?").
