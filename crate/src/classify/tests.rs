@@ -362,6 +362,13 @@ fn cued(v: &Verdict, reason: CueReason) -> bool {
     v.cues.iter().any(|c| c.reason_code() == Some(reason))
 }
 
+/// Asserts each text reads as `category` with a cue of `reason` among its cues.
+fn read_as_cued(texts: &[&str], category: Category, reason: CueReason) {
+    for (text, v) in texts.iter().zip(read_as(texts, category)) {
+        assert!(cued(&v, reason), "{text}: {v:?}");
+    }
+}
+
 /// The cases whose verdict `right` refuses, each with its verdict, for the failure message.
 fn misjudged(cases: &[(&str, bool)], right: impl Fn(&Verdict, bool) -> bool) -> Vec<String> {
     cases
@@ -613,12 +620,7 @@ fn judging_the_service_without_anyone_to_defend_is_a_complaint() {
         "Une heure pour embarquer dans un avion déjà à quai, ce n'est pas normal.",
         "Ce que vous avez fait à ma commande n'est pas acceptable.",
     ];
-    for (text, v) in cases.iter().zip(read_as(&cases, Category::Complaint)) {
-        assert!(
-            v.cues.iter().any(|c| c.reason == "complaint"),
-            "{text}: {v:?}"
-        );
-    }
+    read_as_cued(&cases, Category::Complaint, CueReason::Complaint);
 }
 
 #[test]
@@ -633,12 +635,7 @@ fn failed_service_words_of_any_trade_are_complaint_cues() {
         "@CafeDuPort vous vous êtes trompés dans ma commande pour la troisième fois",
         "@TER_Sud le 8h02 encore supprimé, troisième fois cette semaine",
     ];
-    for (text, v) in cases.iter().zip(read_as(&cases, Category::Complaint)) {
-        assert!(
-            v.cues.iter().any(|c| c.reason == "complaint"),
-            "{text}: {v:?}"
-        );
-    }
+    read_as_cued(&cases, Category::Complaint, CueReason::Complaint);
 }
 
 #[test]
@@ -679,12 +676,7 @@ fn pointed_sarcasm_beside_a_grievance_is_a_complaint() {
         "Delivery late again, how convenient",
         "Colis encore en retard, comme par hasard",
     ];
-    for (text, v) in cases.iter().zip(read_as(&cases, Category::Complaint)) {
-        assert!(
-            v.cues.iter().any(|c| c.reason == "sarcasm"),
-            "{text}: {v:?}"
-        );
-    }
+    read_as_cued(&cases, Category::Complaint, CueReason::Sarcasm);
     // Without a grievance the same words are not sarcasm.
     not_read_as(
         &[
