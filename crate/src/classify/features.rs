@@ -59,25 +59,27 @@ impl Analysis {
             if single == 0 && lang == Lang::Fr && !t.masked {
                 single = lexicon::lookup_french_inflection(&t.key);
             }
-            let mut words_before = tokens[..i]
-                .iter()
-                .rev()
-                .filter(|p| p.kind == TokenKind::Word)
-                .map(|p| p.key.as_str());
-            let (before, two_before) = (words_before.next(), words_before.next());
-            // "Envoyé en recommandé" is registered mail, not a recommendation.
-            if single & lexicon::POSITIVE != 0
-                && t.key.starts_with("recommand")
-                && matches!(before, Some("en" | "lettre" | "courrier" | "envoi" | "pli"))
-            {
-                single &= !lexicon::POSITIVE;
-            }
-            // "C'est con" says a thing is silly; "t'es con" insults.
-            if t.key == "con"
-                && matches!(before, Some("est" | "etait"))
-                && matches!(two_before, Some("c" | "ca"))
-            {
-                single = lexicon::NEGATIVE;
+            let recommend = single & lexicon::POSITIVE != 0 && t.key.starts_with("recommand");
+            if recommend || t.key == "con" {
+                let mut words_before = tokens[..i]
+                    .iter()
+                    .rev()
+                    .filter(|p| p.kind == TokenKind::Word)
+                    .map(|p| p.key.as_str());
+                let (before, two_before) = (words_before.next(), words_before.next());
+                // "Envoyé en recommandé" is registered mail, not a recommendation.
+                if recommend
+                    && matches!(before, Some("en" | "lettre" | "courrier" | "envoi" | "pli"))
+                {
+                    single &= !lexicon::POSITIVE;
+                }
+                // "C'est con" says a thing is silly; "t'es con" insults.
+                if t.key == "con"
+                    && matches!(before, Some("est" | "etait"))
+                    && matches!(two_before, Some("c" | "ca"))
+                {
+                    single = lexicon::NEGATIVE;
+                }
             }
             if single & lexicon::FRENCH_ONLY != 0 && lang != Lang::Fr {
                 single = 0;
