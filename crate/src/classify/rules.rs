@@ -348,12 +348,17 @@ fn targeted(a: &Analysis, first: usize, last: usize) -> bool {
 }
 
 /// A violent verb with "it", "that" or "this" as its object is an idiom, not a threat ("you are
-/// killing it", "can't beat that"), and so is beating a dead horse.
+/// killing it", "can't beat that"), and so is beating a dead horse; "you're killing me" and "ça
+/// me tue" are exasperation ("he's going to kill me" is not, and keeps its weight).
 fn figure_of_speech(a: &Analysis, hit: &Hit) -> bool {
     let t = a.tokens();
     let next = |k: usize| t.get(k).map(|w| w.norm.as_str());
+    let word = t[hit.first].norm.as_str();
+    let exasperated = word.ends_with("ing") && next(hit.last + 1) == Some("me")
+        || hit.first >= 2 && next(hit.first - 1) == Some("me") && next(hit.first - 2) == Some("ca");
     hit.first == hit.last
         && (matches!(next(hit.last + 1), Some("it" | "that" | "this"))
+            || exasperated
             || next(hit.last + 1) == Some("a")
                 && next(hit.last + 2) == Some("dead")
                 && next(hit.last + 3) == Some("horse"))
@@ -566,7 +571,14 @@ fn gather_lexical(a: &Analysis, e: &mut Evidence) {
             let near_group =
                 (hit.last + 1..(hit.last + 5).min(t.len())).any(|i| a.classes[i] & IDENTITY != 0);
             let aimed = targeted(a, hit.first, hit.last) || near_group;
-            if (phrase || aimed) && !condemned {
+            // "He says he'll kill me", "il veut me frapper": someone threatens the author, who
+            // is in danger; the author threatens no one.
+            let at_author = t.get(hit.last + 1).is_some_and(|w| w.norm == "me")
+                || hit.first > 0 && matches!(t[hit.first - 1].norm.as_str(), "me" | "m");
+            if at_author && !aimed {
+                e.urgent = true;
+                e.cues.push(Cue::new(start, end, CueReason::Urgent));
+            } else if (phrase || aimed) && !condemned {
                 e.abusive = true;
                 e.threat = true;
                 e.cues.push(Cue::new(start, end, CueReason::Threat));

@@ -732,7 +732,7 @@ fn friendly_words_and_plain_questions_are_not_heard_as_hostile() {
 #[test]
 fn threat_idioms_are_threats_and_their_look_alikes_are_not() {
     // A threat needs no violent word: the idiom says it. The look-alikes share words with one.
-    let cases: [(&str, bool); 17] = [
+    let cases: [(&str, bool); 19] = [
         ("Watch your back, I know where you live.", true),
         ("Your days are numbered at this company, pal", true),
         ("You'll pay for this, mark my words", true),
@@ -759,11 +759,24 @@ fn threat_idioms_are_threats_and_their_look_alikes_are_not() {
             true,
         ),
         ("Je vais te casser la gueule à la sortie", true),
+        ("You're killing me, delayed again!", false),
+        ("Ça me tue, encore en retard", false),
     ];
     let wrong = misjudged(&cases, |v, threat| {
         cued(v, CueReason::Threat) == threat && v.flags.contains(&Flag::Abusive) == threat
     });
     assert!(wrong.is_empty(), "{wrong:#?}");
+    // Someone threatening the author puts the author in danger: urgent, and no abuse of theirs.
+    for text in [
+        "My neighbour says he is going to kill me",
+        "Il va me tuer, aidez-moi",
+    ] {
+        let v = verdict(text);
+        assert!(
+            v.flags.contains(&Flag::Urgent) && !v.flags.contains(&Flag::Abusive),
+            "{text}: {v:?}"
+        );
+    }
 }
 
 #[test]
