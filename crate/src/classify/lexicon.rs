@@ -70,7 +70,7 @@ pub const TAUNT: Classes = 1 << 31;
 
 const ENTRIES: &[(Classes, &str)] = &[
     // Insults aimed at a person (EN).
-    (INSULT, "idiot idiots moron morons imbecile imbeciles cretin loser losers clown clowns jerk jerks scum scumbag dumbass dipshit asshole assholes arsehole bastard bastards bitch bitches dickhead twat wanker prick douche douchebag cunt cunts slut whore hoe piece-of-shit pos trash garbage-human degenerate degenerates buffoon fool fools idiotic numpty tosser pig pigs snowflake libtard libtards"),
+    (INSULT, "idiot idiots moron morons imbecile imbeciles cretin loser losers clown clowns jerk jerks scum scumbag dumbass dipshit asshole assholes arsehole bastard bastards bitch bitches dickhead twat wanker prick douche douchebag cunt cunts slut whore hoe piece-of-shit pos garbage-human degenerate degenerates buffoon fool fools idiotic numpty tosser pig pigs snowflake libtard libtards"),
     // Insults aimed at a person (FR).
     (INSULT, "connard connards connasse connasses con cons conne connes abruti abrutis abrutie abruties debile debiles cretin cretins cretine cretines idiote idiotes imbecile imbeciles encule encules enculer salope salopes pute putes fdp ntm batard batards batarde bouffon bouffons cassos gogol gogols mongol mongols mongole attarde attardes tocard tocards naze nazes blaireau blaireaux boloss bolosse pd tarlouze guignol guignols minable minables raclure ordure ordures merdeux sous-merde gueux teubé teube clochard baltringue pouffiasse grognasse cinglé"),
     // More name-calling, general vocabulary (EN, then FR): none of it names a product.
@@ -82,7 +82,7 @@ const ENTRIES: &[(Classes, &str)] = &[
     // A French word that is plain English ("laid off").
     (INSULT_WEAK | FRENCH_ONLY, "laid"),
     (PROFANITY | FRENCH_ONLY, "cul bite fous fout"),
-    (INSULT_WEAK, "stupid dumb pathetic worthless useless incompetent incompetents incapable incapables clueless brainless ignorant ugly disgusting stupide stupides nul nuls nulle nulles incompetent incompetente incompetents pathetique ignorant ignorants moche laid degueulasse"),
+    (INSULT_WEAK, "trash stupid dumb pathetic worthless useless incompetent incompetents incapable incapables clueless brainless ignorant ugly disgusting stupide stupides nul nuls nulle nulles incompetent incompetente incompetents pathetique ignorant ignorants moche laid degueulasse"),
     (PROFANITY, "fuck fucking fucked fucker fuckers fck fcking fk fuk effing motherfucker motherfucking shit shitty bullshit crap crappy damn goddamn dammit wtf stfu omfg ass arse bloody piss pissed bitch bitching dick dicks cock hell bollocks bugger screw screwed sucks"),
     (PROFANITY, "merde merdique putain ptn bordel chier chiant chiante chiants foutre foutu foutue foutez foutent couille couilles couillon enfoire enfoires emmerde emmerder emmerdeur emmerdes ta-gueule niquer nique niquez branleur branleurs branler fichu ta-gueule fait-chier"),
     (SLUR, "faggot faggots fag fags nigger niggers nigga tranny trannies kike kikes spic chink raghead towelhead wetback"),

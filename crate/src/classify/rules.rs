@@ -316,15 +316,18 @@ fn span(a: &Analysis, hit: &Hit) -> (usize, usize) {
     (t[hit.first].start, t[hit.last].end)
 }
 
-/// A person is addressed near tokens `first..=last`: "you", "t'es", "vous", an @mention.
-fn targeted(a: &Analysis, first: usize, last: usize) -> bool {
+/// A person is addressed near tokens `first..=last`: "you", "t'es", "vous", an @mention. With
+/// `possessions` false, "your" and "votre" before a thing ("your app is useless") address no one:
+/// an insult needs a person, a threat to "your shop" is still a threat.
+fn targeted(a: &Analysis, first: usize, last: usize, possessions: bool) -> bool {
     let t = a.tokens();
     let lo = first.saturating_sub(TARGET_WINDOW + 1);
     let hi = (last + TARGET_WINDOW).min(t.len().saturating_sub(1));
     (lo..=hi).any(|i| {
         i < t.len()
             && (i < first || i > last)
-            && (a.classes[i] & SECOND_PERSON != 0 || t[i].kind == TokenKind::Mention)
+            && (a.classes[i] & SECOND_PERSON != 0 && (possessions || !owns_a_thing(a, i))
+                || t[i].kind == TokenKind::Mention)
     }) || first
         .checked_sub(1)
         .and_then(|k| Some((k, t.get(k)?)))
@@ -380,11 +383,71 @@ fn self_named(a: &Analysis, hit: &Hit) -> bool {
     (after || before) && !someone_else
 }
 
-/// A third person ("he", "elle") stands near tokens `first..=last`.
+/// A third person ("he", "elle") stands near tokens `first..=last` ("his app" is a thing).
 fn about_someone(a: &Analysis, first: usize, last: usize) -> bool {
     let lo = first.saturating_sub(TARGET_WINDOW);
     let hi = (last + 1).min(a.classes.len().saturating_sub(1));
-    (lo..=hi).any(|i| (i < first || i > last) && a.classes[i] & THIRD_PERSON != 0)
+    (lo..=hi)
+        .any(|i| (i < first || i > last) && a.classes[i] & THIRD_PERSON != 0 && !owns_a_thing(a, i))
+}
+
+/// Token `i` is a possessive ("your", "votre", "his", "leur") before a thing, not before people
+/// ("your app", not "your staff").
+fn owns_a_thing(a: &Analysis, i: usize) -> bool {
+    let t = a.tokens();
+    let possessive = matches!(
+        t[i].norm.as_str(),
+        "your" | "ur" | "votre" | "vos" | "ton" | "ta" | "tes" | "his" | "leur" | "leurs"
+    );
+    let owned = t[i + 1..]
+        .iter()
+        .find(|w| w.kind == TokenKind::Word)
+        .map(|w| w.norm.as_str());
+    possessive && !owned.is_some_and(is_people_noun)
+}
+
+/// Nouns for the people of a business, whom an insult can reach through "your" ("your staff").
+fn is_people_noun(norm: &str) -> bool {
+    let singular = norm.strip_suffix('s').unwrap_or(norm);
+    matches!(
+        singular,
+        "staff"
+            | "employee"
+            | "agent"
+            | "team"
+            | "manager"
+            | "driver"
+            | "rep"
+            | "representative"
+            | "people"
+            | "guy"
+            | "boss"
+            | "ceo"
+            | "cashier"
+            | "waiter"
+            | "waitres"
+            | "technician"
+            | "engineer"
+            | "personnel"
+            | "conseiller"
+            | "conseillere"
+            | "vendeur"
+            | "vendeuse"
+            | "livreur"
+            | "employe"
+            | "equipe"
+            | "chauffeur"
+            | "caissier"
+            | "caissiere"
+            | "technicien"
+            | "patron"
+            | "directeur"
+            | "responsable"
+            | "gar"
+            | "mec"
+            | "collegue"
+            | "gen"
+    )
 }
 
 /// Something near `first` reports or disapproves of the words rather than using them.
@@ -522,7 +585,7 @@ fn gather_lexical(a: &Analysis, e: &mut Evidence) {
             }
         }
         if c & (INSULT | INSULT_WEAK) != 0 && !negated && c & SLUR == 0 {
-            let aimed = targeted(a, hit.first, hit.last);
+            let aimed = targeted(a, hit.first, hit.last, false);
             if self_named(a, hit) {
                 // "What an idiot I am", "je suis trop bête": the author laughs at themselves.
                 e.negative_hits += 1;
@@ -570,7 +633,7 @@ fn gather_lexical(a: &Analysis, e: &mut Evidence) {
             // Aimed at the reader, or at a whole group ("tuer tous les …").
             let near_group =
                 (hit.last + 1..(hit.last + 5).min(t.len())).any(|i| a.classes[i] & IDENTITY != 0);
-            let aimed = targeted(a, hit.first, hit.last) || near_group;
+            let aimed = targeted(a, hit.first, hit.last, true) || near_group;
             // "He says he'll kill me", "il veut me frapper": someone threatens the author, who
             // is in danger; the author threatens no one.
             let at_author = t.get(hit.last + 1).is_some_and(|w| w.norm == "me")

@@ -603,6 +603,21 @@ fn a_french_authors_own_case_is_criticism_however_curt() {
 }
 
 #[test]
+fn an_insult_to_a_product_is_criticism_an_insult_to_people_is_abuse() {
+    // P7: "your app" is a thing; "your staff" are people.
+    for text in ["Your app is useless", "Your stupid app crashed again"] {
+        let v = verdict(text);
+        assert!(
+            v.category == Category::Complaint && !v.flags.contains(&Flag::Abusive),
+            "{text}: {v:?}"
+        );
+    }
+    for text in ["Your staff are useless", "You are useless", "T'es nul"] {
+        assert!(verdict(text).flags.contains(&Flag::Abusive), "{text}");
+    }
+}
+
+#[test]
 fn registered_mail_is_not_a_recommendation() {
     let v = verdict("J'ai envoyé ma résiliation en recommandé il y a un mois");
     assert!(!cued(&v, CueReason::Praise), "{v:?}");
