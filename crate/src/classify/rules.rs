@@ -601,6 +601,10 @@ fn gather_lexical(a: &Analysis, e: &mut Evidence) {
                     e.insults_untargeted += 1;
                 }
                 e.cues.push(Cue::new(start, end, CueReason::Insult));
+            } else if c & COMPLAINT == 0 {
+                // "Your app is useless", "appli nulle": a verdict on the product, a grievance.
+                e.complaint_hits += 1;
+                e.cues.push(Cue::new(start, end, CueReason::Complaint));
             } else {
                 e.negative_hits += 1;
             }

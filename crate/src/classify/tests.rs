@@ -605,7 +605,11 @@ fn a_french_authors_own_case_is_criticism_however_curt() {
 #[test]
 fn an_insult_to_a_product_is_criticism_an_insult_to_people_is_abuse() {
     // P7: "your app" is a thing; "your staff" are people.
-    for text in ["Your app is useless", "Your stupid app crashed again"] {
+    for text in [
+        "Your app is useless",
+        "Your stupid app crashed again",
+        "Your app and website are trash",
+    ] {
         let v = verdict(text);
         assert!(
             v.category == Category::Complaint && !v.flags.contains(&Flag::Abusive),
