@@ -98,10 +98,14 @@ const ENTRIES: &[(Classes, &str)] = &[
     // Trolling with no insult word: taunts, gloating over someone's loss, contempt for the reader.
     (TAUNT, "cry-more keep-crying get-a-life go-touch-grass touch-grass nobody-asked no-one-asked who-asked stay-mad cope-harder ok-boomer make-me-a-sandwich couldnt-be-me not-reading-all-that sorry-that-happened iq-of brain-dead braindead brain-cells talentless shills corporate-parrots typical-woman typical-women hope-you-go-bust hope-it-goes-bust hope-you-all-lose hope-you-lose-your hope-it-fails hope-you-fail goes-to-zero"),
     (TAUNT, "personne-t'a-demande personne-ne-t'a-demande personne-vous-a-demande pleure-encore continue-de-pleurer chiale ouin-ouin va-travailler trouve-toi-une-vie va-te-trouver-une-vie retourne-a-l'ecole retourne-jouer ferme-la fermez-la t'as-pas-d'amis qi-d'une qi-de-moule que-vous-fassiez-faillite vivement-la-faillite"),
+    // Denying a group a place: demeaning beside a group's name ("women shouldn't be allowed to…").
+    (DEHUMANISING, "shouldnt-be-allowed should-not-be-allowed shouldn't-be-allowed ne-devraient-pas-avoir-le-droit devraient-etre-interdits"),
+    (TAUNT, "votre-boite-coule ta-boite-coule que-vous-couliez"),
     // Veiled threats: where someone works or waits, said to them.
     (THREAT, "i-know-where-you-work we-know-where-you-work watch-yourself waiting-outside-your find-out-where-you-live find-out-where-your je-sais-ou-tu-travailles je-sais-ou-vous-travaillez on-sait-ou-tu-travailles je-t'attends-a-la-sortie je-vous-attends-a-la-sortie"),
     // Blows promised to someone: as phrases they threaten whoever reads them ("punch" alone also
     // punches tickets).
+    (THREAT, "burns-down burn-down burn-it-down burned-down-with"),
     (THREAT, "punch-you punch-your-face punch-ur-face smash-your-face smash-ur-face smash-your-head slap-you strangle-you choke-you break-your-legs break-your-neck break-your-face beat-you-up find-you-after going-to-find-you gonna-find-you coming-for-you"),
     (THREAT, "casser-la-gueule peter-la-gueule te-casser-la-gueule te-peter-la-gueule vous-casser-la-gueule te-gifler te-frapper t'eclater te-retrouver vais-te-retrouver on-va-te-retrouver casser-les-dents"),
     // Threats that name no violence: the idiom is the threat, whoever it is said to.

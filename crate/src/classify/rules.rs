@@ -208,6 +208,7 @@ pub fn decide(text: &str, lang_hint: Option<Lang>) -> Analysed {
     // named or not, however loud the head hears it.
     let half_heard_criticism = (named > 0 || own_case_in_french)
         && heard_hostile
+        && !e.taunt
         && !e.abusive
         && !e.counter
         && !e.apology

@@ -574,10 +574,22 @@ fn a_taunt_is_trolling_without_a_single_insult() {
         assert!(cued(&v, CueReason::Hostile), "{text}: {v:?}");
         assert!(!v.flags.contains(&Flag::Abusive), "{text}: {v:?}");
     }
+    read_as(&["J'espère que votre boîte coule"], Category::Troll);
+    // Denying a group a place is hate; the same words about dogs are a house rule.
+    assert!(
+        verdict("Women shouldn't be allowed to run customer service")
+            .flags
+            .contains(&Flag::Abusive)
+    );
+    not_read_as(
+        &["Dogs shouldn't be allowed in the dining room"],
+        Category::Troll,
+    );
     // Veiled threats are threats.
     for text in [
         "I know where you work, watch yourself",
         "Je sais où tu travailles, fais gaffe",
+        "Hope this place burns down",
     ] {
         assert!(cued(&verdict(text), CueReason::Threat), "{text}");
     }
