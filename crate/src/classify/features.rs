@@ -129,6 +129,7 @@ impl Analysis {
             }
         }
         spelled_out_words(tokens, &mut hits, &mut classes);
+        shadow_idioms(&mut hits, &mut classes);
         let negated = negation_scope(tokens, &classes);
         let quoted = quotation_scope(tokens);
         Analysis {
@@ -338,6 +339,29 @@ pub const CLASS_NAMES: [&str; 28] = [
 
 /// Words spelled out letter by letter ("c o n n a r d", "f u c k"): runs of single letters are
 /// joined and looked up as one word.
+/// Inside an idiom ("hands down"), the words' own hits go and the idiom's classes stand alone.
+fn shadow_idioms(hits: &mut Vec<Hit>, classes: &mut [Classes]) {
+    let idioms: Vec<(usize, usize, Classes)> = hits
+        .iter()
+        .filter(|h| h.classes & lexicon::IDIOM != 0)
+        .map(|h| (h.first, h.last, h.classes))
+        .collect();
+    if idioms.is_empty() {
+        return;
+    }
+    let inside = |h: &Hit| {
+        idioms.iter().any(|&(first, last, _)| {
+            first <= h.first && h.last <= last && (h.first, h.last) != (first, last)
+        })
+    };
+    hits.retain(|h| !inside(h));
+    for (first, last, idiom) in idioms {
+        for c in &mut classes[first..=last] {
+            *c = idiom;
+        }
+    }
+}
+
 fn spelled_out_words(tokens: &[Token], hits: &mut Vec<Hit>, classes: &mut [Classes]) {
     let mut i = 0;
     while i < tokens.len() {

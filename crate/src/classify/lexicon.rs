@@ -11,7 +11,7 @@ use crate::text::hash::FnvMap;
 use crate::text::{normalize, TokenKind};
 
 /// Classes a lexicon entry belongs to (bit set).
-pub type Classes = u32;
+pub type Classes = u64;
 
 pub const INSULT: Classes = 1 << 0;
 /// Adjectives that insult only when aimed at a person ("stupid app" is criticism).
@@ -67,6 +67,10 @@ pub const VULNERABLE: Classes = 1 << 30;
 /// Taunts, gloating and contempt that need no insult word ("cry more", "get a life", "personne
 /// t'a demandé", "hope you go bust"): trolling by themselves. Not a model feature.
 pub const TAUNT: Classes = 1 << 31;
+/// Set phrases whose words mean something else together ("hands down", "pas mal", "no worries"):
+/// inside one, the words lose their own classes and the phrase's other classes stand. Not a model
+/// feature.
+pub const IDIOM: Classes = 1 << 32;
 
 const ENTRIES: &[(Classes, &str)] = &[
     // Insults aimed at a person (EN).
@@ -103,6 +107,9 @@ const ENTRIES: &[(Classes, &str)] = &[
     (TAUNT, "votre-boite-coule ta-boite-coule que-vous-couliez"),
     // Veiled threats: where someone works or waits, said to them.
     (THREAT, "i-know-where-you-work we-know-where-you-work watch-yourself waiting-outside-your find-out-where-you-live find-out-where-your je-sais-ou-tu-travailles je-sais-ou-vous-travaillez on-sait-ou-tu-travailles je-t'attends-a-la-sortie je-vous-attends-a-la-sortie"),
+    // Idioms: "best coffee in town, hands down" names no outage; "pas mal" is praise.
+    (IDIOM | POSITIVE, "hands-down no-worries no-problem down-to-earth badass bad-ass to-die-for dead-easy crazy-good insanely-good stupidly-good wicked-good pas-mal une-tuerie c'est-de-la-bombe ca-dechire pas-de-souci pas-de-probleme sans-souci"),
+    (IDIOM, "de-rien no-doubt pas-de-doute sans-doute"),
     // Blows promised to someone: as phrases they threaten whoever reads them ("punch" alone also
     // punches tickets).
     (THREAT, "burns-down burn-down burn-it-down burned-down-with"),

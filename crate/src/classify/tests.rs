@@ -634,6 +634,26 @@ fn an_insult_to_a_product_is_criticism_an_insult_to_people_is_abuse() {
 }
 
 #[test]
+fn an_idiom_means_what_it_says_as_a_whole() {
+    for text in [
+        "Best coffee in town, hands down ☕",
+        "La nouvelle carte est pas mal du tout",
+    ] {
+        let v = verdict(text);
+        assert!(
+            v.category == Category::Praise && !cued(&v, CueReason::Complaint),
+            "{text}: {v:?}"
+        );
+    }
+    // Its words alone keep their sense.
+    read_as_cued(
+        &["The site is down again"],
+        Category::Complaint,
+        CueReason::Complaint,
+    );
+}
+
+#[test]
 fn registered_mail_is_not_a_recommendation() {
     let v = verdict("J'ai envoyé ma résiliation en recommandé il y a un mois");
     assert!(!cued(&v, CueReason::Praise), "{v:?}");
