@@ -1,8 +1,8 @@
 //! Candor's own word lists, French and English, written for this project.
 //!
-//! Owns: which words and two-word phrases count as insults, swear words, slurs, identity groups,
-//! dehumanising words, threats, complaint cues, praise, negative words, negators, question forms,
-//! urgency and spam cues. Entries are written naturally ("connard", "still waiting") and keyed at
+//! Owns: which words and phrases count as insults, swear words, slurs, identity groups,
+//! dehumanising words, threats, taunts, complaint cues, praise, negative words, negators, question
+//! forms, urgency and spam cues, and which set phrases are idioms whose words mean something else. Entries are written naturally ("connard", "still waiting") and keyed at
 //! start-up through the same normalisation as comments, so accents, elongations and l33t all meet.
 
 use std::sync::OnceLock;

@@ -1,7 +1,7 @@
 //! From evidence to verdict: the rules that weigh lexicon hits and model scores.
 //!
-//! Owns: what counts as a targeted insult, hate, a threat, sarcasm, counter-speech, a real
-//! question and spam; how the model's scores and that evidence combine into one category, the
+//! Owns: what counts as a targeted insult, hate, a threat, a taunt, sarcasm, counter-speech, a
+//! real question and spam; how the model's scores and that evidence combine into one category, the
 //! flags, the confidence and the cues. The thresholds sit together in [`Tuning`] so the evaluation
 //! (`cargo xtask eval`) measures one place.
 
