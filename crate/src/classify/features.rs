@@ -341,25 +341,23 @@ pub const CLASS_NAMES: [&str; 28] = [
 /// joined and looked up as one word.
 /// Inside an idiom ("hands down"), the words' own hits go and the idiom's classes stand alone.
 fn shadow_idioms(hits: &mut Vec<Hit>, classes: &mut [Classes]) {
-    let idioms: Vec<(usize, usize, Classes)> = hits
-        .iter()
-        .filter(|h| h.classes & lexicon::IDIOM != 0)
-        .map(|h| (h.first, h.last, h.classes))
-        .collect();
-    if idioms.is_empty() {
+    if !hits.iter().any(|h| h.classes & lexicon::IDIOM != 0) {
         return;
     }
-    let inside = |h: &Hit| {
-        idioms.iter().any(|&(first, last, _)| {
-            first <= h.first && h.last <= last && (h.first, h.last) != (first, last)
-        })
-    };
-    hits.retain(|h| !inside(h));
-    for (first, last, idiom) in idioms {
-        for c in &mut classes[first..=last] {
-            *c = idiom;
+    // Per token, the span of the idiom covering it (linear, whatever the comment's length).
+    let mut idiom_of: Vec<Option<(usize, usize)>> = vec![None; classes.len()];
+    for h in hits.iter().filter(|h| h.classes & lexicon::IDIOM != 0) {
+        for (k, slot) in idiom_of[h.first..=h.last].iter_mut().enumerate() {
+            *slot = Some((h.first, h.last));
+            classes[h.first + k] = h.classes;
         }
     }
+    hits.retain(|h| match idiom_of[h.first] {
+        Some((first, last)) => {
+            h.classes & lexicon::IDIOM != 0 || !(first <= h.first && h.last <= last)
+        }
+        None => true,
+    });
 }
 
 fn spelled_out_words(tokens: &[Token], hits: &mut Vec<Hit>, classes: &mut [Classes]) {

@@ -481,24 +481,24 @@ fn gather_lexical(a: &Analysis, e: &mut Evidence) {
     e.counter = conduct_judged && something_to_condemn() || abuse_forbidden;
     // Sarcasm needs a grievance after the compliment, in the same breath ("super, third outage"),
     // not a mixed review ("good product but late delivery").
-    let grievance_after = |first: usize| {
-        let mut k = first + 1;
-        while k < t.len() {
-            if matches!(
-                t[k].norm.as_str(),
-                "but" | "mais" | "however" | "cependant" | "sauf"
-            ) {
-                return false;
-            }
-            if a.classes[k] & (LETDOWN | COMPLAINT) != 0 && !a.negated[k]
-                || t[k].kind == TokenKind::Emoji(EmojiMeaning::Negative)
-            {
-                return true;
-            }
-            k += 1;
-        }
-        false
-    };
+    // Read once from the end, so a long comment full of compliments stays linear: at each token,
+    // whether a grievance comes before any "but".
+    let mut grievance_ahead = vec![false; t.len() + 1];
+    for k in (0..t.len()).rev() {
+        grievance_ahead[k] = if matches!(
+            t[k].norm.as_str(),
+            "but" | "mais" | "however" | "cependant" | "sauf"
+        ) {
+            false
+        } else if a.classes[k] & (LETDOWN | COMPLAINT) != 0 && !a.negated[k]
+            || t[k].kind == TokenKind::Emoji(EmojiMeaning::Negative)
+        {
+            true
+        } else {
+            grievance_ahead[k + 1]
+        };
+    }
+    let grievance_after = |first: usize| grievance_ahead[(first + 1).min(t.len())];
     let letdown = a.has(LETDOWN)
         || t.iter()
             .any(|t| t.kind == TokenKind::Emoji(EmojiMeaning::Negative));
