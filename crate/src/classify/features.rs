@@ -45,6 +45,7 @@ impl Analysis {
         let mut hits = Vec::new();
         let mut classes = vec![0; n];
         let starts = lexicon::phrase_starts();
+        let prefixes = lexicon::phrase_prefixes();
         let mut phrase = String::new();
         for i in 0..n {
             let t = &tokens[i];
@@ -124,6 +125,9 @@ impl Analysis {
                         for c in &mut classes[i..=j] {
                             *c |= found;
                         }
+                    }
+                    if words < longest && !prefixes.contains_key(&phrase) {
+                        break;
                     }
                 }
             }

@@ -228,6 +228,22 @@ pub fn phrase_starts() -> &'static FnvMap<String, usize> {
     })
 }
 
+/// Every proper beginning of a multi-word entry of two words or more ("i know", "i know where"
+/// for "i know where you live"): a phrase being read stops as soon as it is none.
+pub fn phrase_prefixes() -> &'static FnvMap<String, ()> {
+    static PREFIXES: OnceLock<FnvMap<String, ()>> = OnceLock::new();
+    PREFIXES.get_or_init(|| {
+        let mut map: FnvMap<String, ()> = FnvMap::default();
+        for key in lexicon().keys() {
+            let words: Vec<&str> = key.split(' ').collect();
+            for end in 2..words.len() {
+                map.insert(words[..end].join(" "), ());
+            }
+        }
+        map
+    })
+}
+
 /// Looks up one key (a word's key, or two keys joined by a space).
 pub fn lookup(key: &str) -> Classes {
     lexicon().get(key).copied().unwrap_or(0)
