@@ -169,9 +169,7 @@ fn a_rude_complaint_is_a_complaint_with_profanity() {
         "Your damn delivery is 2 weeks late, where is my package",
         "C'est quoi ce bordel, 3 semaines de retard pour ma commande",
     ];
-    for (text, v) in rude.iter().zip(read_as(&rude, Category::Complaint)) {
-        assert!(v.flags.contains(&Flag::Profanity), "{text}: {v:?}");
-    }
+    read_as_flagged(&rude, Category::Complaint, Flag::Profanity, true);
 }
 
 #[test]
@@ -362,6 +360,22 @@ fn cued(v: &Verdict, reason: CueReason) -> bool {
     v.cues.iter().any(|c| c.reason_code() == Some(reason))
 }
 
+/// Asserts no text reads as a troll or carries the abusive flag.
+fn neither_troll_nor_abuse(texts: &[&str]) {
+    for text in texts {
+        let v = verdict(text);
+        let abusive = v.flags.contains(&Flag::Abusive);
+        assert!(v.category != Category::Troll && !abusive, "{text}: {v:?}");
+    }
+}
+
+/// Asserts each text reads as `category`, with `flag` raised or not as `raised` says.
+fn read_as_flagged(texts: &[&str], category: Category, flag: Flag, raised: bool) {
+    for (text, v) in texts.iter().zip(read_as(texts, category)) {
+        assert_eq!(v.flags.contains(&flag), raised, "{text}: {v:?}");
+    }
+}
+
 /// Asserts each text reads as `category` with a cue of `reason` among its cues.
 fn read_as_cued(texts: &[&str], category: Category, reason: CueReason) {
     for (text, v) in texts.iter().zip(read_as(texts, category)) {
@@ -506,9 +520,7 @@ fn everyday_name_calling_is_abuse_in_both_languages() {
         "You're a lunatic and a coward, @Dave",
         "Only a weirdo would defend this",
     ];
-    for (text, v) in cases.iter().zip(read_as(&cases, Category::Troll)) {
-        assert!(v.flags.contains(&Flag::Abusive), "{text}: {v:?}");
-    }
+    read_as_flagged(&cases, Category::Troll, Flag::Abusive, true);
 }
 
 #[test]
@@ -518,13 +530,7 @@ fn forbidding_abuse_and_calling_a_thing_silly_are_not_abuse() {
         "On n'insulte pas les caissières, elles font leur boulot.",
         "Stop insulting the drivers, they don't set the timetable",
     ];
-    for text in cases {
-        let v = verdict(text);
-        assert!(
-            v.category != Category::Troll && !v.flags.contains(&Flag::Abusive),
-            "{text}: {v:?}"
-        );
-    }
+    neither_troll_nor_abuse(&cases);
     // The same word aimed at someone still insults.
     assert!(verdict("T'es con ou quoi ?").flags.contains(&Flag::Abusive));
     read_as(
@@ -540,23 +546,15 @@ fn an_insult_the_author_received_is_their_grievance() {
         "He called me a \"stupid cow\" at the checkout and nobody said a word.",
         "Le livreur m'a traité d'abruti devant mes voisins.",
     ];
-    for (text, v) in cases.iter().zip(read_as(&cases, Category::Complaint)) {
-        assert!(!v.flags.contains(&Flag::Abusive), "{text}: {v:?}");
-    }
+    read_as_flagged(&cases, Category::Complaint, Flag::Abusive, false);
 }
 
 #[test]
 fn calling_oneself_names_insults_no_one() {
-    for text in [
+    neither_troll_nor_abuse(&[
         "What an idiot I am, I left my card at home",
         "I'm such an idiot, forgot my code",
-    ] {
-        let v = verdict(text);
-        assert!(
-            v.category != Category::Troll && !v.flags.contains(&Flag::Abusive),
-            "{text}: {v:?}"
-        );
-    }
+    ]);
     assert!(verdict("I think you're an idiot")
         .flags
         .contains(&Flag::Abusive));
