@@ -60,28 +60,6 @@ impl Analysis {
             if single == 0 && lang == Lang::Fr && !t.masked {
                 single = lexicon::lookup_french_inflection(&t.key);
             }
-            let recommend = single & lexicon::POSITIVE != 0 && t.key.starts_with("recommand");
-            if recommend || t.key == "con" {
-                let mut words_before = tokens[..i]
-                    .iter()
-                    .rev()
-                    .filter(|p| p.kind == TokenKind::Word)
-                    .map(|p| p.key.as_str());
-                let (before, two_before) = (words_before.next(), words_before.next());
-                // "Envoyé en recommandé" is registered mail, not a recommendation.
-                if recommend
-                    && matches!(before, Some("en" | "lettre" | "courrier" | "envoi" | "pli"))
-                {
-                    single &= !lexicon::POSITIVE;
-                }
-                // "C'est con" says a thing is silly; "t'es con" insults.
-                if t.key == "con"
-                    && matches!(before, Some("est" | "etait"))
-                    && matches!(two_before, Some("c" | "ca"))
-                {
-                    single = lexicon::NEGATIVE;
-                }
-            }
             if single & lexicon::FRENCH_ONLY != 0 && lang != Lang::Fr {
                 single = 0;
             }
@@ -341,8 +319,6 @@ pub const CLASS_NAMES: [&str; 28] = [
     "thanks",
 ];
 
-/// Words spelled out letter by letter ("c o n n a r d", "f u c k"): runs of single letters are
-/// joined and looked up as one word.
 /// Inside an idiom ("hands down"), the words' own hits go and the idiom's classes stand alone.
 fn shadow_idioms(hits: &mut Vec<Hit>, classes: &mut [Classes]) {
     if !hits.iter().any(|h| h.classes & lexicon::IDIOM != 0) {
@@ -364,6 +340,8 @@ fn shadow_idioms(hits: &mut Vec<Hit>, classes: &mut [Classes]) {
     });
 }
 
+/// Words spelled out letter by letter ("c o n n a r d", "f u c k"): runs of single letters are
+/// joined and looked up as one word.
 fn spelled_out_words(tokens: &[Token], hits: &mut Vec<Hit>, classes: &mut [Classes]) {
     let mut i = 0;
     while i < tokens.len() {

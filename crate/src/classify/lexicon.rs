@@ -2,8 +2,9 @@
 //!
 //! Owns: which words and phrases count as insults, swear words, slurs, identity groups,
 //! dehumanising words, threats, taunts, complaint cues, praise, negative words, negators, question
-//! forms, urgency and spam cues, and which set phrases are idioms whose words mean something else. Entries are written naturally ("connard", "still waiting") and keyed at
-//! start-up through the same normalisation as comments, so accents, elongations and l33t all meet.
+//! forms, urgency and spam cues, and which set phrases are idioms whose words mean something else.
+//! Entries are written naturally ("connard", "still waiting") and keyed at start-up through the
+//! same normalisation as comments, so accents, elongations and l33t all meet.
 
 use std::sync::OnceLock;
 
@@ -110,6 +111,10 @@ const ENTRIES: &[(Classes, &str)] = &[
     // Idioms: "best coffee in town, hands down" names no outage; "pas mal" is praise.
     (IDIOM | POSITIVE, "hands-down no-worries no-problem down-to-earth badass bad-ass to-die-for dead-easy crazy-good insanely-good stupidly-good wicked-good pas-mal une-tuerie c'est-de-la-bombe ca-dechire pas-de-souci pas-de-probleme sans-souci"),
     (IDIOM, "de-rien no-doubt pas-de-doute sans-doute"),
+    // Registered mail is no recommendation; a dead horse is beaten by no one; "ça me tue" is
+    // exasperation. "C'est con" calls a thing silly, where "t'es con" insults.
+    (IDIOM, "en-recommande lettre-recommandee courrier-recommande envoi-recommande pli-recommande beat-a-dead-horse beating-a-dead-horse ca-me-tue"),
+    (IDIOM | NEGATIVE, "c'est-con c'etait-con"),
     // Blows promised to someone: as phrases they threaten whoever reads them ("punch" alone also
     // punches tickets).
     (THREAT, "burns-down burn-down burn-it-down burned-down-with"),

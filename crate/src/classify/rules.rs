@@ -352,20 +352,14 @@ fn targeted(a: &Analysis, first: usize, last: usize, possessions: bool) -> bool 
 }
 
 /// A violent verb with "it", "that" or "this" as its object is an idiom, not a threat ("you are
-/// killing it", "can't beat that"), and so is beating a dead horse; "you're killing me" and "ça
-/// me tue" are exasperation ("he's going to kill me" is not, and keeps its weight).
+/// killing it", "can't beat that"), and so is "you're killing me" ("he's going to kill me" is not,
+/// and keeps its weight). Set phrases ("ça me tue", a dead horse) are lexicon idioms.
 fn figure_of_speech(a: &Analysis, hit: &Hit) -> bool {
     let t = a.tokens();
-    let next = |k: usize| t.get(k).map(|w| w.norm.as_str());
-    let word = t[hit.first].norm.as_str();
-    let exasperated = word.ends_with("ing") && next(hit.last + 1) == Some("me")
-        || hit.first >= 2 && next(hit.first - 1) == Some("me") && next(hit.first - 2) == Some("ca");
+    let next = t.get(hit.last + 1).map(|w| w.norm.as_str());
     hit.first == hit.last
-        && (matches!(next(hit.last + 1), Some("it" | "that" | "this"))
-            || exasperated
-            || next(hit.last + 1) == Some("a")
-                && next(hit.last + 2) == Some("dead")
-                && next(hit.last + 3) == Some("horse"))
+        && (matches!(next, Some("it" | "that" | "this"))
+            || t[hit.first].norm.ends_with("ing") && next == Some("me"))
 }
 
 /// The author calls themselves names ("what an idiot I am", "I'm such a klutz", "je suis con"),
@@ -409,46 +403,69 @@ fn owns_a_thing(a: &Analysis, i: usize) -> bool {
 
 /// Nouns for the people of a business, whom an insult can reach through "your" ("your staff").
 fn is_people_noun(norm: &str) -> bool {
-    let singular = norm.strip_suffix('s').unwrap_or(norm);
-    matches!(
-        singular,
-        "staff"
-            | "employee"
-            | "agent"
-            | "team"
-            | "manager"
-            | "driver"
-            | "rep"
-            | "representative"
-            | "people"
-            | "guy"
-            | "boss"
-            | "ceo"
-            | "cashier"
-            | "waiter"
-            | "waitres"
-            | "technician"
-            | "engineer"
-            | "personnel"
-            | "conseiller"
-            | "conseillere"
-            | "vendeur"
-            | "vendeuse"
-            | "livreur"
-            | "employe"
-            | "equipe"
-            | "chauffeur"
-            | "caissier"
-            | "caissiere"
-            | "technicien"
-            | "patron"
-            | "directeur"
-            | "responsable"
-            | "gar"
-            | "mec"
-            | "collegue"
-            | "gen"
-    )
+    const PEOPLE: &[&str] = &[
+        "staff",
+        "employee",
+        "employees",
+        "agent",
+        "agents",
+        "team",
+        "manager",
+        "managers",
+        "driver",
+        "drivers",
+        "rep",
+        "reps",
+        "representative",
+        "representatives",
+        "people",
+        "guys",
+        "boss",
+        "ceo",
+        "cashier",
+        "cashiers",
+        "waiter",
+        "waiters",
+        "waitress",
+        "technician",
+        "technicians",
+        "engineer",
+        "engineers",
+        "personnel",
+        "conseiller",
+        "conseillers",
+        "conseillere",
+        "conseilleres",
+        "vendeur",
+        "vendeurs",
+        "vendeuse",
+        "vendeuses",
+        "livreur",
+        "livreurs",
+        "employe",
+        "employes",
+        "equipe",
+        "equipes",
+        "chauffeur",
+        "chauffeurs",
+        "caissier",
+        "caissiers",
+        "caissiere",
+        "caissieres",
+        "technicien",
+        "techniciens",
+        "patron",
+        "directeur",
+        "responsable",
+        "responsables",
+        "gars",
+        "mec",
+        "mecs",
+        "collegue",
+        "collegues",
+        "gens",
+    ];
+    PEOPLE.contains(&norm)
 }
 
 /// Something near `first` reports or disapproves of the words rather than using them.
@@ -642,7 +659,7 @@ fn gather_lexical(a: &Analysis, e: &mut Evidence) {
             // "He says he'll kill me", "il veut me frapper": someone threatens the author, who
             // is in danger; the author threatens no one.
             let at_author = t.get(hit.last + 1).is_some_and(|w| w.norm == "me")
-                || hit.first > 0 && matches!(t[hit.first - 1].norm.as_str(), "me" | "m");
+                || hit.first > 0 && is_me(&t[hit.first - 1].norm);
             if at_author && !aimed {
                 e.urgent = true;
                 e.cues.push(Cue::new(start, end, CueReason::Urgent));
@@ -741,7 +758,7 @@ fn gather_lexical(a: &Analysis, e: &mut Evidence) {
     {
         let lo = hit.first.saturating_sub(6);
         let reporting = (lo..hit.first).find(|&i| a.classes[i] & REPORTING != 0);
-        let at_me = (lo..hit.first).any(|i| matches!(t[i].norm.as_str(), "me" | "m" | "moi"));
+        let at_me = (lo..hit.first).any(|i| is_me(&t[i].norm));
         if let (Some(i), true) = (reporting, at_me) {
             e.own_case = true;
             e.complaint_hits += 1;
@@ -756,6 +773,11 @@ fn gather_lexical(a: &Analysis, e: &mut Evidence) {
             e.cues.push(Cue::new(start, end, CueReason::CounterSpeech));
         }
     }
+}
+
+/// The author as an object: "me", "m'" (m'a), "moi".
+fn is_me(norm: &str) -> bool {
+    matches!(norm, "me" | "m" | "moi")
 }
 
 /// A taunt's words run on into a product's name ("get a life insurance quote").

@@ -329,10 +329,9 @@ fn a_group_named_calmly_is_not_trolling_a_group_demeaned_is_hate() {
         ("Muslims are rats", true),
         ("Refugees are parasites, all of them", true),
     ];
-    let wrong = misjudged(&cases, |v, hateful| {
+    assert_judged(&cases, |v, hateful| {
         (v.category == Category::Troll) == hateful && v.flags.contains(&Flag::Abusive) == hateful
     });
-    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
 
 /// Asserts that every text reads as `category`; returns the verdicts for further checks.
@@ -383,6 +382,12 @@ fn read_as_cued(texts: &[&str], category: Category, reason: CueReason) {
     }
 }
 
+/// Asserts `right` accepts the verdict of every case, listing all the ones it refuses.
+fn assert_judged(cases: &[(&str, bool)], right: impl Fn(&Verdict, bool) -> bool) {
+    let wrong = misjudged(cases, right);
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
 /// The cases whose verdict `right` refuses, each with its verdict, for the failure message.
 fn misjudged(cases: &[(&str, bool)], right: impl Fn(&Verdict, bool) -> bool) -> Vec<String> {
     cases
@@ -422,10 +427,9 @@ fn french_hate_and_its_hard_negatives() {
         ("Merde, j'ai encore raté mon train", false),
         ("Stop au racisme contre les noirs", false),
     ];
-    let wrong = misjudged(&cases, |v, hateful| {
+    assert_judged(&cases, |v, hateful| {
         (v.category == Category::Troll || v.flags.contains(&Flag::Abusive)) == hateful
     });
-    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
 
 #[test]
@@ -484,14 +488,13 @@ fn a_team_apology_answers_a_grievance_and_is_not_one() {
             true,
         ),
     ];
-    let wrong = misjudged(&cases, |v, complaint| {
+    assert_judged(&cases, |v, complaint| {
         let cued = |reason: &str| v.cues.iter().any(|c| c.reason == reason);
         (v.category == Category::Complaint) == complaint
             && v.category != Category::Troll
             // An apology shows as one, not as the complaint words it apologises for.
             && (complaint || cued("apology") && !cued("complaint"))
     });
-    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
 
 #[test]
@@ -781,7 +784,7 @@ fn friendly_words_and_plain_questions_are_not_heard_as_hostile() {
 #[test]
 fn threat_idioms_are_threats_and_their_look_alikes_are_not() {
     // A threat needs no violent word: the idiom says it. The look-alikes share words with one.
-    let cases: [(&str, bool); 19] = [
+    let cases: [(&str, bool); 20] = [
         ("Watch your back, I know where you live.", true),
         ("Your days are numbered at this company, pal", true),
         ("You'll pay for this, mark my words", true),
@@ -810,11 +813,11 @@ fn threat_idioms_are_threats_and_their_look_alikes_are_not() {
         ("Je vais te casser la gueule à la sortie", true),
         ("You're killing me, delayed again!", false),
         ("Ça me tue, encore en retard", false),
+        ("You guys just beat a dead horse don't you?", false),
     ];
-    let wrong = misjudged(&cases, |v, threat| {
+    assert_judged(&cases, |v, threat| {
         cued(v, CueReason::Threat) == threat && v.flags.contains(&Flag::Abusive) == threat
     });
-    assert!(wrong.is_empty(), "{wrong:#?}");
     // Someone threatening the author puts the author in danger: urgent, and no abuse of theirs.
     for text in [
         "My neighbour says he is going to kill me",
@@ -882,10 +885,9 @@ fn care_words_are_urgent_in_trouble_not_in_praise_or_news() {
         ("Gas prices went down this week", false),
         ("Ce morceau est le feu, bravo à l'équipe", false),
     ];
-    let wrong = misjudged(&cases, |v, urgent| {
+    assert_judged(&cases, |v, urgent| {
         v.flags.contains(&Flag::Urgent) == urgent
     });
-    assert!(wrong.is_empty(), "{wrong:#?}");
 }
 
 #[test]
@@ -905,10 +907,9 @@ fn a_legal_threat_is_the_authors_not_the_news() {
             false,
         ),
     ];
-    let wrong = misjudged(&cases, |v, legal| {
+    assert_judged(&cases, |v, legal| {
         cued(v, CueReason::LegalThreat) == legal && v.flags.contains(&Flag::Urgent) == legal
     });
-    assert!(wrong.is_empty(), "{wrong:#?}");
 }
 
 #[test]
@@ -922,11 +923,10 @@ fn an_eye_roll_mocks_the_compliment_beside_it() {
         ("Great update, love it 😊", false),
         ("Merci pour votre aide, au top 😊", false),
     ];
-    let wrong = misjudged(&cases, |v, sarcastic| {
+    assert_judged(&cases, |v, sarcastic| {
         let cued = v.cues.iter().any(|c| c.reason == "sarcasm");
         cued == sarcastic && (v.category == Category::Praise) != sarcastic
     });
-    assert!(wrong.is_empty(), "{wrong:#?}");
 }
 
 #[test]
@@ -977,8 +977,7 @@ fn french_spam_calls_to_act_and_a_customer_own_words() {
         ),
         ("Le lien en bas de votre mail ne marche pas", false),
     ];
-    let wrong = misjudged(&cases, |v, spam| (v.category == Category::Spam) == spam);
-    assert!(wrong.is_empty(), "{wrong:#?}");
+    assert_judged(&cases, |v, spam| (v.category == Category::Spam) == spam);
 }
 
 #[test]
